@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Extractor.Pdf.Reading;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>`extractor text FILE [--pages P-Q]`: the visible lines of a PDF in reading order, for looking at what the reader sees.</summary>
+public static class TextCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "a PDF" };
+        var pages = new Option<string?>("--pages") { Description = "pages to print, e.g. 3 or 3-5 (default: all)" };
+        var words = new Option<bool>("--words") { Description = "print each word with its box instead of lines" };
+        var cmd = new Command("text", "Print the visible text of a PDF, line by line in reading order.") { file, pages, words };
+        cmd.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
+        {
+            var doc = new PdfDocumentReader().Read(r.GetValue(file)!.FullName);
+            var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
+            foreach (var page in doc.Pages.Where(p => range.Contains(p.Number)))
+            {
+                Console.WriteLine($"=== page {page.Number} ({page.Width:0}x{page.Height:0}, {page.Rulings.Count} rulings{(page.LooksScanned ? ", scanned" : "")})");
+                if (r.GetValue(words))
+                    foreach (var w in page.Words) Console.WriteLine($"{w.Box.Left,7:0.0} {w.Box.Bottom,7:0.0} {w.Box.Right,7:0.0} {w.Box.Top,7:0.0} {w.FontSize,5:0.0} {w.Text}");
+                else
+                    foreach (var l in page.Lines) Console.WriteLine(l.Text);
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using Extractor.Core.Layout;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Text;
+using Extractor.Pdf.Rulings;
+using Extractor.Pdf.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Outline;
+
+namespace Extractor.Pdf.Reading;
+
+/// <summary>
+/// Reads a PDF into <see cref="DocumentContent"/>: visible letters only (PdfPig's clipping drops text
+/// outside the clip path, the WPS overflow trap), words and lines by geometry, rulings, outline, info.
+/// </summary>
+public sealed class PdfDocumentReader
+{
+    public DocumentContent Read(string path, PdfReadOptions? options = null)
+    {
+        options ??= new PdfReadOptions();
+        var hasTrailer = PdfSniffer.EnsurePdf(path);
+        var bytes = File.ReadAllBytes(path);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        try
+        {
+            using var doc = PdfDocument.Open(bytes, new ParsingOptions
+            {
+                ClipPaths = true,
+                UseLenientParsing = true,
+                SkipMissingFonts = true,
+                Password = string.Empty,
+            });
+            if (doc.NumberOfPages == 0) throw new ExtractionException("no_pages", "the PDF has no pages");
+            if (doc.NumberOfPages > options.MaxPages)
+                throw new ExtractionException("too_many_pages", $"{doc.NumberOfPages} pages, over the limit of {options.MaxPages}");
+            var pages = new List<PageContent>(doc.NumberOfPages);
+            for (var n = 1; n <= doc.NumberOfPages; n++)
+            {
+                options.Cancellation.ThrowIfCancellationRequested();
+                pages.Add(ReadPage(doc.GetPage(n), options));
+            }
+            return new DocumentContent(sha, path, "application/pdf", pages, ReadOutline(doc), ReadInfo(doc));
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new ExtractionException("encrypted", "encrypted PDF that does not open with an empty password", e);
+        }
+        catch (Exception e) when (e is not ExtractionException and not OperationCanceledException)
+        {
+            var reason = hasTrailer ? "damaged" : "truncated";
+            throw new ExtractionException(reason, (hasTrailer ? "damaged PDF: " : "truncated PDF (no trailer): ") + FirstLine(e.Message), e);
+        }
+    }
+
+    public static PageContent ReadPage(Page page, PdfReadOptions options)
+    {
+        var crop = page.CropBox.Bounds;
+        var letters = page.Letters;
+        var turns = page.Rotation.Value / 90 + SidewaysTextTurns(letters);
+        var space = new DisplaySpace(turns, crop.Width, crop.Height, crop.Left, crop.Bottom);
+        var glyphs = new List<GlyphBox>(letters.Count);
+        foreach (var l in letters)
+        {
+            if (l.Value.Length == 0) continue;
+            var r = l.GlyphRectangle;
+            // Letters entirely off the crop box are not seen by anyone.
+            if (r.Right < crop.Left || r.Left > crop.Right || r.Top < crop.Bottom || r.Bottom > crop.Top) continue;
+            if (l.RenderingMode == UglyToad.PdfPig.Core.TextRenderingMode.Neither) continue;
+            var fontName = l.FontName ?? string.Empty;
+            var bold = fontName.Contains("Bold", StringComparison.OrdinalIgnoreCase)
+                       || fontName.Contains("Heavy", StringComparison.OrdinalIgnoreCase)
+                       || fontName.Contains("Black", StringComparison.OrdinalIgnoreCase)
+                       || l.RenderingMode == UglyToad.PdfPig.Core.TextRenderingMode.FillThenStroke
+                       || (l.Font?.IsBold ?? false);
+            var ink = space.Map(r);
+            var size = l.PointSize > 0.5 ? l.PointSize : Math.Max(ink.Height, 1);
+            var (_, baseline) = space.Map(l.StartBaseLine.X, l.StartBaseLine.Y);
+            var body = new Box(ink.Left, baseline - 0.2 * size, Math.Max(ink.Right, ink.Left + 0.1), baseline + 0.8 * size);
+            glyphs.Add(new GlyphBox(l.Value, body, size, fontName, bold));
+        }
+        var (words, lines) = LineBuilder.Build(glyphs);
+        var rulings = RulingCollector.Collect(page, space, options.MaxPathSegmentsPerPage);
+        return new PageContent(page.Number, space.Width, space.Height, words, lines, rulings)
+        {
+            LooksScanned = LooksScanned(page, glyphs.Count),
+        };
+    }
+
+    /// <summary>Quarter turns that make most letters upright: a landscape table set sideways on a portrait page.</summary>
+    private static int SidewaysTextTurns(IReadOnlyList<Letter> letters)
+    {
+        if (letters.Count == 0) return 0;
+        int r90 = 0, r270 = 0, r180 = 0, upright = 0;
+        foreach (var l in letters)
+        {
+            switch (l.TextOrientation)
+            {
+                case TextOrientation.Rotate90: r90++; break;
+                case TextOrientation.Rotate270: r270++; break;
+                case TextOrientation.Rotate180: r180++; break;
+                case TextOrientation.Horizontal: upright++; break;
+            }
+        }
+        var max = Math.Max(Math.Max(r90, r270), r180);
+        if (max <= upright) return 0;
+        return max == r90 ? 1 : max == r270 ? 3 : 2;
+    }
+
+    private static bool LooksScanned(Page page, int visibleGlyphs)
+    {
+        if (visibleGlyphs > 20) return false;
+        var area = page.Width * page.Height;
+        try
+        {
+            return page.GetImages().Any(i => i.Bounds.Width * i.Bounds.Height > 0.4 * area);
+        }
+        catch (Exception)
+        {
+            return page.NumberOfImages > 0;
+        }
+    }
+
+    private static IReadOnlyList<OutlineEntry> ReadOutline(PdfDocument doc)
+    {
+        var result = new List<OutlineEntry>();
+        try
+        {
+            if (!doc.TryGetBookmarks(out var bookmarks)) return result;
+            void Walk(BookmarkNode node)
+            {
+                int? page = node is DocumentBookmarkNode d ? d.PageNumber : null;
+                result.Add(new OutlineEntry(TextNormalizer.Normalize(node.Title), node.Level, page));
+                foreach (var child in node.Children) Walk(child);
+            }
+            foreach (var root in bookmarks.Roots) Walk(root);
+        }
+        catch (Exception)
+        {
+            // A broken outline must not cost the document: bookmarks are only corroborating evidence.
+        }
+        return result;
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadInfo(PdfDocument doc)
+    {
+        var info = new Dictionary<string, string>();
+        void Put(string key, string? value) { if (!string.IsNullOrWhiteSpace(value)) info[key] = value.Trim(); }
+        var i = doc.Information;
+        Put("title", i.Title); Put("author", i.Author); Put("subject", i.Subject); Put("creator", i.Creator);
+        Put("producer", i.Producer); Put("created", i.CreationDate); Put("modified", i.ModifiedDate);
+        return info;
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+}

@@ -1,0 +1,12 @@
+namespace Extractor.Pdf.Reading;
+
+public sealed record PdfReadOptions
+{
+    /// <summary>Pages beyond this are not read; the document is failed as too_many_pages.</summary>
+    public int MaxPages { get; init; } = 2000;
+
+    /// <summary>Paths with more segments than this on one page are not turned into rulings (pathological drawings).</summary>
+    public int MaxPathSegmentsPerPage { get; init; } = 200_000;
+
+    public CancellationToken Cancellation { get; init; }
+}

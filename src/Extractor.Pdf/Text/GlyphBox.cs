@@ -1,0 +1,10 @@
+using Extractor.Core.Layout;
+
+namespace Extractor.Pdf.Text;
+
+/// <summary>A visible glyph in display space (page rotation and rotated text already undone).</summary>
+/// <remarks>
+/// <see cref="Box"/> spans the font's body on the baseline (not the ink), so "。" and "一" on one line
+/// share a vertical extent and fall into the same row.
+/// </remarks>
+public readonly record struct GlyphBox(string Value, Box Box, double FontSize, string FontName, bool Bold);

@@ -1,0 +1,105 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Text;
+
+namespace Extractor.Pdf.Text;
+
+/// <summary>
+/// Groups glyphs into words and lines purely by geometry, so that content-stream order (which may
+/// interleave lines) never decides reading order. Lines run top to bottom; words left to right.
+/// </summary>
+public static class LineBuilder
+{
+    public static (IReadOnlyList<TextWord> Words, IReadOnlyList<TextLine> Lines) Build(IReadOnlyList<GlyphBox> glyphs)
+    {
+        if (glyphs.Count == 0) return ([], []);
+        var rows = GroupIntoRows(glyphs);
+        var words = new List<TextWord>();
+        var lines = new List<TextLine>();
+        foreach (var row in rows)
+        {
+            var rowWords = SplitWords(row);
+            if (rowWords.Count == 0) continue;
+            words.AddRange(rowWords);
+            lines.Add(new TextLine(JoinWords(rowWords), Box.Of(rowWords.Select(w => w.Box)), rowWords));
+        }
+        return (words, lines);
+    }
+
+    /// <summary>
+    /// Glyphs whose vertical centres lie within ~40% of their height of a row's centre share the row.
+    /// Sorting by centre first makes the grouping independent of drawing order.
+    /// </summary>
+    private static List<List<GlyphBox>> GroupIntoRows(IReadOnlyList<GlyphBox> glyphs)
+    {
+        var sorted = glyphs.OrderByDescending(g => g.Box.CentreY).ThenBy(g => g.Box.Left).ToList();
+        var rows = new List<List<GlyphBox>>();
+        List<GlyphBox>? current = null;
+        double centre = 0, height = 0;
+        foreach (var g in sorted)
+        {
+            var h = Math.Max(g.Box.Height, g.FontSize * 0.5);
+            if (current is not null && Math.Abs(centre - g.Box.CentreY) <= Math.Max(1.0, 0.4 * Math.Min(height, h)))
+            {
+                current.Add(g);
+                centre = (centre * (current.Count - 1) + g.Box.CentreY) / current.Count;
+                height = Math.Max(height, h);
+                continue;
+            }
+            current = [g];
+            rows.Add(current);
+            centre = g.Box.CentreY;
+            height = h;
+        }
+        foreach (var row in rows) row.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
+        return rows;
+    }
+
+    private static List<TextWord> SplitWords(List<GlyphBox> row)
+    {
+        var words = new List<TextWord>();
+        var buffer = new List<GlyphBox>();
+        void Flush()
+        {
+            if (buffer.Count == 0) return;
+            var text = TextNormalizer.Normalize(string.Concat(buffer.Select(b => b.Value)));
+            if (text.Length > 0)
+            {
+                var first = buffer[0];
+                words.Add(new TextWord(text, Box.Of(buffer.Select(b => b.Box)), buffer.Max(b => b.FontSize),
+                    first.FontName, buffer.All(b => b.Bold)));
+            }
+            buffer.Clear();
+        }
+        foreach (var g in row)
+        {
+            if (string.IsNullOrWhiteSpace(g.Value)) { Flush(); continue; }
+            if (buffer.Count > 0)
+            {
+                var prev = buffer[^1];
+                var gap = g.Box.Left - prev.Box.Right;
+                var size = Math.Max(1, Math.Min(prev.FontSize, g.FontSize));
+                // A visible gap over ~a quarter em separates words; overlapping glyphs (bold by overprint) are one.
+                if (gap > 0.25 * size) Flush();
+                // The same glyph drawn twice a hair apart is fake bold, not two letters.
+                else if (prev.Value == g.Value && Math.Abs(prev.Box.Left - g.Box.Left) < 0.2 * size) continue;
+            }
+            buffer.Add(g);
+        }
+        Flush();
+        return words;
+    }
+
+    private static string JoinWords(List<TextWord> words)
+    {
+        var text = words[0].Text;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var gap = words[i].Box.Left - words[i - 1].Box.Right;
+            // A wide gap is visible separation (a table's next cell, a justified title): keep it as a space.
+            text = gap > 1.5 * Math.Max(1, words[i].FontSize)
+                ? text + " " + words[i].Text
+                : TextNormalizer.Join(text, words[i].Text);
+        }
+        return text;
+    }
+}
