@@ -1,0 +1,50 @@
+using Extractor.Core.Pipeline;
+
+namespace Extractor.Pipeline;
+
+/// <summary>Media type from the bytes (magic numbers), the extension only to tell apart formats that share a container.</summary>
+public static class MediaTypeSniffer
+{
+    public static string Detect(string path)
+    {
+        if (!File.Exists(path)) throw new ExtractionException("missing", "file not found");
+        var length = new FileInfo(path).Length;
+        if (length == 0) throw new ExtractionException("empty", "file is empty (0 bytes)");
+        var head = new byte[Math.Min(4096, length)];
+        using (var fs = File.OpenRead(path)) fs.ReadExactly(head);
+        var span = head.AsSpan();
+        if (span.IndexOf("%PDF-"u8) >= 0) return "application/pdf";
+        if (span.StartsWith("PK\u0003\u0004"u8)) return ZipKind(path);
+        if (span.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 })) return OleKind(path);
+        if (span.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return "image/jpeg";
+        if (span.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })) return "image/png";
+        var text = System.Text.Encoding.Latin1.GetString(head).ToLowerInvariant();
+        if (text.Contains("<html") || text.Contains("<!doctype html") || text.Contains("<body")) return "text/html";
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        return ext switch
+        {
+            ".txt" => "text/plain",
+            ".htm" or ".html" => "text/html",
+            _ => "application/octet-stream",
+        };
+    }
+
+    private static string ZipKind(string path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            if (zip.GetEntry("word/document.xml") is not null) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            if (zip.GetEntry("xl/workbook.xml") is not null) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        catch (InvalidDataException) { }
+        return "application/zip";
+    }
+
+    private static string OleKind(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".xls" or ".et" => "application/vnd.ms-excel",
+        ".wps" => "application/vnd.ms-works",
+        _ => "application/msword",
+    };
+}
