@@ -56,17 +56,19 @@ public sealed class PdfDocumentReader
 
     public static PageContent ReadPage(Page page, PdfReadOptions options)
     {
+        // PdfPig already applies /Rotate: letters and paths arrive in the displayed page's space, whose
+        // size is page.Width × page.Height. Only text set sideways on the page is left to turn upright.
         var crop = page.CropBox.Bounds;
+        var (originX, originY) = page.Rotation.Value == 0 ? (crop.Left, crop.Bottom) : (0.0, 0.0);
         var letters = page.Letters;
-        var turns = page.Rotation.Value / 90 + SidewaysTextTurns(letters);
-        var space = new DisplaySpace(turns, crop.Width, crop.Height, crop.Left, crop.Bottom);
+        var space = new DisplaySpace(SidewaysTextTurns(letters), page.Width, page.Height, originX, originY);
         var glyphs = new List<GlyphBox>(letters.Count);
         foreach (var l in letters)
         {
             if (l.Value.Length == 0) continue;
-            var r = l.GlyphRectangle;
-            // Letters entirely off the crop box are not seen by anyone.
-            if (r.Right < crop.Left || r.Left > crop.Right || r.Top < crop.Bottom || r.Bottom > crop.Top) continue;
+            var r = l.BoundingBox;
+            // Letters entirely off the visible page are not seen by anyone.
+            if (r.Right < originX || r.Left > originX + page.Width || r.Top < originY || r.Bottom > originY + page.Height) continue;
             if (l.RenderingMode == UglyToad.PdfPig.Core.TextRenderingMode.Neither) continue;
             var fontName = l.FontName ?? string.Empty;
             var bold = fontName.Contains("Bold", StringComparison.OrdinalIgnoreCase)
@@ -105,7 +107,8 @@ public sealed class PdfDocumentReader
         }
         var max = Math.Max(Math.Max(r90, r270), r180);
         if (max <= upright) return 0;
-        return max == r90 ? 1 : max == r270 ? 3 : 2;
+        // PdfPig's Rotate90 reads top to bottom (turn the page back a quarter), Rotate270 bottom to top.
+        return max == r90 ? 3 : max == r270 ? 1 : 2;
     }
 
     private static bool LooksScanned(Page page, int visibleGlyphs)

@@ -79,7 +79,9 @@ public static class LineBuilder
                 var gap = g.Box.Left - prev.Box.Right;
                 var size = Math.Max(1, Math.Min(prev.FontSize, g.FontSize));
                 // A visible gap over ~a quarter em separates words; overlapping glyphs (bold by overprint) are one.
-                if (gap > 0.25 * size) Flush();
+                if (gap > 0.25 * size && !IsNumberSeparatorGap(buffer, g, gap, size)) Flush();
+                // An amount ending flush against the next cell's label ("18,330.37一、…"): two cells, two words.
+                else if (gap > 0.5 && IsDigitCjkBoundary(prev.Value, g.Value)) Flush();
                 // The same glyph drawn twice a hair apart is fake bold, not two letters.
                 else if (prev.Value == g.Value && Math.Abs(prev.Box.Left - g.Box.Left) < 0.2 * size) continue;
             }
@@ -88,6 +90,19 @@ public static class LineBuilder
         Flush();
         return words;
     }
+
+    /// <summary>
+    /// Some Distiller output spaces the glyphs of an amount ("18, 330. 37"): a separator between digits
+    /// followed by a narrow gap and a digit is still one number.
+    /// </summary>
+    private static bool IsNumberSeparatorGap(List<GlyphBox> buffer, GlyphBox next, double gap, double size) =>
+        buffer.Count >= 2 && gap < 0.8 * size
+        && buffer[^1].Value is "," or "." && buffer[^2].Value.Length == 1 && char.IsAsciiDigit(buffer[^2].Value[0])
+        && next.Value.Length == 1 && char.IsAsciiDigit(next.Value[0]);
+
+    private static bool IsDigitCjkBoundary(string left, string right) =>
+        left.Length > 0 && right.Length > 0
+        && (char.IsAsciiDigit(left[^1]) && TextNormalizer.IsCjk(right[0]) || TextNormalizer.IsCjk(left[^1]) && char.IsAsciiDigit(right[0]));
 
     private static string JoinWords(List<TextWord> words)
     {

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Extractor.Core.Layout;
+using Extractor.Core.Report;
+using Extractor.Core.Tables;
+using Extractor.Core.Text;
+
+namespace Extractor.Recognition.Profile;
+
+/// <summary>
+/// The agency as printed: a labelled field on the cover (预算主管部门: …) beats the cover title with
+/// year and kind words removed, which beats the 部门:/编制单位: fields of the table captions.
+/// </summary>
+internal static partial class AgencyReader
+{
+    [GeneratedRegex(@"^(预算主管部门|主管预算单位|预算单位|部门名称|单位名称|编制部门|编制单位|评价项目单位|项目单位|项目主管部门|主管部门|部门|单位)[:]\s*(?<name>[^\s:]+)")]
+    private static partial Regex LabelledField();
+
+    [GeneratedRegex(@"(\d{4}|[零一二三四五六七八九]{4})年度?|(区级|市级|省级|县级|本级)?(部门|单位)?(整体)?(预算|决算)(公开|信息公开|报告|说明)?|部门$|单位$|公开$")]
+    private static partial Regex TitleNoise();
+
+    [GeneratedRegex(@"[(](本级|汇总|部门汇总|单位汇总|含下属单位)[)]")]
+    private static partial Regex ScopeNote();
+
+    [GeneratedRegex(@"(局|厅|部|委|院|会|办|办公室|中心|大学|学院|学校|所|站|队|馆|处|署|政府|办事处|法院|检察院|协会|联合会|研究会|公司|集团|医院)$")]
+    private static partial Regex OrganisationSuffix();
+
+    public static Evidence? Read(IReadOnlyList<PrintedLine> cover, DocumentContent content, IReadOnlyList<RawTable> tables)
+    {
+        foreach (var line in cover)
+            if (FromField(line.Text) is { } name) return new Evidence(name, line.Page);
+
+        var title = string.Concat(cover.TakeWhile(l => !LabelledField().IsMatch(l.Text) && !IsDate(l.Text)).Select(l => l.Text));
+        if (FromTitle(title) is { } fromTitle) return new Evidence(fromTitle, cover[0].Page);
+
+        var votes = new Dictionary<string, (int Count, int Page)>();
+        void Vote(string text, int page)
+        {
+            if (FromField(TextNormalizer.Compact(text)) is not { } name) return;
+            votes[name] = votes.TryGetValue(name, out var v) ? (v.Count + 1, v.Page) : (1, page);
+        }
+        foreach (var t in tables) foreach (var c in t.Caption) Vote(c, t.PageStart);
+        if (votes.Count == 0)
+            foreach (var page in content.Pages.Take(40))
+                foreach (var line in page.Lines.Take(6)) Vote(line.Text, page.Number);
+        if (votes.Count == 0) return FromRunningText(content);
+        return votes.OrderByDescending(v => v.Value.Count).Select(v => new Evidence(v.Key, v.Value.Page)).First();
+    }
+
+    [GeneratedRegex(@"^(?<name>[\u4E00-\u9FFF()]{3,30}?(局|厅|部|委员会|院|办公室|中心|大学|学校|政府|办事处))((19|20)\d{2}年度?|本年)")]
+    private static partial Regex SubjectOfSentence();
+
+    /// <summary>
+    /// A cover printed as an image leaves only the explanation, whose sentences open with the agency
+    /// ("江苏省政协办公厅2019年度收入、支出预算总计…"): the name that opens most such sentences.
+    /// </summary>
+    private static Evidence? FromRunningText(DocumentContent content)
+    {
+        var votes = new Dictionary<string, (int Count, int Page)>();
+        foreach (var page in content.Pages)
+            foreach (var line in page.Lines)
+            {
+                var m = SubjectOfSentence().Match(TextNormalizer.Compact(line.Text));
+                if (!m.Success) continue;
+                var name = Clean(m.Groups["name"].Value);
+                votes[name] = votes.TryGetValue(name, out var v) ? (v.Count + 1, v.Page) : (1, page.Number);
+            }
+        var best = votes.OrderByDescending(v => v.Value.Count).FirstOrDefault();
+        return best.Value.Count >= 2 ? new Evidence(best.Key, best.Value.Page) : null;
+    }
+
+    private static string? FromField(string compactLine)
+    {
+        var m = LabelledField().Match(TextNormalizer.Compact(compactLine));
+        if (!m.Success) return null;
+        var name = m.Groups["name"].Value;
+        // "单位:万元" labels the money unit, not the agency; a following "单位:" field ends the name.
+        var cut = Regex.Match(name, "(金额)?单位$|(金额)?单位[:]");
+        if (cut.Success) name = name[..cut.Index];
+        name = Clean(name);
+        if (name.Length < 2 || name is "万元" or "元" or "亿元" || name.StartsWith("万元") || name.StartsWith("元")) return null;
+        return name;
+    }
+
+    private static string? FromTitle(string title)
+    {
+        var name = Clean(TitleNoise().Replace(title, string.Empty));
+        return name.Length >= 3 && OrganisationSuffix().IsMatch(name) ? name : null;
+    }
+
+    private static string Clean(string name) => ScopeNote().Replace(name, string.Empty).Trim(' ', ':', '—', '-', '_');
+
+    private static bool IsDate(string text) => Regex.IsMatch(text, @"^\d{4}年\d{1,2}月");
+}
