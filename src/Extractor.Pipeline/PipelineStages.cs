@@ -1,5 +1,6 @@
 using Extractor.Core.Layout;
 using Extractor.Core.Pipeline;
+using Extractor.Ocr;
 using Extractor.Pdf.Reading;
 
 namespace Extractor.Pipeline;
@@ -28,11 +29,14 @@ public sealed record PipelineStages
     }
 }
 
-/// <summary>Adapts the PDF reader to the pipeline's reader interface.</summary>
+/// <summary>Adapts the PDF reader to the pipeline's reader interface; pages without a text layer go through OCR.</summary>
 public sealed class PdfReaderStage : IDocumentReader
 {
     public bool CanRead(string mediaType) => mediaType == "application/pdf";
 
-    public DocumentContent Read(string path, ReadLimits limits) =>
-        new PdfDocumentReader().Read(path, new PdfReadOptions { MaxPages = limits.MaxPages, Cancellation = limits.Cancellation });
+    public DocumentContent Read(string path, ReadLimits limits)
+    {
+        var content = new PdfDocumentReader().Read(path, new PdfReadOptions { MaxPages = limits.MaxPages, Cancellation = limits.Cancellation });
+        return ScannedPageReader.Apply(content, path, TimeSpan.FromSeconds(60), limits.Cancellation);
+    }
 }

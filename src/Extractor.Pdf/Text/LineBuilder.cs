@@ -26,29 +26,30 @@ public static class LineBuilder
     }
 
     /// <summary>
-    /// Glyphs whose vertical centres lie within ~40% of their height of a row's centre share the row.
-    /// Sorting by centre first makes the grouping independent of drawing order.
+    /// A glyph joins the current row when their vertical extents overlap by half the smaller height, so
+    /// small marks sitting on the baseline (。, OCR'd punctuation) stay on their line. Sorting by centre
+    /// first makes the grouping independent of drawing order.
     /// </summary>
     private static List<List<GlyphBox>> GroupIntoRows(IReadOnlyList<GlyphBox> glyphs)
     {
         var sorted = glyphs.OrderByDescending(g => g.Box.CentreY).ThenBy(g => g.Box.Left).ToList();
         var rows = new List<List<GlyphBox>>();
         List<GlyphBox>? current = null;
-        double centre = 0, height = 0;
+        double top = 0, bottom = 0, height = 0;
         foreach (var g in sorted)
         {
-            var h = Math.Max(g.Box.Height, g.FontSize * 0.5);
-            if (current is not null && Math.Abs(centre - g.Box.CentreY) <= Math.Max(1.0, 0.4 * Math.Min(height, h)))
+            if (current is not null)
             {
-                current.Add(g);
-                centre = (centre * (current.Count - 1) + g.Box.CentreY) / current.Count;
-                height = Math.Max(height, h);
-                continue;
+                var overlap = Math.Min(top, g.Box.Top) - Math.Max(bottom, g.Box.Bottom);
+                if (overlap >= 0.5 * Math.Min(height, Math.Max(g.Box.Height, 0.5)))
+                {
+                    current.Add(g);
+                    continue;
+                }
             }
             current = [g];
             rows.Add(current);
-            centre = g.Box.CentreY;
-            height = h;
+            (top, bottom, height) = (g.Box.Top, g.Box.Bottom, Math.Max(g.Box.Height, 0.5));
         }
         foreach (var row in rows) row.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
         return rows;

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Extractor.Ocr;
+
+/// <summary>Runs a Debian tool (pdftoppm, tesseract) with a time limit; no shell, arguments passed as a list.</summary>
+public static class ExternalTool
+{
+    public static bool Exists(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+        .Split(':', StringSplitOptions.RemoveEmptyEntries)
+        .Any(dir => File.Exists(Path.Combine(dir, name)));
+
+    public static string Run(string tool, IEnumerable<string> args, TimeSpan limit, CancellationToken cancellation)
+    {
+        var psi = new ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["OMP_THREAD_LIMIT"] = "1"; // tesseract's own threads fight the batch's workers
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        if (!process.WaitForExit(limit) || cancellation.IsCancellationRequested)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            cancellation.ThrowIfCancellationRequested();
+            throw new TimeoutException($"{tool} took longer than {limit.TotalSeconds:0} s");
+        }
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {stderr.Result.Split('\n')[0]}");
+        return stdout.Result;
+    }
+}
