@@ -2,6 +2,13 @@ using Extractor.Core.Layout;
 using Extractor.Core.Pipeline;
 using Extractor.Ocr;
 using Extractor.Pdf.Reading;
+using Extractor.Readers.Text;
+using Extractor.Recognition.Checks;
+using Extractor.Recognition.Facts;
+using Extractor.Recognition.Tables;
+using Extractor.Sections;
+using Extractor.Tables.Document;
+using Extractor.Web;
 
 namespace Extractor.Pipeline;
 
@@ -15,9 +22,14 @@ public sealed record PipelineStages
     public IFactExtractor? Facts { get; init; }
     public ICheckRunner? Checks { get; init; }
 
-    public static PipelineStages Default() => new()
+    public static PipelineStages Default(ExtractionSettings? settings = null) => new()
     {
-        Readers = [new PdfReaderStage()],
+        Readers = [new PdfReaderStage(), new TextFileReader(), new HtmlDocumentReader()],
+        Tables = new DocumentTableExtractor(),
+        Mapper = new CanonicalTableMapper(),
+        Sections = SectionRecognizer.WithModel(settings?.SectionModelPath),
+        Facts = new FactExtractor(),
+        Checks = new CheckRunner(),
     };
 
     public DocumentContent Read(string path, ReadLimits limits)

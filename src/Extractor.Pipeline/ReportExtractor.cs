@@ -12,7 +12,9 @@ namespace Extractor.Pipeline;
 /// </summary>
 public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages stages)
 {
-    public ReportExtractor() : this(new ExtractionSettings(), PipelineStages.Default()) { }
+    public ReportExtractor() : this(new ExtractionSettings()) { }
+
+    public ReportExtractor(ExtractionSettings settings) : this(settings, PipelineStages.Default(settings)) { }
 
     public ExtractionSettings Settings => settings;
 

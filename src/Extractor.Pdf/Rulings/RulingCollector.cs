@@ -26,7 +26,11 @@ public static class RulingCollector
             {
                 segments += sub.Commands.Count;
                 if (segments > maxSegments) return result;
-                if (path.IsFilled && !path.IsStroked) AddFilled(sub, space, result);
+                if (path.IsFilled && !path.IsStroked)
+                {
+                    // White fills are text backgrounds: on a white page they draw nothing a reader sees.
+                    if (!IsWhite(path.FillColor)) AddFilled(sub, space, result);
+                }
                 else AddStroked(sub, space, result);
             }
         }
@@ -44,6 +48,8 @@ public static class RulingCollector
             result.Add(new Ruling(box.CentreX, box.Bottom, box.CentreX, box.Top));
         else if (sub.IsDrawnAsRectangle)
             AddEdges(box, result); // shaded cells: their edges are cell borders
+        else
+            AddStroked(sub, space, result); // clipping merges thin filled bars into one outline: its straight edges are the rulings
     }
 
     private static void AddStroked(PdfSubpath sub, DisplaySpace space, List<Ruling> result)
@@ -64,6 +70,20 @@ public static class RulingCollector
                     break;
                 case PdfSubpath.BezierCurve b: current = b.EndPoint; break;
             }
+        }
+    }
+
+    private static bool IsWhite(UglyToad.PdfPig.Graphics.Colors.IColor? color)
+    {
+        if (color is null) return false;
+        try
+        {
+            var (r, g, b) = color.ToRGBValues();
+            return r > 0.95 && g > 0.95 && b > 0.95;
+        }
+        catch (Exception)
+        {
+            return false; // patterns and unusual colour spaces: keep the ruling
         }
     }
 

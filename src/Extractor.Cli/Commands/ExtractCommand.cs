@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Extractor.Core.Report;
+using Extractor.Pipeline;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>`extractor extract FILE --format json`: one document → the JSON of SCHEMA §1 on stdout.</summary>
+public static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "a PDF (or another supported format)" };
+        var format = new Option<string>("--format") { Description = "json: one object, SCHEMA §1", DefaultValueFactory = _ => "json" }
+            .AcceptOnlyFromAmong("json");
+        var timeout = IngestCommand.TimeoutOption();
+        var maxPages = IngestCommand.MaxPagesOption();
+        var cmd = new Command("extract", "Extract one document and print its report as JSON (SCHEMA §1).") { file, format, timeout, maxPages };
+        cmd.SetAction(r =>
+        {
+            var path = r.GetValue(file)!;
+            return CliErrors.Run(path, () =>
+            {
+                var settings = IngestCommand.Settings(r.GetValue(timeout), r.GetValue(maxPages));
+                var report = new ReportExtractor(settings, PipelineStages.Default()).Extract(path);
+                using var stdout = Output.Stdout();
+                stdout.WriteLine(ReportJson.Serialize(report));
+                return 0;
+            });
+        });
+        return cmd;
+    }
+}

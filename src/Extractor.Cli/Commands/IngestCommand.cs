@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Globalization;
+using Extractor.Core;
+using Extractor.Core.Report;
+using Extractor.Pipeline;
+using Extractor.Store;
+using Extractor.Store.Ingest;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>
+/// `extractor ingest PATH... --db FILE [--workers N] [--timeout-s S] [--max-pages N] [--retry-failed]`:
+/// files and folders (recursively) into the store. Progress and one line per failed document on stderr, a summary
+/// on stdout. Exit 0 even when documents failed (they are stored as failed with their reason); 1 when the store
+/// cannot be opened, 2 when no input exists, 130 when interrupted (run again to resume).
+/// </summary>
+public static class IngestCommand
+{
+    public static Option<int> TimeoutOption() => new("--timeout-s")
+    {
+        Description = "per-document time limit in seconds", HelpName = "S",
+        DefaultValueFactory = _ => (int)new ExtractionSettings().PerDocumentTimeout.TotalSeconds,
+    };
+
+    public static Option<int> MaxPagesOption() => new("--max-pages")
+    {
+        Description = "documents with more pages fail with too_many_pages", HelpName = "N",
+        DefaultValueFactory = _ => new ExtractionSettings().MaxPages,
+    };
+
+    public static ExtractionSettings Settings(int timeoutSeconds, int maxPages)
+    {
+        if (timeoutSeconds <= 0) throw new ArgumentException("--timeout-s must be positive");
+        if (maxPages <= 0) throw new ArgumentException("--max-pages must be positive");
+        return new ExtractionSettings { PerDocumentTimeout = TimeSpan.FromSeconds(timeoutSeconds), MaxPages = maxPages };
+    }
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path") { Description = "files or folders (searched recursively for .pdf .html .htm .txt .docx .xlsx .doc .xls)", Arity = ArgumentArity.OneOrMore };
+        var db = StoreCli.DbOption("the SQLite store file (created if absent)");
+        var workers = new Option<int>("--workers") { Description = "documents extracted in parallel (default: number of cores)", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timeout = TimeoutOption();
+        var maxPages = MaxPagesOption();
+        var retry = new Option<bool>("--retry-failed") { Description = "re-extract documents stored as failed (by default they are retried only after an extractor upgrade)" };
+        var cmd = new Command("ingest", "Extract files and folders into the SQLite store; documents already stored (same sha256) are skipped.")
+            { paths, db, workers, timeout, maxPages, retry };
+        cmd.SetAction(r =>
+        {
+            var dbPath = r.GetValue(db)!;
+            return StoreCli.Run(dbPath, () => Run(r.GetValue(paths)!, dbPath, r.GetValue(workers), r.GetValue(timeout), r.GetValue(maxPages), r.GetValue(retry)));
+        });
+        return cmd;
+    }
+
+    private static int Run(string[] paths, string dbPath, int workers, int timeoutSeconds, int maxPages, bool retryFailed)
+    {
+        if (workers <= 0) throw new ArgumentException("--workers must be positive");
+        var settings = Settings(timeoutSeconds, maxPages);
+        if (!paths.Any(p => File.Exists(p) || Directory.Exists(p)))
+        {
+            foreach (var p in paths) Console.Error.WriteLine($"{p}: missing: file not found");
+            Console.Error.WriteLine("ingest: no input exists");
+            return CliErrors.BadInput;
+        }
+
+        using var store = ExtractorStore.Open(dbPath);
+        // Stages may keep state: one extractor per concurrent extraction, reused.
+        var extractors = new ConcurrentBag<ReportExtractor>();
+        Report Extract(string path, CancellationToken ct)
+        {
+            if (!extractors.TryTake(out var x)) x = new ReportExtractor(settings, PipelineStages.Default());
+            try { return x.Extract(path, ct); }
+            finally { extractors.Add(x); }
+        }
+
+        var pipeline = new IngestPipeline(store, Extract, new IngestOptions
+        {
+            Workers = workers, Timeout = settings.PerDocumentTimeout, RetryFailed = retryFailed,
+        });
+        var progress = new Progress(pipeline.Stats);
+        pipeline.Completed += progress.OnCompleted;
+
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var ticker = new Timer(_ => progress.Tick(), null, progress.Interval, progress.Interval);
+            var summary = pipeline.RunAsync(IngestInputs.Enumerate(paths), interrupt.Token).GetAwaiter().GetResult();
+            ticker.Dispose();
+            progress.Clear();
+            PrintSummary(Console.Out, summary, store, dbPath);
+            return 0;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            progress.Clear();
+            var s = pipeline.Stats.Snapshot();
+            Console.Error.WriteLine($"ingest: interrupted after {s.Ok + s.Failed} documents stored; run the same command again to resume");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    public static void PrintSummary(TextWriter w, IngestSummary s, ExtractorStore store, string dbPath)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine(string.Create(inv, $"ingest: {s.Found} files → {dbPath} in {s.Elapsed.TotalSeconds:0.0} s ({s.DocsPerSecond:0.00} docs/s, {s.PagesPerSecond:0.0} pages/s, extractor {ExtractorInfo.Version})"));
+        w.WriteLine(string.Create(inv, $"  ok       {s.Ok,6}  ({s.Pages} pages)"));
+        var reasons = string.Join(", ", s.FailedByReason.Select(kv => $"{kv.Key} {kv.Value}"));
+        w.WriteLine(string.Create(inv, $"  failed   {s.Failed,6}{(s.Failed > 0 ? $"  ({reasons})" : "")}"));
+        w.WriteLine(string.Create(inv, $"  skipped  {s.Skipped,6}  (already stored)"));
+        if (s.Unsupported > 0) w.WriteLine(string.Create(inv, $"  ignored  {s.Unsupported,6}  (not an ingestible file type)"));
+        var c = store.Counts();
+        w.WriteLine($"store: {c.Documents} documents ({c.Ok} ok, {c.Failed} failed), {c.Tables} tables, {c.Rows} rows, {c.Facts} facts, {c.Checks} checks");
+        var kinds = store.KindsByYear().GroupBy(k => k.Kind)
+            .Select(g => $"{g.Key} {g.Sum(k => k.Count)} ({string.Join(", ", g.Select(k => $"{(k.FiscalYear?.ToString(inv) ?? "?")}: {k.Count}"))})");
+        w.WriteLine("by kind: " + string.Join("; ", kinds));
+    }
+
+    /// <summary>Progress on stderr: a self-rewriting line on a terminal, a line every few seconds when redirected;
+    /// each failed document as its own line ("FILE: reason: message").</summary>
+    private sealed class Progress(IngestStats stats)
+    {
+        private readonly Lock _lock = new();
+        private readonly bool _tty = !Console.IsErrorRedirected;
+        private bool _lineShown;
+
+        public TimeSpan Interval => _tty ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(5);
+
+        public void OnCompleted(DocumentOutcome o)
+        {
+            if (o.Kind != OutcomeKind.Failed) return;
+            lock (_lock)
+            {
+                ClearLine();
+                Console.Error.WriteLine($"{o.Path}: {o.Reason}: {o.Message}");
+            }
+        }
+
+        public void Tick()
+        {
+            var s = stats.Snapshot();
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"ingest: {s.Done}/{s.Found} · {s.Ok} ok · {s.Failed} failed · {s.Skipped} skipped{(s.Unsupported > 0 ? $" · {s.Unsupported} ignored" : "")} · {s.DocsPerSecond:0.00} docs/s · {s.PagesPerSecond:0.0} pages/s · {s.Elapsed.TotalSeconds:0} s");
+            lock (_lock)
+            {
+                if (_tty)
+                {
+                    Console.Error.Write("\r" + line + "\u001b[K");
+                    _lineShown = true;
+                }
+                else Console.Error.WriteLine(line);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_lock) ClearLine();
+        }
+
+        private void ClearLine()
+        {
+            if (!_lineShown) return;
+            Console.Error.Write("\r\u001b[K");
+            _lineShown = false;
+        }
+    }
+}

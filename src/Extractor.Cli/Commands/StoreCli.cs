@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Extractor.Store;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>Options and error handling shared by the commands that use the store.</summary>
+public static class StoreCli
+{
+    public static Option<string> DbOption(string description = "the SQLite store file") =>
+        new("--db") { Description = description, Required = true, HelpName = "FILE" };
+
+    public static Option<string> FormatOption() =>
+        new Option<string>("--format") { Description = "json (JSON lines: one object per line) or csv (RFC 4180)", DefaultValueFactory = _ => "json" }
+            .AcceptOnlyFromAmong(Output.Formats);
+
+    /// <summary>Runs a store command: a store that cannot be opened is one line on stderr and exit 1.</summary>
+    public static int Run(string db, Func<int> action) => CliErrors.Run(db, () =>
+    {
+        try
+        {
+            return action();
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return CliErrors.Failure;
+        }
+    });
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Extractor.Core.Layout;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Tables;
+using Extractor.Core.Text;
+
+namespace Extractor.Readers.Text;
+
+/// <summary>
+/// Reads plain-text renderings of reports (the seeds): form feeds separate pages, tab-separated
+/// blocks are tables (method "text"), every non-empty line is a page line. Text has no geometry,
+/// so boxes stay default and provenance is the page alone.
+/// </summary>
+public sealed class TextFileReader : IDocumentReader
+{
+    public const string MediaType = "text/plain";
+
+    public bool CanRead(string mediaType) => mediaType == MediaType;
+
+    public DocumentContent Read(string path, ReadLimits limits)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var text = Decode(bytes);
+        var pages = new List<PageContent>();
+        var tables = new List<RawTable>();
+        var pageTexts = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\f');
+        for (var i = 0; i < pageTexts.Length && i < limits.MaxPages; i++)
+        {
+            limits.Cancellation.ThrowIfCancellationRequested();
+            var number = i + 1;
+            var rawLines = pageTexts[i].Split('\n');
+            var lines = rawLines.Select(TextNormalizer.Normalize).Where(l => l.Length > 0)
+                .Select(l => new TextLine(l, default, [])).ToList();
+            pages.Add(new PageContent(number, 0, 0, [], lines, []));
+            tables.AddRange(TextTableParser.Parse(rawLines, number));
+        }
+        return new DocumentContent(Convert.ToHexStringLower(SHA256.HashData(bytes)), path, MediaType, pages, [],
+            new Dictionary<string, string>()) { NativeTables = tables };
+    }
+
+    /// <summary>UTF-8 (with or without BOM); GB18030 when the bytes are not valid UTF-8, as older portals save them.</summary>
+    private static string Decode(byte[] bytes)
+    {
+        try { return new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF'); }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
+    }
+}

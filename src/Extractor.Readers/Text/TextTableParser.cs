@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Extractor.Core.Tables;
+using Extractor.Core.Text;
+
+namespace Extractor.Readers.Text;
+
+/// <summary>
+/// Finds tables in the lines of one text page. Two layouts occur in the seeds: one cell per line
+/// with a leading tab (rows separated by an empty line; a block ends at a non-tab line or two empty
+/// lines), and one row per line with tab-separated cells. Leading title/公开NN表/单位 rows and the short
+/// text lines just above a block become the caption.
+/// </summary>
+public static partial class TextTableParser
+{
+    public static IReadOnlyList<RawTable> Parse(IReadOnlyList<string> lines, int page)
+    {
+        var tables = new List<RawTable>();
+        var i = 0;
+        while (i < lines.Count)
+        {
+            if (lines[i].StartsWith('\t'))
+            {
+                var start = i;
+                var rows = ReadCellPerLineBlock(lines, ref i);
+                Add(tables, rows, TextAbove(lines, start), page);
+            }
+            else if (lines[i].Contains('\t'))
+            {
+                var start = i;
+                var rows = new List<List<string>>();
+                while (i < lines.Count && lines[i].Contains('\t') && !lines[i].StartsWith('\t') || i < lines.Count && IsTabRowContinuation(lines, i, rows))
+                    rows.Add(lines[i++].Split('\t').Select(TextNormalizer.Normalize).ToList());
+                if (!IsTableOfContents(rows)) Add(tables, rows, TextAbove(lines, start), page);
+            }
+            else i++;
+        }
+        return tables;
+    }
+
+    // In the row-per-line layout a row may start with an empty first cell (a leading tab).
+    private static bool IsTabRowContinuation(IReadOnlyList<string> lines, int i, List<List<string>> rows) =>
+        rows.Count > 0 && lines[i].StartsWith('\t') && lines[i].Count(c => c == '\t') >= 2;
+
+    private static List<List<string>> ReadCellPerLineBlock(IReadOnlyList<string> lines, ref int i)
+    {
+        var rows = new List<List<string>>();
+        var current = new List<string>();
+        var empties = 0;
+        for (; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith('\t'))
+            {
+                empties = 0;
+                // A line holding several tabs is itself several cells.
+                current.AddRange(line[1..].Split('\t').Select(TextNormalizer.Normalize));
+                continue;
+            }
+            if (line.Length > 0) break;
+            if (current.Count > 0) { rows.Add(current); current = []; }
+            if (++empties >= 2) break;
+        }
+        if (current.Count > 0) rows.Add(current);
+        return rows;
+    }
+
+    /// <summary>Up to three short non-empty lines just above the block: titles printed outside the grid.</summary>
+    private static List<string> TextAbove(IReadOnlyList<string> lines, int start)
+    {
+        var above = new List<string>();
+        for (var j = start - 1; j >= 0 && above.Count < 3 && start - j <= 6; j--)
+        {
+            var t = TextNormalizer.Normalize(lines[j]);
+            if (t.Length == 0) continue;
+            if (lines[j].Contains('\t') || t.Length > 60) break;
+            above.Insert(0, t);
+        }
+        // Only lines that read like a title or unit note belong to the table.
+        var firstCaption = above.FindIndex(IsCaptionText);
+        return firstCaption < 0 ? [] : above[firstCaption..];
+    }
+
+    private static void Add(List<RawTable> tables, List<List<string>> rows, List<string> above, int page)
+    {
+        var caption = new List<string>(above);
+        var k = 0;
+        while (k < rows.Count && IsCaptionRow(rows[k]))
+        {
+            caption.AddRange(rows[k].Where(c => c.Length > 0));
+            k++;
+        }
+        var body = rows.Skip(k).ToList();
+        if (body.Count(r => r.Any(c => c.Length > 0)) < 2 || body.Max(r => r.Count) < 2) return;
+        var grid = RaggedRowAligner.Align(body);
+        var rawRows = grid.Select(r => new RawRow(r, page)).ToList();
+        tables.Add(new RawTable(rawRows, page, page, null, "text") { Caption = caption });
+    }
+
+    private static bool IsCaptionRow(List<string> row)
+    {
+        var cells = row.Where(c => c.Length > 0).ToList();
+        return cells.Count is >= 1 and <= 2 && cells.All(IsCaptionText);
+    }
+
+    private static bool IsCaptionText(string text) => CaptionPattern().IsMatch(TextNormalizer.Compact(text));
+
+    private static bool IsTableOfContents(List<List<string>> rows) =>
+        rows.Count(r => r.Count >= 2 && r[0].EndsWith("..") && int.TryParse(r[^1], out _)) * 2 >= rows.Count;
+
+    [GeneratedRegex(@"表$|表[(（]|公开\d+表|^附[件表]|单位[:：]|部门[:：]|^编制|^\d{4}年.*表")]
+    private static partial Regex CaptionPattern();
+}

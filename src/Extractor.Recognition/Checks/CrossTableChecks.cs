@@ -1,0 +1,53 @@
+using Extractor.Core.Report;
+using Extractor.Recognition.Tables;
+using static Extractor.Recognition.Checks.CheckContext;
+
+namespace Extractor.Recognition.Checks;
+
+/// <summary>
+/// Figures one table repeats from another: t02 合计 = t01 本年收入合计, t03 合计 = t01 本年支出合计,
+/// t04 一般公共预算财政拨款 支出 = t05 合计, t06 人员经费合计 + 公用经费合计 = t05 基本支出合计.
+/// </summary>
+public static class CrossTableChecks
+{
+    public static void Run(CheckContext ctx, CheckBuilder checks)
+    {
+        var t01 = ctx.Table(TableIds.FinalSummary);
+        var t02 = ctx.Table(TableIds.FinalIncome);
+        var t03 = ctx.Table(TableIds.FinalExpenditure);
+        var t04 = ctx.Table(TableIds.FinalFiscalSummary);
+        var t05 = ctx.Table(TableIds.FinalGeneralBudget);
+        var t06 = ctx.Table(TableIds.FinalGeneralBudgetBasic);
+
+        Same(checks, "t02.total_equals_t01_income_total", t02, TotalRow(t02), First(TotalRow(t02)),
+            t01, Find(t01, "income", "本年收入合计"), First(Find(t01, "income", "本年收入合计")));
+        Same(checks, "t03.total_equals_t01_expenditure_total", t03, TotalRow(t03), First(TotalRow(t03)),
+            t01, Find(t01, "expenditure", "本年支出合计"), First(Find(t01, "expenditure", "本年支出合计")));
+
+        var t04Row = Find(t04, "expenditure", "本年支出合计", "支出合计");
+        var t05Total = TotalRow(t05);
+        Same(checks, "t04.general_budget_expenditure_equals_t05_total", t04, t04Row, Column(t04Row, c => c.Contains("一般公共预算")),
+            t05, t05Total, Column(t05Total, c => c.EndsWith("小计") || c.EndsWith("合计")) ?? First(t05Total));
+
+        if (t06 is not null && t05 is not null)
+        {
+            var personnel = t06.Rows.FirstOrDefault(r => Label(r) == "人员经费合计");
+            var pub = t06.Rows.FirstOrDefault(r => Label(r) == "公用经费合计");
+            var basic = Column(t05Total, c => c.EndsWith("基本支出"));
+            if (First(personnel) is { } a && First(pub) is { } b && basic is { } c)
+                checks.Compare("t06.personnel_plus_public_equals_t05_basic", a + b, c, Tolerance.ForSum(c, [a, b], ctx.RoundingNoted),
+                    "t06 人员经费合计 + 公用经费合计 vs t05 合计 基本支出", Evidence(t06, personnel), Evidence(t05, t05Total));
+            else checks.Missing("t06.personnel_plus_public_equals_t05_basic", CheckStatus.InsufficientData, "人员经费合计, 公用经费合计 or t05 基本支出 not printed");
+        }
+    }
+
+    private static void Same(CheckBuilder checks, string rule, ReportTable? ta, ReportRow? ra, decimal? a, ReportTable? tb, ReportRow? rb, decimal? b)
+    {
+        if (ta is null || tb is null) { checks.Missing(rule, CheckStatus.NotApplicable, "table not printed"); return; }
+        if (a is null || b is null) { checks.Missing(rule, CheckStatus.InsufficientData, "figure not printed"); return; }
+        // Both tables declare their unit; compare in the second's unit.
+        var av = Amounts.MoneyUnit.ToWan(a.Value, ta.Unit);
+        var bv = Amounts.MoneyUnit.ToWan(b.Value, tb.Unit);
+        checks.Compare(rule, bv, av, Tolerance.ForPair(a.Value, b.Value), $"{ta.Id} vs {tb.Id}", Evidence(ta, ra), Evidence(tb, rb));
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Extractor.Core.Layout;
+using Extractor.Core.Report;
+using Extractor.Recognition.Amounts;
+
+namespace Extractor.Recognition.Facts;
+
+/// <summary>
+/// Figures the explanation text states for SCHEMA §4 keys ("收、支总计均为553.29万元", "公务接待费支出决算为
+/// 3.72万元", "共有车辆0辆"). A figure is read only when it follows its subject through a few filler words
+/// (支出/决算/为/共计…), in a sentence about the fiscal year, with a unit; a figure without unit is read only
+/// when the same value is stated in 万元 elsewhere, and unit typos ("368.41发元") are reported, not read.
+/// </summary>
+public static partial class TextFactReader
+{
+    private sealed record Subject(string Key, Regex Pattern, string Kind);
+
+    private const string Money = "money", Count = "count", Score = "score", Percent = "percent";
+
+    private static readonly Subject[] Subjects =
+    [
+        new(FactKeys.GrandTotal, new(@"(?<!财政拨款)(?<!财政拨款收入)收、?支(出)?总计|收入支出总计"), Money),
+        new(FactKeys.IncomeTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?收入合计|决算总收入|(?<![上全预算])总收入"), Money),
+        new(FactKeys.ExpenditureTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?支出合计|决算总支出|(?<![上全预算])总支出"), Money),
+        new(FactKeys.IncomeGeneralBudget, new(@"一般公共预算财政拨款收入"), Money),
+        new(FactKeys.IncomeFiscal, new(@"(?<![算金本])财政拨款收入(?!支出)"), Money),
+        new(FactKeys.ExpenditureBasic, new(@"(?<![拨款员算])基本支出"), Money),
+        new(FactKeys.ExpenditureProject, new(@"(?<![拨款])项目支出"), Money),
+        new(FactKeys.Personnel, new(@"人员经费|(?<![上])人员支出"), Money),
+        new(FactKeys.Public, new(@"(日常)?公用经费|日常公用支出"), Money),
+        new(FactKeys.ThreePublicTotal, new(@"[“""]三公[”""]经费|三公经费"), Money),
+        new(FactKeys.Overseas, new(@"因公出国\(境\)(经费|费用|费)"), Money),
+        new(FactKeys.Vehicles, new(@"公务用车购置(费)?(及|和)运行(维护)?(费|经费)"), Money),
+        new(FactKeys.VehiclePurchase, new(@"公务用车购置(费|支出)(?!及|和)"), Money),
+        new(FactKeys.VehicleOperation, new(@"公务用车运行(维护)?(费|支出)"), Money),
+        new(FactKeys.Reception, new(@"公务接待(费|支出)"), Money),
+        new(FactKeys.OperatingCosts, new(@"机关运行经费"), Money),
+        new(FactKeys.ProcurementTotal, new(@"政府采购(支出|预算)?总额"), Money),
+        new(FactKeys.ProcurementGoods, new(@"政府采购货物(类)?(支出|预算)?"), Money),
+        new(FactKeys.ProcurementWorks, new(@"政府采购工程(类)?(支出|预算)?"), Money),
+        new(FactKeys.ProcurementServices, new(@"政府采购服务(类)?(支出|预算)?"), Money),
+        new(FactKeys.ProcurementSme, new(@"授予中小企业合同(金额)?"), Money),
+        new(FactKeys.AssetsVehicles, new(@"共有车辆|共有公务用车|公务用车保有量|车辆保有量"), Count),
+        new(FactKeys.PerfScore, new(@"(自评|综合|评价)(总|合计)?(得分|分数|分)"), Score),
+        new(FactKeys.PerfExecutionRate, new(@"(综合)?预算执行率"), Percent),
+        new(FactKeys.PerfFunds, new(@"年度可用(专项)?资金|全年预算数"), Money),
+        new(FactKeys.PerfExpenditure, new(@"全年执行数|实际支出"), Money),
+    ];
+
+    /// <summary>Every statement, in document order (the first one of a key is its fact; the others are compared).</summary>
+    public static List<TextStatement> Read(IReadOnlyList<PageContent> pages, string kind, int? fiscalYear, List<string>? warnings)
+    {
+        var found = new List<TextStatement>();
+        var unitless = new List<(TextStatement S, string Sentence)>();
+        var stated = new HashSet<decimal>();
+        foreach (var page in pages)
+        {
+            var text = new PageText(page);
+            var offset = 0;
+            string? lastYearContext = null;
+            foreach (var (sentence, paragraphStart) in Sentences(text.Text))
+            {
+                var start = offset;
+                offset += sentence.Length + 1;
+                if (paragraphStart) lastYearContext = null;
+                if (sentence.Length == 0) continue;
+                foreach (Match m in StatedMoney().Matches(sentence)) stated.Add(decimal.Parse(m.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture));
+                // A sentence naming no year speaks of the year its paragraph last named ("2019年…。其中基本支出…").
+                var inherit = lastYearContext;
+                lastYearContext = YearContext(sentence, sentence.Length) ?? inherit;
+                foreach (var subject in Subjects)
+                {
+                    if (!Applies(subject, kind)) continue;
+                    foreach (Match m in subject.Pattern.Matches(sentence))
+                    {
+                        var year = YearContext(sentence, m.Index) ?? inherit;
+                        if (!IsCurrent(year, fiscalYear)) continue;
+                        foreach (var (budget, value, printed, unit, at) in FiguresAfter(sentence, m.Index + m.Length, subject.Kind, fiscalYear, warnings))
+                        {
+                            var key = subject.Key + (budget && kind != DocumentKinds.Budget ? FactKeys.BudgetSuffix : "");
+                            if (budget && kind == DocumentKinds.Budget) key = subject.Key;
+                            var s = new TextStatement(key, value, UnitOf(subject.Kind), printed, unit, page.Number, text.BoxAt(start + at), sentence);
+                            if (unit is null && subject.Kind == Money) unitless.Add((s, sentence));
+                            else found.Add(s);
+                        }
+                    }
+                }
+            }
+            foreach (Match typo in UnitTypo().Matches(text.Text))
+                warnings?.Add($"page {page.Number}: unit typo \"{typo.Value}\" (not read as a figure)");
+            foreach (Match date in GluedDate().Matches(text.Text))
+                warnings?.Add($"page {page.Number}: date printed without separators \"{date.Value}\"");
+        }
+        foreach (var (s, sentence) in unitless)
+        {
+            if (stated.Contains(s.Value)) { found.Add(s); warnings?.Add($"page {s.Page}: {s.Key} {s.Printed} printed without unit; read as 万元 because the same figure is stated in 万元 elsewhere"); }
+            else warnings?.Add($"page {s.Page}: {s.Key} {s.Printed} printed without unit in \"{Trim(sentence)}\"; not read");
+        }
+        return found;
+    }
+
+    private static IEnumerable<(string Sentence, bool ParagraphStart)> Sentences(string text)
+    {
+        var paragraphStart = true;
+        var begin = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !"。；;！？\n".Contains(text[i])) continue;
+            yield return (text[begin..i], paragraphStart);
+            paragraphStart = i < text.Length && text[i] == '\n';
+            begin = i + 1;
+        }
+    }
+
+    private static bool Applies(Subject s, string kind) =>
+        s.Key.StartsWith("perf.") ? kind == DocumentKinds.PerformanceEvaluation : kind != DocumentKinds.PerformanceEvaluation;
+
+    private static string UnitOf(string kind) => kind switch { Count => "辆", Score => "分", Percent => "%", _ => MoneyUnit.Wan };
+
+    /// <summary>
+    /// Up to two figures after the subject: "支出预算为2.5万元，支出决算为1.5万元". Only filler words may sit
+    /// between (a second figure may follow a comma); anything else ("增加", "占", "的") stops the reading.
+    /// </summary>
+    private static IEnumerable<(bool Budget, decimal Value, string Printed, string? Unit, int At)> FiguresAfter(
+        string sentence, int pos, string kind, int? fiscalYear, List<string>? warnings)
+    {
+        for (var n = 0; n < 2; n++)
+        {
+            var m = (n == 0 ? FirstFigure() : NextFigure()).Match(sentence, pos);
+            if (!m.Success || m.Index != pos) yield break;
+            var filler = m.Groups["f"].Value;
+            var fy = FillerYear().Match(filler);
+            if (fy.Success && fiscalYear is not null && int.Parse(fy.Groups[1].Value) != fiscalYear) yield break;
+            if (filler.Contains("上年") || filler.Contains("比")) yield break;
+            var printed = m.Groups["n"].Value;
+            var unit = m.Groups["u"].Success && m.Groups["u"].Value.Length > 0 ? m.Groups["u"].Value : null;
+            var after = m.Index + m.Length < sentence.Length ? sentence[m.Index + m.Length] : '\0';
+            if (unit is null && (char.IsAsciiDigit(after) || after is '%' or '.')) yield break;
+            if (unit is null && after is not ('\0' or ',' or '，' or '。' or '；' or ';' or '、' or '\n' or '(' or ')' or '（'))
+                yield break; // followed by another word (人, 个, 次, 发元…): not this key's figure
+            if (!UnitFits(kind, unit)) yield break;
+            var value = decimal.Parse(printed.Replace(",", ""), CultureInfo.InvariantCulture);
+            if (kind == Money) value = MoneyUnit.ToWan(value, unit ?? MoneyUnit.Wan);
+            var budget = filler.Contains("预算") && !filler.Contains("决算") && !filler.Contains("执行");
+            yield return (budget, value, printed, unit, m.Index);
+            pos = m.Index + m.Length;
+            if (!budget && n == 1) yield break;
+            if (!budget && !BudgetNext().IsMatch(sentence, pos)) yield break; // after the actual only a budget figure may follow
+        }
+    }
+
+    private static bool UnitFits(string kind, string? unit) => kind switch
+    {
+        Money => unit is null or "万元" or "元" or "亿元",
+        Count => unit is "辆" or "台",
+        Score => unit is "分",
+        Percent => unit is "%",
+        _ => false,
+    };
+
+    /// <summary>The last year named before <paramref name="end"/> (上年/去年 count as "not this year").</summary>
+    private static string? YearContext(string sentence, int end)
+    {
+        var prefix = sentence[..end];
+        var prior = Math.Max(prefix.LastIndexOf("上年", StringComparison.Ordinal), Math.Max(prefix.LastIndexOf("上一年", StringComparison.Ordinal), prefix.LastIndexOf("去年", StringComparison.Ordinal)));
+        var years = YearMention().Matches(prefix);
+        var last = years.Count > 0 ? years[^1] : null;
+        if (prior >= 0 && (last is null || prior > last.Index)) return "prior";
+        return last?.Groups[1].Value;
+    }
+
+    private static bool IsCurrent(string? year, int? fiscalYear) =>
+        year is null || year != "prior" && (fiscalYear is null || year == fiscalYear.Value.ToString(CultureInfo.InvariantCulture));
+
+    private static string Trim(string s) => s.Length > 60 ? s[..60] + "…" : s;
+
+    private const string Filler = @"(?<f>(?:财政拨款|一般公共预算|支出|决算数|决算|预算数|年初预算|全年预算|预算|安排|为|是|共计|合计|总额|金额|均为|各为|共|计|达|本年|本年度|全年|实际|(?:20\d\d)年度?|:|\*)*)";
+
+    [GeneratedRegex(Filler + @"(?<n>-?\d[\d,]*(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
+    private static partial Regex FirstFigure();
+
+    [GeneratedRegex(@"[,，、]" + Filler + @"(?<n>-?\d[\d,]*(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
+    private static partial Regex NextFigure();
+
+    [GeneratedRegex(@"(20\d\d)年")]
+    private static partial Regex FillerYear();
+
+    [GeneratedRegex(@"\G[,，、](年初|全年)?预算(数)?(为|是)?\d")]
+    private static partial Regex BudgetNext();
+
+    [GeneratedRegex(@"(20\d\d)年")]
+    private static partial Regex YearMention();
+
+    [GeneratedRegex(@"(\d[\d,]*\.?\d*)万元")]
+    private static partial Regex StatedMoney();
+
+    [GeneratedRegex(@"\d+\.\d+[^\d万亿千百元.,，、。;；:：()（）%\s\-]元")]
+    private static partial Regex UnitTypo();
+
+    [GeneratedRegex(@"(?<!\d)20\d\d[01]\d[0-3]\d日")]
+    private static partial Regex GluedDate();
+}

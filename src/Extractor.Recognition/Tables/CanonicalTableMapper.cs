@@ -1,0 +1,86 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Report;
+using Extractor.Core.Tables;
+using Extractor.Recognition.Rows;
+
+namespace Extractor.Recognition.Tables;
+
+/// <summary>
+/// SCHEMA §1–2 for every raw table: id, title, unit, columns and rows. A raw table with neither title nor
+/// header and the previous table's width continues that table (tables run over pages without repeating
+/// their header); one whose header repeats the previous header without a new title does too.
+/// </summary>
+public sealed class CanonicalTableMapper : ICanonicalTableMapper
+{
+    private sealed class Draft
+    {
+        public required string Id;
+        public string? Title;
+        public int PageStart, PageEnd;
+        public string? Unit;
+        public required ColumnLayout Layout;
+        public int Width;
+        public readonly List<ReportRow> Rows = [];
+        public readonly List<Box> Boxes = [];
+        public string? Method;
+    }
+
+    public IReadOnlyList<ReportTable> Map(DocumentContent document, IReadOnlyList<RawTable> tables, ReportDocument profile)
+    {
+        var drafts = new List<Draft>();
+        foreach (var raw in tables)
+        {
+            if (raw.Rows.Count == 0) continue;
+            var grid = new TableGrid(raw);
+            var layout = HeaderReader.Read(grid);
+            var title = TableClassifier.Title(layout.CaptionLines);
+            var prev = drafts.LastOrDefault();
+            if (prev is not null && title is null && IsContinuation(prev, layout, raw))
+            {
+                var continued = layout.HasHeader ? layout : prev.Layout with { BodyStart = layout.BodyStart };
+                prev.Rows.AddRange(RowReader.Read(grid, AlignTo(prev.Layout, continued), prev.Id, layout.BodyStart));
+                prev.PageEnd = Math.Max(prev.PageEnd, raw.PageEnd);
+                if (raw.Box is { } b) prev.Boxes.Add(b);
+                continue;
+            }
+            var cls = TableClassifier.Classify(layout.CaptionLines, layout.HeaderTexts, profile.Kind);
+            var rows = RowReader.Read(grid, layout, cls.Id);
+            if (title is null && !layout.HasHeader && cls.Id.EndsWith(".x_table")) continue; // not a table we can name
+            var d = new Draft
+            {
+                Id = cls.Id, Title = cls.Title, PageStart = raw.PageStart, PageEnd = raw.PageEnd, Layout = layout,
+                Width = raw.ColumnCount, Unit = layout.Unit ?? prev?.Unit ?? profile.Unit, Method = raw.Method,
+            };
+            d.Rows.AddRange(rows);
+            if (raw.Box is { } box) d.Boxes.Add(box);
+            drafts.Add(d);
+        }
+        return drafts.Select(ToTable).ToList();
+    }
+
+    private static bool IsContinuation(Draft prev, ColumnLayout layout, RawTable raw)
+    {
+        if (raw.PageStart < prev.PageEnd || raw.PageStart > prev.PageEnd + 1) return false;
+        if (raw.ColumnCount != prev.Width) return false;
+        if (!layout.HasHeader) return true;
+        return layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts);
+    }
+
+    /// <summary>A continuation read with the first part's column names and roles.</summary>
+    private static ColumnLayout AlignTo(ColumnLayout first, ColumnLayout continued) =>
+        first with { BodyStart = continued.BodyStart };
+
+    private static ReportTable ToTable(Draft d) => new()
+    {
+        Id = d.Id,
+        Title = d.Title,
+        PageStart = d.PageStart,
+        PageEnd = d.PageEnd,
+        Unit = d.Unit,
+        Columns = d.Layout.Columns.Where(c => c.Role == ColumnRole.Value && c.Name.Length > 0).Select(c => c.Name).Distinct().ToList(),
+        Rows = d.Rows,
+        Bbox = d.Boxes.Count > 0 ? Box.Of(d.Boxes).ToArray() : null,
+        Method = d.Method,
+    };
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Extractor.Core.Text;
+using Extractor.Recognition.Amounts;
+
+namespace Extractor.Recognition.Tables;
+
+/// <summary>Small recognisers for what a cell's text is: a 科目 code, a total label, a 栏次 number, a note.</summary>
+public static partial class CellKinds
+{
+    /// <summary>政府收支分类 codes: 3 (类), 5 (款) or 7 (项) digits.</summary>
+    public static bool IsCode(string text) => CodePattern().IsMatch(text.Trim());
+
+    public static bool IsTotalLabel(string text) => TotalPattern().IsMatch(TextNormalizer.Compact(text));
+
+    /// <summary>"一、…", "（一）…", "1.…": an item of a summary table rather than a wrapped continuation.</summary>
+    public static bool StartsWithOrdinal(string text) => OrdinalPattern().IsMatch(TextNormalizer.Compact(text));
+
+    /// <summary>Rows that end the body: notes, signatures, fill-in dates.</summary>
+    public static bool IsFooter(string text) => FooterPattern().IsMatch(TextNormalizer.Compact(text));
+
+    public static bool IsCaption(string text) => CaptionPattern().IsMatch(TextNormalizer.Compact(text));
+
+    /// <summary>A 栏次 row: labelled 栏次, or nothing but the column numbers 1, 2, 3…</summary>
+    public static bool IsColumnNumberRow(IReadOnlyList<string> cells)
+    {
+        var texts = cells.Select(TextNormalizer.Compact).Where(t => t.Length > 0).ToList();
+        if (texts.Count == 0) return false;
+        if (texts.Any(t => t is "栏次" or "行次")) return texts.Where(t => t is not ("栏次" or "行次")).All(t => int.TryParse(t, out _) || t.Length <= 1);
+        if (texts.Count < 2 || !texts.All(t => int.TryParse(t, out _))) return false;
+        var numbers = texts.Select(int.Parse).ToList();
+        return numbers[0] <= 1 && numbers.Zip(numbers.Skip(1)).All(p => p.Second == p.First + 1);
+    }
+
+    /// <summary>An amount in a data cell (not a code).</summary>
+    public static bool IsValue(string text) => text.Length > 0 && !IsCode(text) && AmountParser.IsAmount(text);
+
+    [GeneratedRegex(@"^(\d{3}|\d{5}|\d{7})$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"(合计|总计|小计)$|^(合计|总计)")]
+    private static partial Regex TotalPattern();
+
+    [GeneratedRegex(@"^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))")]
+    private static partial Regex OrdinalPattern();
+
+    [GeneratedRegex(@"^(注[:：1-9一]|注$|说明[:：]|备注[:：]|填报|单位负责人|制表|财务负责人|审核人)")]
+    private static partial Regex FooterPattern();
+
+    [GeneratedRegex(@"表$|表[(（].*[)）]$|公开\d+表|^(部门|单位|编制单位|预算单位)[:：]|单位[:：]?(万元|元|亿元)")]
+    private static partial Regex CaptionPattern();
+}

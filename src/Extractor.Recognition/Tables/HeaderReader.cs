@@ -1,0 +1,137 @@
+using Extractor.Core.Tables;
+using Extractor.Core.Text;
+using Extractor.Recognition.Amounts;
+
+namespace Extractor.Recognition.Tables;
+
+/// <summary>
+/// Reads a table's header: where the body starts, each column's name (a wrapped header joined without
+/// spaces, a group over several columns joined with '/', SCHEMA §1) and role, and the side-by-side
+/// segments. 栏次 rows and 行次 columns are recognised so their numbers never become values.
+/// </summary>
+public static class HeaderReader
+{
+    private const int MaxHeaderRows = 8;
+
+    public static ColumnLayout Read(TableGrid grid)
+    {
+        var captionRows = new List<string>();
+        var headerRows = new List<int>();
+        var body = grid.RowCount;
+        for (var r = 0; r < grid.RowCount; r++)
+        {
+            var texts = RowTexts(grid, r);
+            var nonEmpty = texts.Where(t => t.Length > 0).ToList();
+            if (IsDataRow(texts)) { body = r; break; }
+            if (nonEmpty.Count > 0 && nonEmpty.All(CellKinds.IsCaption) && headerRows.Count == 0) { captionRows.AddRange(nonEmpty); continue; }
+            if (CellKinds.IsColumnNumberRow(texts)) continue;
+            if (headerRows.Count >= MaxHeaderRows) { body = r; break; }
+            if (nonEmpty.Count > 0) headerRows.Add(r);
+        }
+
+        var parts = Enumerable.Range(0, grid.ColumnCount).Select(c => HeaderParts(grid, headerRows, c)).ToList();
+        var roles = parts.Select((p, c) => RoleOf(p, grid, body, c)).ToList();
+        var segments = Segments(roles, parts);
+        var columns = new List<ColumnSpec>();
+        for (var c = 0; c < grid.ColumnCount; c++)
+        {
+            var seg = segments.First(s => c >= s.First && c <= s.Last);
+            columns.Add(new ColumnSpec(c, roles[c], JoinName(parts[c], seg.GroupName, segments), seg.Index));
+        }
+        var headerTexts = headerRows.SelectMany(r => RowTexts(grid, r)).Where(t => t.Length > 0).Distinct().ToList();
+        var caption = grid.Raw.Caption.Concat(captionRows).ToList();
+        var unit = caption.Concat(headerTexts).Select(MoneyUnit.Declared).FirstOrDefault(u => u is not null);
+        return new ColumnLayout(body, columns, segments, headerTexts, caption, unit);
+    }
+
+    public static List<string> RowTexts(TableGrid grid, int r) =>
+        Enumerable.Range(0, grid.ColumnCount).Select(c => TextNormalizer.Compact(grid.OwnText(r, c))).ToList();
+
+    /// <summary>
+    /// A body row: holds an amount (outside a 栏次 row), or starts with a code, a total or an ordinal item
+    /// while its other cells are amounts, blanks or further items (an empty two-sided row).
+    /// </summary>
+    public static bool IsDataRow(IReadOnlyList<string> texts)
+    {
+        if (CellKinds.IsColumnNumberRow(texts)) return false;
+        var nonEmpty = texts.Where(t => t.Length > 0).ToList();
+        if (nonEmpty.Count == 0) return false;
+        if (nonEmpty.Any(t => CellKinds.IsValue(t) && t.Contains('.'))) return true;
+        var first = nonEmpty[0];
+        bool RestIsData() => nonEmpty.Skip(1).All(t => CellKinds.IsValue(t) || CellKinds.IsCode(t) || CellKinds.StartsWithOrdinal(t) || CellKinds.IsTotalLabel(t) && t.Length <= 8 && !t.StartsWith("本年"));
+        if (CellKinds.IsCode(first)) return true;
+        if ((first is "合计" or "总计" || CellKinds.StartsWithOrdinal(first)) && RestIsData()) return true;
+        return nonEmpty.Count(CellKinds.IsValue) >= 2 && nonEmpty.Count(CellKinds.IsValue) * 2 >= nonEmpty.Count;
+    }
+
+    /// <summary>The header texts over column c, top down, each with the number of columns its cell spans.</summary>
+    private static List<(string Text, int Span)> HeaderParts(TableGrid grid, List<int> headerRows, int c)
+    {
+        var parts = new List<(string, int)>();
+        foreach (var r in headerRows)
+        {
+            var (r0, _) = grid.Origin(r, c);
+            if (r0 < r) continue; // a cell spanning down from the row above: already counted
+            var text = TextNormalizer.Compact(grid.Cell(r, c).Text);
+            if (text.Length == 0 || MoneyUnit.Declared(text) is not null) continue;
+            if (parts.Count > 0 && parts[^1].Item1 == text) continue;
+            parts.Add((text, grid.SpanOf(r, c)));
+        }
+        return parts;
+    }
+
+    private static string JoinName(List<(string Text, int Span)> parts, string? group, List<Segment> segments)
+    {
+        // The group or side above a column is named by the row's group/side, not repeated in its column name.
+        var p = parts.ToList();
+        if (p.Count > 1 && (p[0].Text == group || p[0].Text is "收入" or "支出" || segments.Count > 1 && segments.Any(s => s.GroupName == p[0].Text)))
+            p.RemoveAt(0);
+        if (p.Count == 0) return string.Empty;
+        var name = p[0].Text;
+        for (var i = 1; i < p.Count; i++)
+            name += p[i - 1].Span > p[i].Span ? "/" + p[i].Text : p[i].Text;
+        return name;
+    }
+
+    private static ColumnRole RoleOf(List<(string Text, int Span)> parts, TableGrid grid, int body, int c)
+    {
+        var last = parts.Count > 0 ? parts[^1].Text : string.Empty;
+        var all = string.Concat(parts.Select(p => p.Text));
+        if (all.Contains("行次") || all.Contains("栏次")) return ColumnRole.LineNumber;
+        if (last is "类" or "款" or "项") return ColumnRole.CodePart;
+        if (all.Contains("编码") || all.Contains("代码") || last == "科目编码") return ColumnRole.Code;
+        if (last is "序号") return ColumnRole.Ignored;
+        if (last.Contains("名称") || last is "项目" or "科目" or "收入" or "支出" || last.EndsWith("指标")) return ColumnRole.Label;
+        int codes = 0, values = 0, texts = 0;
+        for (var r = body; r < grid.RowCount; r++)
+        {
+            var t = TextNormalizer.Compact(grid.OwnText(r, c));
+            if (t.Length == 0 || CellKinds.IsFooter(t)) continue;
+            if (CellKinds.IsCode(t)) codes++;
+            else if (AmountParser.IsAmount(t) || t.EndsWith('%')) values++;
+            else texts++;
+        }
+        if (texts > values && texts >= codes) return ColumnRole.Label;
+        if (codes > values) return ColumnRole.Code;
+        return ColumnRole.Value;
+    }
+
+    /// <summary>A new segment starts where a code or name column follows an amount column.</summary>
+    private static List<Segment> Segments(List<ColumnRole> roles, List<List<(string Text, int Span)>> parts)
+    {
+        var starts = new List<int> { 0 };
+        for (var c = 1; c < roles.Count; c++)
+            if (roles[c] is ColumnRole.Label or ColumnRole.Code or ColumnRole.CodePart
+                && roles[c - 1] is ColumnRole.Value or ColumnRole.LineNumber or ColumnRole.Ignored)
+                starts.Add(c);
+        var segments = new List<Segment>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var first = starts[i];
+            var lastCol = i + 1 < starts.Count ? starts[i + 1] - 1 : roles.Count - 1;
+            var top = parts[first].Count > 1 && parts[first][0].Span > 1 ? parts[first][0].Text : null;
+            segments.Add(new Segment(i, first, lastCol, starts.Count > 1 ? top : null));
+        }
+        return segments;
+    }
+}

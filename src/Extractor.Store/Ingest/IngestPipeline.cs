@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Extractor.Core;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Report;
+
+namespace Extractor.Store.Ingest;
+
+public sealed record IngestOptions
+{
+    /// <summary>Documents extracted at once (each on its own thread).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+    /// <summary>Per-document limit. The extractor is asked to stop at this point (cooperative); a document still
+    /// running <see cref="TimeoutGrace"/> later is abandoned and stored as failed: timeout.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan TimeoutGrace { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Retry documents stored as failed even when stored by this same extractor version.</summary>
+    public bool RetryFailed { get; init; }
+    public string ExtractorVersion { get; init; } = ExtractorInfo.Version;
+}
+
+public enum OutcomeKind { Ok, Failed, Skipped, Unsupported }
+
+/// <summary>What happened to one input. Failed with a null Sha256: nothing could be stored (the file is missing).</summary>
+public sealed record DocumentOutcome(
+    string Path, OutcomeKind Kind, string? Sha256 = null, string? Reason = null, string? Message = null,
+    int Pages = 0, TimeSpan Duration = default);
+
+/// <summary>Running totals, readable from any thread while the batch runs.</summary>
+public sealed class IngestStats
+{
+    private readonly Lock _lock = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly SortedDictionary<string, int> _failedByReason = new(StringComparer.Ordinal);
+    private int _found, _ok, _failed, _skipped, _unsupported;
+    private long _pages;
+
+    internal void Found() => Interlocked.Increment(ref _found);
+
+    internal void Add(DocumentOutcome o)
+    {
+        lock (_lock)
+        {
+            switch (o.Kind)
+            {
+                case OutcomeKind.Ok: _ok++; _pages += o.Pages; break;
+                case OutcomeKind.Skipped: _skipped++; break;
+                case OutcomeKind.Unsupported: _unsupported++; break;
+                case OutcomeKind.Failed:
+                    _failed++;
+                    var reason = o.Reason ?? "error";
+                    _failedByReason[reason] = _failedByReason.GetValueOrDefault(reason) + 1;
+                    break;
+            }
+        }
+    }
+
+    public IngestSummary Snapshot()
+    {
+        lock (_lock)
+            return new IngestSummary(Volatile.Read(ref _found), _ok, _failed, _skipped, _unsupported, _pages,
+                new Dictionary<string, int>(_failedByReason), _clock.Elapsed);
+    }
+}
+
+/// <summary>Totals of one batch. Found counts every input file (including skipped ones); Done = ok + failed + skipped + unsupported.</summary>
+public sealed record IngestSummary(
+    int Found, int Ok, int Failed, int Skipped, int Unsupported, long Pages,
+    IReadOnlyDictionary<string, int> FailedByReason, TimeSpan Elapsed)
+{
+    public int Done => Ok + Failed + Skipped + Unsupported;
+    public double DocsPerSecond => Elapsed.TotalSeconds > 0 ? (Ok + Failed) / Elapsed.TotalSeconds : 0;
+    public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>
+/// Bulk ingest with back-pressure: inputs → [bounded channel] → N workers (hash, skip if stored, extract under a
+/// time limit) → [bounded channel] → one writer (one transaction per document). At most about 3×N reports are in
+/// memory whatever the batch size. Resumable: a document is stored only once complete, and a stored sha256 is
+/// skipped before it is read, so re-running an interrupted batch picks up where it stopped. A document that fails
+/// for any reason is stored as failed (status, reason, message) and the batch goes on.
+/// </summary>
+public sealed class IngestPipeline(
+    ExtractorStore store, Func<string, CancellationToken, Report> extract, IngestOptions options)
+{
+    private sealed record Work(IngestInput Input);
+
+    private sealed record Result(DocumentOutcome Outcome, DocumentOrigin? Origin, Report? Report, string? MediaType);
+
+    public IngestStats Stats { get; } = new();
+
+    /// <summary>Called on the writer thread after each input is settled (stored, skipped or failed).</summary>
+    public event Action<DocumentOutcome>? Completed;
+
+    public async Task<IngestSummary> RunAsync(IEnumerable<IngestInput> inputs, CancellationToken cancellation = default)
+    {
+        var workers = Math.Max(1, options.Workers);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        cancellation = stop.Token; // the writer failing (disk full…) stops producer and workers too
+        var known = store.Known();
+        var claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
+        var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(workers) { SingleReader = true });
+
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var input in inputs)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    Stats.Found();
+                    await work.Writer.WriteAsync(new Work(input), cancellation);
+                }
+            }
+            finally { work.Writer.Complete(); }
+        }, cancellation);
+
+        var workerTasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var item in work.Reader.ReadAllAsync(cancellation))
+                await results.Writer.WriteAsync(await ProcessAsync(item.Input, known, claimed, cancellation), cancellation);
+        }, cancellation)).ToArray();
+
+        var all = Task.WhenAll([producer, .. workerTasks]);
+        _ = all.ContinueWith(t => results.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+
+        try
+        {
+            await foreach (var result in results.Reader.ReadAllAsync(cancellation))
+            {
+                var outcome = Write(result);
+                Stats.Add(outcome);
+                Completed?.Invoke(outcome);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        await all;
+        return Stats.Snapshot();
+    }
+
+    private async Task<Result> ProcessAsync(IngestInput input, Dictionary<string, StoredStatus> known,
+        ConcurrentDictionary<string, byte> claimed, CancellationToken cancellation)
+    {
+        var path = input.Path;
+        if (input.Missing) return new Result(new DocumentOutcome(path, OutcomeKind.Failed, Reason: "missing", Message: "file not found"), null, null, null);
+        if (!input.Explicit && !IngestInputs.IsSupported(path))
+            return new Result(new DocumentOutcome(path, OutcomeKind.Unsupported, Reason: "unsupported_extension"), null, null, null);
+
+        string sha;
+        long size;
+        try
+        {
+            await using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            size = fs.Length;
+            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(fs, cancellation));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "missing" : "unreadable";
+            return new Result(new DocumentOutcome(path, OutcomeKind.Failed, Reason: reason, Message: e.Message), null, null, null);
+        }
+
+        if (known.TryGetValue(sha, out var stored) && !ShouldRetry(stored))
+            return new Result(new DocumentOutcome(path, OutcomeKind.Skipped, sha, Reason: "already_stored"), null, null, null);
+        if (!claimed.TryAdd(sha, 0))
+            return new Result(new DocumentOutcome(path, OutcomeKind.Skipped, sha, Reason: "duplicate_in_batch"), null, null, null);
+
+        var origin = new DocumentOrigin(input.Source ?? path, input.FoundOn, input.LinkText, size);
+        var clock = Stopwatch.StartNew();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(options.Timeout);
+        var task = Task.Run(() => extract(path, limit.Token), CancellationToken.None);
+        try
+        {
+            var report = await task.WaitAsync(options.Timeout + options.TimeoutGrace, cancellation);
+            return new Result(new DocumentOutcome(path, OutcomeKind.Ok, sha, Pages: report.Document.Pages, Duration: clock.Elapsed),
+                origin, report, report.Document.MediaType);
+        }
+        catch (TimeoutException)
+        {
+            // The extractor ignored its cancellation token: abandon it (it runs on in the background) and go on.
+            _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            return Failed("timeout", $"still running {options.Timeout.TotalSeconds:0} s + {options.TimeoutGrace.TotalSeconds:0} s grace; abandoned");
+        }
+        catch (ExtractionException e)
+        {
+            return Failed(e.Reason, e.Message);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return Failed("timeout", $"took longer than the per-document limit of {options.Timeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed("error", $"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
+        }
+
+        Result Failed(string reason, string message) =>
+            new(new DocumentOutcome(path, OutcomeKind.Failed, sha, reason, message, Duration: clock.Elapsed), origin, null, null);
+    }
+
+    /// <summary>ok documents are never re-read (same bytes, same answer); failed ones are retried when stored by
+    /// another extractor version, or when the user asks (--retry-failed).</summary>
+    private bool ShouldRetry(StoredStatus stored) =>
+        stored.Status == "failed" && (options.RetryFailed || stored.ExtractorVersion != options.ExtractorVersion);
+
+    private DocumentOutcome Write(Result result)
+    {
+        var o = result.Outcome;
+        if (o.Sha256 is null || result.Origin is null) return o; // skipped, unsupported, or nothing to store
+        try
+        {
+            if (result.Report is not null) store.SaveReport(o.Sha256, result.Origin, result.Report, o.Duration);
+            else store.SaveFailure(o.Sha256, result.Origin, o.Reason ?? "error", o.Message ?? "", options.ExtractorVersion, result.MediaType, o.Duration);
+            return o;
+        }
+        catch (Exception e) when (result.Report is not null && e is not StoreException)
+        {
+            // The report could not be written (a bug in its data, say): the transaction rolled back; keep a failed row.
+            var failed = o with { Kind = OutcomeKind.Failed, Reason = "store_error", Message = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}" };
+            store.SaveFailure(o.Sha256, result.Origin, failed.Reason!, failed.Message!, options.ExtractorVersion, result.MediaType, o.Duration);
+            return failed;
+        }
+    }
+}

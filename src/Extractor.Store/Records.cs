@@ -1,0 +1,61 @@
+namespace Extractor.Store;
+
+/// <summary>Where a document came from: a file path or URL, and for crawled files the page that linked it.</summary>
+public sealed record DocumentOrigin(string Source, string? FoundOn = null, string? LinkText = null, long? SizeBytes = null);
+
+/// <summary>What the store already holds for one sha256 (enough to decide skip or retry).</summary>
+public sealed record StoredStatus(string Sha256, string Status, string ExtractorVersion);
+
+/// <summary>The store cannot be opened or written (not a database, unwritable path, newer schema).</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>One row of `extractor documents`.</summary>
+public sealed class DocumentRecord
+{
+    public string Sha256 { get; init; } = "";
+    public string Source { get; init; } = "";
+    public string? FoundOn { get; init; }
+    public string? LinkText { get; init; }
+    public string? MediaType { get; init; }
+    public string? Kind { get; init; }
+    public string? Scope { get; init; }
+    public string? Agency { get; init; }
+    public int? FiscalYear { get; init; }
+    public string? PublishedOn { get; init; }
+    public string? Unit { get; init; }
+    public int? Pages { get; init; }
+    public string Status { get; init; } = "";
+    public string? ErrorReason { get; init; }
+    public string? ErrorMessage { get; init; }
+    public string ExtractorVersion { get; init; } = "";
+    public string IngestedAt { get; init; } = "";
+}
+
+/// <summary>One row of `extractor facts`: the fact, its provenance, and the document it was read from.</summary>
+public sealed class FactRecord
+{
+    public string Sha256 { get; init; } = "";
+    public string Source { get; init; } = "";
+    public string? Agency { get; init; }
+    public int? FiscalYear { get; init; }
+    public string? Kind { get; init; }
+    public string? Scope { get; init; }
+    public string Key { get; init; } = "";
+    public decimal Value { get; init; }
+    public string? Unit { get; init; }
+    public string? ProvenanceKind { get; init; }
+    public string? Table { get; init; }
+    public int? Page { get; init; }
+    public double[]? Bbox { get; init; }
+    public string? Path { get; init; }
+    public string? Printed { get; init; }
+    public string? PrintedUnit { get; init; }
+    public double? Confidence { get; init; }
+    public string ExtractorVersion { get; init; } = "";
+}
+
+/// <summary>Filters of `extractor facts`: key exact (or a prefix ending in *), fiscal year, agency substring.</summary>
+public sealed record FactFilter(string? Key = null, int? Year = null, string? Agency = null);
+
+/// <summary>Row counts, for the ingest summary.</summary>
+public sealed record StoreCounts(long Documents, long Ok, long Failed, long Tables, long Rows, long Facts, long Checks);

@@ -1,0 +1,30 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Tables;
+using Extractor.Tables.Auto;
+
+namespace Extractor.Tables.Document;
+
+/// <summary>Whole document → raw tables: auto per page, captions from the lines above, continued tables stitched.</summary>
+public sealed class DocumentTableExtractor(IPageTableFinder? finder = null, ITableStitcher? stitcher = null) : IDocumentTableExtractor
+{
+    private readonly IPageTableFinder _finder = finder ?? new AutoTableFinder();
+    private readonly ITableStitcher _stitcher = stitcher ?? new CrossPageStitcher();
+
+    public IReadOnlyList<RawTable> Extract(DocumentContent document)
+    {
+        var all = new List<RawTable>();
+        foreach (var page in document.Pages)
+        {
+            if (page.LooksScanned || page.Words.Count == 0) continue;
+            var onPage = _finder.Find(page).OrderByDescending(t => t.Box?.Top ?? 0).ToList();
+            for (var i = 0; i < onPage.Count; i++)
+            {
+                var t = onPage[i];
+                var previousBottom = i > 0 && onPage[i - 1].Box is { } pb ? pb.Bottom : double.MaxValue;
+                all.Add(t.Box is { } box ? t with { Caption = CaptionReader.Read(page, box, previousBottom) } : t);
+            }
+        }
+        return _stitcher.Stitch(all, document.Pages);
+    }
+}

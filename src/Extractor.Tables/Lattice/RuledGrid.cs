@@ -1,0 +1,160 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Tables;
+using Extractor.Tables.Geometry;
+using Extractor.Tables.Text;
+
+namespace Extractor.Tables.Lattice;
+
+/// <summary>
+/// The grid of one ruling component: column and row lines from the rulings' positions, a border between
+/// two slots where a ruling crosses the middle of their shared edge, and merged cells where it does not.
+/// </summary>
+public sealed class RuledGrid
+{
+    private const double LineTolerance = 2.5;
+    private readonly List<VSeg>[] _vAt;
+    private readonly List<HSeg>[] _hAt;
+
+    public IReadOnlyList<double> Xs { get; }
+    /// <summary>Row lines from the top down.</summary>
+    public IReadOnlyList<double> Ys { get; }
+    public int Rows => Ys.Count - 1;
+    public int Cols => Xs.Count - 1;
+    public Box Box => new(Xs[0], Ys[^1], Xs[^1], Ys[0]);
+
+    public RuledGrid(RulingComponent c)
+    {
+        var xs = Clusters.Means(c.V.Select(v => v.X), LineTolerance);
+        var ys = Clusters.Means(c.H.Select(h => h.Y), LineTolerance);
+        // A table drawn without its outer frame still ends where its row lines end.
+        if (c.H.Count > 0)
+        {
+            AddEnd(xs, c.H.Min(h => h.X1), first: true);
+            AddEnd(xs, c.H.Max(h => h.X2), first: false);
+        }
+        if (c.V.Count > 0)
+        {
+            AddEnd(ys, c.V.Min(v => v.Y1), first: true);
+            AddEnd(ys, c.V.Max(v => v.Y2), first: false);
+        }
+        ys.Reverse();
+        Xs = xs;
+        Ys = ys;
+        _vAt = new List<VSeg>[xs.Count];
+        _hAt = new List<HSeg>[ys.Count];
+        for (var i = 0; i < xs.Count; i++) _vAt[i] = [];
+        for (var i = 0; i < ys.Count; i++) _hAt[i] = [];
+        foreach (var v in c.V) _vAt[Clusters.Nearest(xs, v.X, double.MaxValue)].Add(v);
+        var ysAsc = ys.AsEnumerable().Reverse().ToList();
+        foreach (var h in c.H) _hAt[ys.Count - 1 - Clusters.Nearest(ysAsc, h.Y, double.MaxValue)].Add(h);
+    }
+
+    private static void AddEnd(List<double> lines, double end, bool first)
+    {
+        if (lines.Count == 0) { lines.Add(end); return; }
+        if (first && end < lines[0] - 2 * LineTolerance) lines.Insert(0, end);
+        else if (!first && end > lines[^1] + 2 * LineTolerance) lines.Add(end);
+    }
+
+    /// <summary>Is there a ruling on column line <paramref name="col"/> at height y?</summary>
+    public bool VerticalAt(int col, double y) =>
+        _vAt[col].Any(v => y >= v.Y1 - LineTolerance && y <= v.Y2 + LineTolerance);
+
+    /// <summary>Is there a ruling on row line <paramref name="row"/> at abscissa x?</summary>
+    public bool HorizontalAt(int row, double x) =>
+        _hAt[row].Any(h => x >= h.X1 - LineTolerance && x <= h.X2 + LineTolerance);
+
+    public int ColumnOf(double x)
+    {
+        for (var c = 0; c < Cols; c++) if (x < Xs[c + 1]) return c;
+        return Cols - 1;
+    }
+
+    public int RowOf(double y)
+    {
+        for (var r = 0; r < Rows; r++) if (y > Ys[r + 1]) return r;
+        return Rows - 1;
+    }
+
+    public Box Slot(int r, int c) => new(Xs[c], Ys[r + 1], Xs[c + 1], Ys[r]);
+
+    public RawTable ToTable(IEnumerable<TextWord> words, int page) => ToTable(Assign(words), page);
+
+    private (int R, int C)?[,]? _owner;
+    private Dictionary<(int, int), (int RowSpan, int ColSpan)>? _spans;
+
+    /// <summary>Merged cells: a slot joins its right (lower) neighbour where no ruling crosses their shared edge.</summary>
+    private void ComputeSpans()
+    {
+        if (_owner is not null) return;
+        var owner = new (int R, int C)?[Rows, Cols];
+        var spans = new Dictionary<(int, int), (int RowSpan, int ColSpan)>();
+        for (var r = 0; r < Rows; r++)
+        for (var c = 0; c < Cols; c++)
+        {
+            if (owner[r, c] is not null) continue;
+            var midY = (Ys[r] + Ys[r + 1]) / 2;
+            var colSpan = 1;
+            while (c + colSpan < Cols && owner[r, c + colSpan] is null && !VerticalAt(c + colSpan, midY)) colSpan++;
+            var rowSpan = 1;
+            while (r + rowSpan < Rows
+                   && Enumerable.Range(c, colSpan).All(k => owner[r + rowSpan, k] is null && !HorizontalAt(r + rowSpan, (Xs[k] + Xs[k + 1]) / 2)))
+                rowSpan++;
+            spans[(r, c)] = (rowSpan, colSpan);
+            for (var rr = r; rr < r + rowSpan; rr++)
+            for (var cc = c; cc < c + colSpan; cc++)
+                owner[rr, cc] = (r, c);
+        }
+        _owner = owner;
+        _spans = spans;
+    }
+
+    /// <summary>Page words placed by their centre into their (merged) cell, cut where they cross a drawn border.</summary>
+    public Dictionary<(int R, int C), List<TextWord>> Assign(IEnumerable<TextWord> words)
+    {
+        ComputeSpans();
+        var owner = _owner!;
+        var cellWords = new Dictionary<(int, int), List<TextWord>>();
+        var box = Box;
+        foreach (var w in words)
+        {
+            if (!box.Contains(w.Box.CentreX, w.Box.CentreY)) continue;
+            var row = RowOf(w.Box.CentreY);
+            var cuts = new List<double>();
+            for (var c = 1; c < Cols; c++)
+                if (Xs[c] > w.Box.Left && Xs[c] < w.Box.Right && VerticalAt(c, w.Box.CentreY)) cuts.Add(Xs[c]);
+            foreach (var piece in WordSlicer.Slice(w, cuts))
+            {
+                var key = owner[row, ColumnOf(piece.Box.CentreX)]!.Value;
+                if (!cellWords.TryGetValue(key, out var list)) cellWords[key] = list = [];
+                list.Add(piece);
+            }
+        }
+        return cellWords;
+    }
+
+    /// <summary>The grid as a raw table: merged cells once, in their top-left slot, with their spans.</summary>
+    public RawTable ToTable(Dictionary<(int R, int C), List<TextWord>> cellWords, int page)
+    {
+        ComputeSpans();
+        var spans = _spans!;
+        var box = Box;
+        var rows = new List<RawRow>(Rows);
+        for (var r = 0; r < Rows; r++)
+        {
+            var cells = new List<RawCell>(Cols);
+            for (var c = 0; c < Cols; c++)
+            {
+                if (spans.TryGetValue((r, c), out var s))
+                {
+                    var cellBox = Slot(r, c).Union(Slot(r + s.RowSpan - 1, c + s.ColSpan - 1));
+                    var text = cellWords.TryGetValue((r, c), out var ws) ? CellText.Of(ws) : string.Empty;
+                    cells.Add(new RawCell(text, cellBox, s.RowSpan, s.ColSpan));
+                }
+                else cells.Add(RawCell.Covered(Slot(r, c)));
+            }
+            rows.Add(new RawRow(cells, page, new Box(Xs[0], Ys[r + 1], Xs[^1], Ys[r])));
+        }
+        return new RawTable(rows, page, page, box, TableMethods.Lattice);
+    }
+}

@@ -1,0 +1,151 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Tables;
+using Extractor.Tables.Text;
+
+namespace Extractor.Tables.Stream;
+
+/// <summary>
+/// Rows × columns of text for an unruled (or partly ruled) region. Rows start as baselines; horizontal
+/// rulings, where the table draws one per row, close rows; otherwise a label wrapped over lines whose
+/// numbers sit on one of them joins that line (the wrapped lines sit closer than rows do).
+/// </summary>
+public sealed class StreamGrid
+{
+    private sealed class Row
+    {
+        public required List<List<TextWord>> Cells;
+        public Box Box;
+        public bool Numeric;
+        public double CentreY => Box.CentreY;
+    }
+
+    public static RawTable? Build(IReadOnlyList<TextRow> textRows, IReadOnlyList<double> separators, int page)
+    {
+        if (textRows.Count == 0) return null;
+        var detected = ColumnDetector.Detect(textRows);
+        var cols = detected.Columns;
+        if (cols.Count == 0) return null;
+        var rows = new List<Row>();
+        var spans = new Dictionary<(Row, int), int>();
+        foreach (var tr in textRows)
+        {
+            var row = new Row { Cells = cols.Select(_ => new List<TextWord>()).ToList(), Box = tr.Box };
+            foreach (var chunk in tr.Chunks)
+            {
+                var first = ColumnIndex(cols, chunk.Box.Left, chunk.Box.Right);
+                row.Cells[first].AddRange(chunk.Words);
+                if (detected.Spanning.Contains(chunk))
+                {
+                    var last = cols.FindLastIndex(c => c.Left < chunk.Box.Right);
+                    if (last > first) spans[(row, first)] = last - first + 1;
+                }
+            }
+            row.Numeric = row.Cells.Any(c => c.Count > 0 && CellText.IsNumeric(CellText.Of(c)));
+            rows.Add(row);
+        }
+        rows = separators.Count >= 2 && separators.Count + 1 >= rows.Count / 2 ? MergeBetween(rows, separators) : MergeWrapped(rows, separators);
+
+        var raw = new List<RawRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            var cells = new List<RawCell>(cols.Count);
+            for (var c = 0; c < cols.Count; c++)
+            {
+                var words = row.Cells[c];
+                var span = spans.TryGetValue((row, c), out var s) ? s : 1;
+                cells.Add(new RawCell(CellText.Of(words), words.Count > 0 ? Box.Of(words.Select(w => w.Box)) : null, 1, span));
+                for (var k = 1; k < span && c + 1 < cols.Count; k++)
+                {
+                    c++;
+                    if (row.Cells[c].Count > 0) { cells[^1] = cells[^1] with { ColSpan = k }; c--; break; }
+                    cells.Add(RawCell.Covered());
+                }
+            }
+            raw.Add(new RawRow(cells, page, row.Box));
+        }
+        var box = Box.Of(rows.Select(r => r.Box));
+        return new RawTable(raw, page, page, box, TableMethods.Stream);
+    }
+
+    private static int ColumnIndex(List<(double Left, double Right)> cols, double left, double right)
+    {
+        var best = 0;
+        var bestOverlap = double.MinValue;
+        for (var i = 0; i < cols.Count; i++)
+        {
+            var overlap = Math.Min(right, cols[i].Right) - Math.Max(left, cols[i].Left);
+            if (overlap > bestOverlap + 0.5 || overlap > 0 && bestOverlap <= 0 && i > 0 && left >= cols[i].Left) { best = i; bestOverlap = overlap; }
+            if (overlap > 0) return i; // the first column it touches: a spanning text starts there
+        }
+        return best;
+    }
+
+    /// <summary>Every baseline between two consecutive row rulings belongs to one row.</summary>
+    private static List<Row> MergeBetween(List<Row> rows, IReadOnlyList<double> separators)
+    {
+        var seps = separators.OrderByDescending(y => y).ToList();
+        int Band(double y) { var k = 0; while (k < seps.Count && y < seps[k]) k++; return k; }
+        var result = new List<Row>();
+        var band = -1;
+        foreach (var row in rows)
+        {
+            var b = Band(row.CentreY);
+            if (result.Count > 0 && b == band) Absorb(result[^1], row);
+            else result.Add(row);
+            band = b;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Lines without numbers that sit closer to a numbered neighbour than rows sit to each other are
+    /// that neighbour's wrapped label; a line of number pieces (".64") completes the number above it.
+    /// </summary>
+    private static List<Row> MergeWrapped(List<Row> rows, IReadOnlyList<double> separators)
+    {
+        if (rows.Count < 3) return rows;
+        var pitches = rows.Zip(rows.Skip(1), (a, b) => a.CentreY - b.CentreY).Order().ToList();
+        var pitch = pitches[pitches.Count / 2];
+        bool Separated(Row a, Row b) => separators.Any(y => y < Math.Max(a.CentreY, b.CentreY) && y > Math.Min(a.CentreY, b.CentreY));
+        bool Fragment(Row r) => !r.Numeric && r.Cells.Count(c => c.Count > 0) == 1 || NumberTail(r);
+        bool Wrapped(Row a, Row b) => a.CentreY - b.CentreY < 0.75 * pitch && a.Box.Bottom - b.Box.Top < 0.35 * Math.Min(a.Box.Height, b.Box.Height);
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                if (!Fragment(r)) continue;
+                var above = i > 0 ? rows[i - 1] : null;
+                var below = i + 1 < rows.Count ? rows[i + 1] : null;
+                Row? target = null;
+                bool Fits(Row? t) => t is not null && t.Numeric && Wrapped(t == above ? t : r, t == above ? r : t) && !Separated(r, t);
+                var dAbove = above is null ? double.MaxValue : above.CentreY - r.CentreY;
+                var dBelow = below is null ? double.MaxValue : r.CentreY - below.CentreY;
+                if (Fits(above) && (dAbove <= dBelow || !Fits(below))) target = above;
+                else if (Fits(below)) target = below;
+                if (target is null) continue;
+                Absorb(target, r);
+                rows.RemoveAt(i);
+                changed = true;
+                break;
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Only pieces of numbers that cannot stand alone (".64"): the end of a number wrapped in its cell.</summary>
+    private static bool NumberTail(Row r)
+    {
+        var texts = r.Cells.Where(c => c.Count > 0).Select(CellText.Of).ToList();
+        return texts.Count > 0 && texts.All(t => !CellText.IsNumber(t) && t.Length > 0 && (t[0] == '.' || t[0] == ',') && t.Skip(1).All(ch => char.IsDigit(ch) || ch is ',' or '.'));
+    }
+
+    private static void Absorb(Row into, Row from)
+    {
+        for (var c = 0; c < into.Cells.Count; c++) into.Cells[c].AddRange(from.Cells[c]);
+        into.Box = into.Box.Union(from.Box);
+        into.Numeric |= from.Numeric;
+    }
+}

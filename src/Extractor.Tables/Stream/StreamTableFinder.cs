@@ -1,0 +1,45 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Tables;
+using Extractor.Tables.Geometry;
+using Extractor.Tables.Lattice;
+
+namespace Extractor.Tables.Stream;
+
+/// <summary>
+/// Unruled tables. Given an area, its text is one table (as tabula's stream mode takes it); on a whole
+/// page, table regions are found first. Horizontal rulings crossing the region serve as row separators.
+/// </summary>
+public sealed class StreamTableFinder : IStreamTableFinder
+{
+    public IReadOnlyList<RawTable> Find(PageContent page, Box? area = null)
+    {
+        if (area is { } a) return FindIn(page, a) is { } t ? [t] : [];
+        var result = new List<RawTable>();
+        foreach (var region in TextRegionDetector.Detect(page, []))
+            if (FindIn(page, region) is { } t) result.Add(t);
+        return result;
+    }
+
+    /// <summary>One table from the words of <paramref name="region"/>.</summary>
+    public static RawTable? FindIn(PageContent page, Box region)
+    {
+        var words = LatticeTableFinder.WordsIn(page, region).ToList();
+        if (words.Count == 0) return null;
+        var rows = TextRows.Build(words);
+        var (hs, _) = RulingNormalizer.Normalize(page.Rulings, region);
+        var textBox = Box.Of(words.Select(w => w.Box));
+        // Rulings crossing most of the text's width separate rows; short ones underline headers or cells.
+        var separators = Clusters.Means(hs.Where(h => h.Length >= 0.6 * textBox.Width && h.Y > textBox.Bottom - 1 && h.Y < textBox.Top + 1)
+            .Select(h => h.Y), 2);
+        return StreamGrid.Build(rows, separators, page.Number) is { } table ? TrimEmptyColumns(table) : null;
+    }
+
+    private static RawTable TrimEmptyColumns(RawTable t)
+    {
+        var cols = t.ColumnCount;
+        var keep = Enumerable.Range(0, cols).Where(c => t.Rows.Any(r => c < r.Cells.Count && (r.Cells[c].Text.Length > 0 || r.Cells[c].IsCovered))).ToList();
+        if (keep.Count == cols) return t;
+        var rows = t.Rows.Select(r => r with { Cells = keep.Select(c => r.Cells[c]).ToList() }).ToList();
+        return t with { Rows = rows };
+    }
+}

@@ -1,0 +1,56 @@
+using Extractor.Core.Layout;
+
+namespace Extractor.Tables.Stream;
+
+/// <summary>
+/// Finds unruled tables on a page: runs of baselines that break into several chunks at wide gaps
+/// (a paragraph line does not), tolerating a wrapped label or section line between them.
+/// </summary>
+public static class TextRegionDetector
+{
+    public static List<Box> Detect(PageContent page, IReadOnlyList<Box> exclude)
+    {
+        var words = Lattice.LatticeTableFinder.WordsIn(page, null).Where(w => !exclude.Any(b => b.Contains(w.Box.CentreX, w.Box.CentreY, 1))).ToList();
+        var rows = TextRows.Build(words);
+        var regions = new List<Box>();
+        var i = 0;
+        while (i < rows.Count)
+        {
+            if (!Tabular(rows[i])) { i++; continue; }
+            var block = new List<TextRow> { rows[i] };
+            var j = i + 1;
+            while (j < rows.Count)
+            {
+                var prev = block[^1];
+                var gap = prev.Box.Bottom - rows[j].Box.Top;
+                if (gap > 2.5 * prev.FontSize || Crosses(exclude, prev, rows[j])) break;
+                if (Tabular(rows[j])) { block.Add(rows[j]); j++; continue; }
+                // Up to two untabular lines inside a table (wrapped labels, a section line) if a tabular one follows.
+                var k = j;
+                while (k < rows.Count && k < j + 2 && !Tabular(rows[k])) k++;
+                if (k < rows.Count && Tabular(rows[k]) && rows[k - 1].Box.Bottom - rows[k].Box.Top <= 2.5 * prev.FontSize)
+                {
+                    for (var m = j; m <= k; m++) block.Add(rows[m]);
+                    j = k + 1;
+                    continue;
+                }
+                break;
+            }
+            if (block.Count(Tabular) >= 3)
+                regions.Add(Box.Of(block.Select(r => r.Box)) is var b ? new Box(b.Left - 1, b.Bottom - 1, b.Right + 1, b.Top + 1) : default);
+            i = j;
+        }
+        return regions;
+    }
+
+    private static bool Tabular(TextRow r)
+    {
+        if (r.Chunks.Count < 2) return false;
+        for (var k = 1; k < r.Chunks.Count; k++)
+            if (r.Chunks[k].Box.Left - r.Chunks[k - 1].Box.Right >= 1.0 * r.FontSize) return true;
+        return false;
+    }
+
+    private static bool Crosses(IReadOnlyList<Box> exclude, TextRow a, TextRow b) =>
+        exclude.Any(e => e.Top <= a.Box.Bottom + 1 && e.Bottom >= b.Box.Top - 1);
+}

@@ -1,0 +1,62 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Text;
+
+namespace Extractor.Tables.Stream;
+
+/// <summary>A run of words on one baseline close enough to be one cell's text (a phrase, a number).</summary>
+public sealed record Chunk(IReadOnlyList<TextWord> Words, Box Box)
+{
+    public string Text => Words.Skip(1).Aggregate(Words[0].Text, (t, w) => TextNormalizer.Join(t, w.Text));
+    public double FontSize => Words.Max(w => w.FontSize);
+}
+
+/// <summary>Words sharing a baseline, split into chunks at gaps wider than a space.</summary>
+public sealed record TextRow(IReadOnlyList<Chunk> Chunks, Box Box)
+{
+    public double CentreY => Box.CentreY;
+    public double FontSize => Chunks.Max(c => c.FontSize);
+}
+
+public static class TextRows
+{
+    /// <summary>Gaps wider than this share of the font size separate chunks (a Latin space is about 0.25–0.33 em).</summary>
+    public const double ChunkGap = 0.5;
+
+    public static List<TextRow> Build(IEnumerable<TextWord> words)
+    {
+        var sorted = words.OrderByDescending(w => w.Box.CentreY).ToList();
+        var groups = new List<List<TextWord>>();
+        double centre = 0, height = 0;
+        foreach (var w in sorted)
+        {
+            if (groups.Count > 0 && Math.Abs(centre - w.Box.CentreY) <= 0.4 * Math.Min(height, w.Box.Height))
+            {
+                groups[^1].Add(w);
+                continue;
+            }
+            groups.Add([w]);
+            centre = w.Box.CentreY;
+            height = w.Box.Height;
+        }
+        var rows = new List<TextRow>(groups.Count);
+        foreach (var g in groups)
+        {
+            g.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
+            var chunks = new List<Chunk>();
+            var current = new List<TextWord> { g[0] };
+            for (var i = 1; i < g.Count; i++)
+            {
+                var gap = g[i].Box.Left - current[^1].Box.Right;
+                if (gap > ChunkGap * Math.Min(g[i].FontSize, current[^1].FontSize))
+                {
+                    chunks.Add(new Chunk(current, Box.Of(current.Select(w => w.Box))));
+                    current = [];
+                }
+                current.Add(g[i]);
+            }
+            chunks.Add(new Chunk(current, Box.Of(current.Select(w => w.Box))));
+            rows.Add(new TextRow(chunks, Box.Of(chunks.Select(c => c.Box))));
+        }
+        return rows;
+    }
+}

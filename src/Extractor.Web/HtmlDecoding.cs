@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Extractor.Web;
+
+/// <summary>The text of an HTML file, decoded as a browser would, and where the encoding came from.</summary>
+public sealed record DecodedHtml(string Text, Encoding Encoding, string EncodingSource);
+
+/// <summary>
+/// Decodes HTML bytes: a byte-order mark first, then the HTTP Content-Type charset (when known), then a
+/// &lt;meta charset&gt; or &lt;meta http-equiv="Content-Type"&gt; in the first bytes; with none, UTF-8 when the
+/// bytes are valid UTF-8, else GB18030. GB2312 and GBK are read as GB18030 (their superset), as browsers do.
+/// A declared UTF-8 that the bytes contradict is not trusted (portals often mislabel GBK pages).
+/// </summary>
+public static partial class HtmlDecoding
+{
+    static HtmlDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    [GeneratedRegex("""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharset();
+
+    [GeneratedRegex("""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderCharset();
+
+    public static DecodedHtml Decode(byte[] bytes, string? contentType = null)
+    {
+        if (bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return new(Strict(new UTF8Encoding(false, false), bytes, 3), Encoding.UTF8, "bom");
+        if (bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE })) return new(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), Encoding.Unicode, "bom");
+        if (bytes.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF })) return new(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), Encoding.BigEndianUnicode, "bom");
+
+        if (contentType is not null && HeaderCharset().Match(contentType) is { Success: true } h && Lookup(h.Groups[1].Value) is { } fromHeader
+            && TryDecode(fromHeader, bytes) is { } headerText)
+            return new(headerText, fromHeader, "http");
+        if (MetaCharsetOf(bytes) is { } fromMeta && TryDecode(fromMeta, bytes) is { } metaText)
+            return new(metaText, fromMeta, "meta");
+        if (TryDecode(Encoding.UTF8, bytes) is { } utf8) return new(utf8, Encoding.UTF8, "sniffed");
+        var gb = Encoding.GetEncoding("GB18030");
+        return new(gb.GetString(bytes), gb, "sniffed");
+    }
+
+    /// <summary>The charset a &lt;meta&gt; in the first 16 KiB declares, when this runtime knows it.</summary>
+    public static Encoding? MetaCharsetOf(byte[] bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 16384));
+        var m = MetaCharset().Match(head);
+        return m.Success ? Lookup(m.Groups[1].Value) : null;
+    }
+
+    /// <summary>The encoding for a charset label; GB2312/GBK/CP936 as GB18030, unknown labels null.</summary>
+    public static Encoding? Lookup(string label)
+    {
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        if (name is "gb2312" or "gbk" or "x-gbk" or "gb_2312-80" or "cp936" or "ms936" or "windows-936" or "gb18030" or "euc-cn" or "csgb2312")
+            return Encoding.GetEncoding("GB18030");
+        if (name is "utf8" or "utf-8" or "unicode-1-1-utf-8") return Encoding.UTF8;
+        if (name is "iso-8859-1" or "latin1" or "us-ascii" or "ascii") return null; // mislabels of CJK pages; decide from the bytes
+        try { return Encoding.GetEncoding(name); }
+        catch (ArgumentException) { return null; }
+    }
+
+    private static string? TryDecode(Encoding encoding, byte[] bytes)
+    {
+        if (encoding.CodePage != Encoding.UTF8.CodePage) return encoding.GetString(bytes);
+        try { return new UTF8Encoding(false, true).GetString(bytes); }
+        catch (DecoderFallbackException) { return null; }
+    }
+
+    private static string Strict(Encoding e, byte[] bytes, int skip) => e.GetString(bytes, skip, bytes.Length - skip);
+}

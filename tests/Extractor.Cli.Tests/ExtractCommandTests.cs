@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Extractor.TestSupport;
+
+namespace Extractor.Cli.Tests;
+
+/// <summary>`extractor extract FILE --format json`, run as a process.</summary>
+public class ExtractCommandTests
+{
+    /// <summary>Non-zero exit, nothing on stdout, exactly one stderr line "FILE: reason: message", no stack trace.</summary>
+    internal static void AssertOneLineFailure(CliResult r, string file)
+    {
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Equal("", r.Stdout);
+        var line = Assert.Single(r.StderrLines);
+        Assert.StartsWith(file + ": ", line);
+        var reason = line[(file.Length + 2)..].Split(": ")[0];
+        Assert.Contains(reason, BadInputs.Reasons[Path.GetFileName(file)]);
+        Assert.DoesNotContain(" at ", r.Stderr.Replace(file, ""));
+        Assert.DoesNotContain("Exception", r.Stderr);
+    }
+
+    [Theory]
+    [InlineData("missing.pdf")]
+    [InlineData("empty.pdf")]
+    [InlineData("truncated.pdf")]
+    [InlineData("error-page.pdf")]
+    [InlineData("image.png")]
+    public void Bad_input_is_one_line_on_stderr_and_a_non_zero_exit(string file)
+    {
+        using var tmp = new TempDir();
+        BadInputs.Write(tmp.Path);
+        AssertOneLineFailure(Cli.Run(tmp.Path, "extract", file, "--format", "json"), file);
+    }
+
+    [QpdfFact]
+    public void An_encrypted_pdf_is_one_line_on_stderr_and_a_non_zero_exit()
+    {
+        using var tmp = new TempDir();
+        BadInputs.Write(tmp.Path);
+        AssertOneLineFailure(Cli.Run(tmp.Path, "extract", "encrypted.pdf", "--format", "json"), "encrypted.pdf");
+    }
+
+    [Fact]
+    public void A_good_pdf_prints_one_report_object()
+    {
+        using var tmp = new TempDir();
+        var pdf = Corpus.Path("dev", BadInputs.GoodPdf);
+        var r = Cli.Run(tmp.Path, "extract", pdf, "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var json = JsonDocument.Parse(r.Stdout);
+        Assert.Equal("report/v1", json.RootElement.GetProperty("schema").GetString());
+        var doc = json.RootElement.GetProperty("document");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(pdf))), doc.GetProperty("sha256").GetString());
+        Assert.True(doc.GetProperty("pages").GetInt32() > 0);
+        foreach (var key in new[] { "sections", "tables", "facts", "checks" })
+            Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty(key).ValueKind);
+    }
+
+    [Fact]
+    public void An_unknown_format_is_refused_by_the_parser()
+    {
+        using var tmp = new TempDir();
+        var r = Cli.Run(tmp.Path, "extract", "x.pdf", "--format", "xml");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("xml", r.Stderr);
+    }
+}

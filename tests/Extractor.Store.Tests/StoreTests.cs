@@ -1,0 +1,111 @@
+using Dapper;
+using Extractor.Core.Report;
+
+namespace Extractor.Store.Tests;
+
+public class StoreTests
+{
+    private const string Sha = "aa00000000000000000000000000000000000000000000000000000000000001";
+
+    [Fact]
+    public void Open_applies_migrations_in_order_with_wal_and_foreign_keys()
+    {
+        using var tmp = new TempDir();
+        using (var store = ExtractorStore.Open(tmp.File("s.db")))
+        {
+            Assert.Equal(Migrations.Latest, store.SchemaVersion);
+            Assert.Equal(Enumerable.Range(1, Migrations.Latest), store.Connection.Query<int>("SELECT version FROM schema_version ORDER BY version"));
+            Assert.Equal("wal", store.Connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+            Assert.Equal(1, store.Connection.ExecuteScalar<int>("PRAGMA foreign_keys"));
+            Assert.True(store.Connection.ExecuteScalar<int>("PRAGMA busy_timeout") > 0);
+        }
+        using (var again = ExtractorStore.Open(tmp.File("s.db"))) // reopening applies nothing twice
+            Assert.Equal(Migrations.Latest, again.Connection.ExecuteScalar<int>("SELECT count(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public void Open_fails_cleanly_on_a_file_that_is_not_a_database_and_on_a_missing_store()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("not.db"), "this is not a SQLite database, just some text that is long enough to have a header");
+        var e = Assert.Throws<StoreException>(() => ExtractorStore.Open(tmp.File("not.db")));
+        Assert.Contains("cannot open store", e.Message);
+        Assert.Throws<StoreException>(() => ExtractorStore.Open(tmp.File("absent.db"), create: false));
+        Assert.False(File.Exists(tmp.File("absent.db")));
+    }
+
+    [Fact]
+    public void A_report_round_trips_with_exact_decimals_and_provenance()
+    {
+        using var tmp = new TempDir();
+        using var store = ExtractorStore.Open(tmp.File("s.db"));
+        store.SaveReport(Sha, new DocumentOrigin("dev/a.pdf", "https://example.gov.cn/list.html", "2024年部门决算"), Samples.Report(Sha));
+
+        var doc = Assert.Single(store.Documents());
+        Assert.Equal(("ok", "final_account", "department", 2024, "中共上海市普陀区委社会工作部", "https://example.gov.cn/list.html"),
+            (doc.Status, doc.Kind, doc.Scope, doc.FiscalYear.GetValueOrDefault(), doc.Agency, doc.FoundOn));
+
+        var db = store.Connection;
+        // Money is TEXT, exactly as the decimal was: scale kept, no binary rounding.
+        Assert.Equal(["6.18", "6.180", "123456789012345.678901"], db.Query<string>("SELECT value FROM cells ORDER BY row_key, column_name"));
+        Assert.Equal(["text"], db.Query<string>("SELECT DISTINCT typeof(value) FROM cells"));
+        Assert.Equal(["text"], db.Query<string>("SELECT DISTINCT typeof(value) FROM facts"));
+        Assert.Equal("307.82", db.ExecuteScalar<string>("SELECT expected FROM checks"));
+
+        var facts = store.Facts(new FactFilter()).ToList();
+        Assert.Equal(2, facts.Count);
+        var total = facts.Single(f => f.Key == "three_public.total");
+        Assert.Equal(1.50m, total.Value);
+        Assert.Equal("1.50", total.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((Sha, 11, "final.t07_three_public", "table", "0.1.0"), (total.Sha256, total.Page.GetValueOrDefault(), total.Table, total.ProvenanceKind, total.ExtractorVersion));
+        Assert.Equal([1.0, 2, 3, 4], total.Bbox!);
+
+        // Every child row carries its document and the extractor version that read it.
+        foreach (var table in new[] { "sections", "tables", "table_rows", "facts", "checks" })
+            Assert.Equal(0, db.ExecuteScalar<int>($"SELECT count(*) FROM {table} WHERE document <> @Sha OR extractor_version IS NULL", new { Sha }));
+        Assert.Equal("ok", store.IntegrityCheck());
+    }
+
+    [Fact]
+    public void Facts_filter_by_key_prefix_year_and_agency()
+    {
+        using var tmp = new TempDir();
+        using var store = ExtractorStore.Open(tmp.File("s.db"));
+        store.SaveReport(Sha, new DocumentOrigin("a.pdf"), Samples.Report(Sha));
+        Assert.Single(store.Facts(new FactFilter(Key: "three_public.total")));
+        Assert.Equal(2, store.Facts(new FactFilter(Key: "three_public.*")).Count());
+        Assert.Equal(2, store.Facts(new FactFilter(Year: 2024, Agency: "社会工作部")).Count());
+        Assert.Empty(store.Facts(new FactFilter(Year: 2023)));
+        Assert.Empty(store.Facts(new FactFilter(Agency: "财政局")));
+    }
+
+    [Fact]
+    public void A_failure_is_stored_with_its_reason_and_a_later_success_replaces_it_whole()
+    {
+        using var tmp = new TempDir();
+        using var store = ExtractorStore.Open(tmp.File("s.db"));
+        store.SaveFailure(Sha, new DocumentOrigin("a.pdf"), "timeout", "took too long", "0.0.9");
+        var failed = Assert.Single(store.Documents());
+        Assert.Equal(("failed", "timeout", "took too long"), (failed.Status, failed.ErrorReason, failed.ErrorMessage));
+
+        store.SaveReport(Sha, new DocumentOrigin("a.pdf"), Samples.Report(Sha));
+        store.SaveReport(Sha, new DocumentOrigin("a.pdf"), Samples.Report(Sha)); // replacing twice leaves no orphans
+        var ok = Assert.Single(store.Documents());
+        Assert.Equal(("ok", null), (ok.Status, ok.ErrorReason));
+        Assert.Equal(2, store.Counts().Facts);
+        Assert.Equal(3, store.Connection.ExecuteScalar<int>("SELECT count(*) FROM cells"));
+        Assert.Equal("ok", store.IntegrityCheck());
+    }
+
+    [Fact]
+    public void A_report_that_cannot_be_written_leaves_nothing_behind()
+    {
+        using var tmp = new TempDir();
+        using var store = ExtractorStore.Open(tmp.File("s.db"));
+        var bad = Samples.Report(Sha);
+        bad.Sections.Add(new Section { Id = null!, Heading = "x" }); // NOT NULL violation, mid-transaction
+        Assert.ThrowsAny<Exception>(() => store.SaveReport(Sha, new DocumentOrigin("a.pdf"), bad));
+        Assert.Empty(store.Documents());
+        Assert.Equal(0, store.Counts().Tables);
+    }
+}
