@@ -35,19 +35,40 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
 
     public Report Build(DocumentContent content, CancellationToken cancellation = default)
     {
-        IReadOnlyList<RawTable> raw = content.NativeTables.Count > 0 || stages.Tables is null
-            ? content.NativeTables
-            : stages.Tables.Extract(content);
-        cancellation.ThrowIfCancellationRequested();
+        var warnings = new List<string>();
+        // Only PDFs (and OCR'd scans) need tables found from geometry; other formats state theirs.
+        IReadOnlyList<RawTable> raw = content.MediaType == "application/pdf" && stages.Tables is not null
+            ? Stage("tables", () => stages.Tables.Extract(content), [], warnings, cancellation)
+            : content.NativeTables;
         var profile = DocumentProfiler.Profile(content, raw);
         var report = new Report { Document = profile };
-        if (stages.Mapper is not null) report.Tables.AddRange(stages.Mapper.Map(content, raw, profile));
-        cancellation.ThrowIfCancellationRequested();
-        if (stages.Sections is not null) report.Sections.AddRange(stages.Sections.Recognize(content, profile));
+        report.Warnings.AddRange(warnings);
+        if (stages.Mapper is not null)
+            report.Tables.AddRange(Stage("table mapping", () => stages.Mapper.Map(content, raw, profile), [], report.Warnings, cancellation));
+        if (stages.Sections is not null)
+            report.Sections.AddRange(Stage("sections", () => stages.Sections.Recognize(content, profile), [], report.Warnings, cancellation));
         if (stages.Facts is not null)
-            report.Facts.AddRange(stages.Facts.Extract(content, profile, report.Tables, report.Sections, report.Warnings));
+            report.Facts.AddRange(Stage("facts", () => stages.Facts.Extract(content, profile, report.Tables, report.Sections, report.Warnings), [], report.Warnings, cancellation));
         if (stages.Checks is not null)
-            report.Checks.AddRange(stages.Checks.Run(content, profile, report.Tables, report.Facts, report.Sections));
+            report.Checks.AddRange(Stage("checks", () => stages.Checks.Run(content, profile, report.Tables, report.Facts, report.Sections), [], report.Warnings, cancellation));
         return report;
+    }
+
+    /// <summary>
+    /// A stage that breaks on one document costs that stage's output, not the document: what the other
+    /// stages found is still reported, and the failure is named in the warnings.
+    /// </summary>
+    private static T Stage<T>(string name, Func<T> run, T fallback, List<string> warnings, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            return run();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            warnings.Add($"{name} failed: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            return fallback;
+        }
     }
 }

@@ -6,7 +6,7 @@ public sealed record PdfReadOptions
     public int MaxPages { get; init; } = 2000;
 
     /// <summary>Paths with more segments than this on one page are not turned into rulings (pathological drawings).</summary>
-    public int MaxPathSegmentsPerPage { get; init; } = 200_000;
+    public int MaxPathSegmentsPerPage { get; init; } = 50_000;
 
     public CancellationToken Cancellation { get; init; }
 }
