@@ -10,6 +10,35 @@ public sealed class PageImage(int width, int height, byte[] pixels, int dpi)
 
     public double ToPoints(double pixels) => pixels * 72.0 / Dpi;
 
+    public int ToPixels(double points) => (int)Math.Round(points * Dpi / 72.0);
+
+    /// <summary>
+    /// A copy with the table borders painted white: Tesseract reads cell text far better without the
+    /// lines, which it otherwise takes for letters (|, [, 一).
+    /// </summary>
+    public PageImage WithoutRulings(IEnumerable<Extractor.Core.Layout.Ruling> rulings, double pageHeightPt)
+    {
+        var copy = (byte[])pixels.Clone();
+        var pad = Math.Max(2, Dpi / 60);
+        foreach (var r in rulings)
+        {
+            int x1 = ToPixels(Math.Min(r.X1, r.X2)) - pad, x2 = ToPixels(Math.Max(r.X1, r.X2)) + pad;
+            int y1 = ToPixels(pageHeightPt - Math.Max(r.Y1, r.Y2)) - pad, y2 = ToPixels(pageHeightPt - Math.Min(r.Y1, r.Y2)) + pad;
+            for (var y = Math.Max(0, y1); y <= Math.Min(Height - 1, y2); y++)
+                for (var x = Math.Max(0, x1); x <= Math.Min(Width - 1, x2); x++)
+                    copy[y * Width + x] = 255;
+        }
+        return new PageImage(Width, Height, copy, Dpi);
+    }
+
+    public void WritePgm(string path)
+    {
+        using var fs = File.Create(path);
+        var header = System.Text.Encoding.ASCII.GetBytes($"P5\n{Width} {Height}\n255\n");
+        fs.Write(header);
+        fs.Write(pixels);
+    }
+
     /// <summary>Parses binary PGM (P5), the format `pdftoppm -gray` writes.</summary>
     public static PageImage ReadPgm(string path, int dpi)
     {

@@ -24,12 +24,15 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
                 "-singlefile", pdfPath, stem], limit, cancellation);
             var pgm = stem + ".pgm";
             var image = PageImage.ReadPgm(pgm, dpi);
-            var tsv = ExternalTool.Run("tesseract", [pgm, "stdout", "-l", languages, "--psm", "6", "tsv"], limit, cancellation);
-            var (glyphs, confidence) = ParseTsv(tsv, image);
-            var (words, lines) = LineBuilder.Build(glyphs);
             var width = image.ToPoints(image.Width);
             var height = image.ToPoints(image.Height);
-            return new PageContent(page.Number, width, height, words, lines, ImageRulingDetector.Detect(image, height))
+            var rulings = ImageRulingDetector.Detect(image, height);
+            var clean = Path.Combine(dir.FullName, "clean.pgm");
+            image.WithoutRulings(rulings, height).WritePgm(clean);
+            var tsv = ExternalTool.Run("tesseract", [clean, "stdout", "-l", languages, "--psm", "6", "tsv"], limit, cancellation);
+            var (glyphs, confidence) = ParseTsv(tsv, image);
+            var (words, lines) = LineBuilder.Build(glyphs);
+            return new PageContent(page.Number, width, height, words, lines, rulings)
             {
                 LooksScanned = true,
                 TextConfidence = confidence,
