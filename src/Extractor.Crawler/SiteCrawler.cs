@@ -61,6 +61,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
     private readonly Dictionary<string, RobotsRules> _robots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _lastRequest = new(StringComparer.Ordinal);
     private const int MaxRedirects = 5;
+    private string? _detail; // what the last ingest said, for the progress event of the URL being settled
 
     public event Action<CrawlEvent>? Progress;
 
@@ -195,7 +196,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
                     Settle(entry, result with { Outcome = "not_disclosure" }, summary);
                     return;
                 }
-                var document = Ingest(entry, body, sha, attachmentExt, summary, out var outcome);
+                var document = Ingest(entry, body, sha, attachmentExt, summary, cancellation, out var outcome);
                 Settle(entry, result with { Outcome = outcome, Document = document }, summary);
                 return;
             }
@@ -222,7 +223,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             Discover(entry, fetched.FinalUrl, page, disclosurePage);
             if (disclosurePage)
             {
-                var document = Ingest(entry, HtmlForIngest(body, response.Content.Headers.ContentType?.ToString()), sha, ".html", summary, out var outcome);
+                var document = Ingest(entry, HtmlForIngest(body, response.Content.Headers.ContentType?.ToString()), sha, ".html", summary, cancellation, out var outcome);
                 Settle(entry, result with { Outcome = outcome, Document = document }, summary);
             }
             else Settle(entry, result with { Outcome = page.Links.Count(l => l.InContent) >= 5 ? "list" : "page" }, summary);
@@ -240,7 +241,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         {
             await PoliteAsync(site, cancellation);
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            if (hop == 0)
+            // The validators belong to the response at the end of any redirects: send them on every hop.
             {
                 if (entry.Etag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag)) request.Headers.IfNoneMatch.Add(tag);
                 if (entry.LastModified is { } lm && DateTimeOffset.TryParse(lm, out var since)) request.Headers.IfModifiedSince = since;
@@ -334,7 +335,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             {
                 kind = "attachment";
                 depth = entry.Depth + 1;
-                relevant = named || disclosurePage || pageNamesDisclosure && link.InContent;
+                relevant = named || disclosurePage || pageNamesDisclosure;
                 priority = relevant ? 8 : 0;
             }
             else
@@ -359,14 +360,16 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
     /// Extracts one disclosure into the store (the same path `ingest` takes: extraction, then SaveReport or
     /// SaveFailure with the reason), unless its content is stored already. Returns the document's sha256.
     /// </summary>
-    private string Ingest(FrontierEntry entry, byte[] body, string sha, string extension, CrawlSummary summary, out string outcome)
+    private string Ingest(FrontierEntry entry, byte[] body, string sha, string extension, CrawlSummary summary,
+        CancellationToken cancellation, out string outcome)
     {
+        _detail = null;
         var stored = store.Find(sha);
         if (stored is not null && (stored.Status == "ok" || stored.ExtractorVersion == options.ExtractorVersion))
         {
             summary.Duplicates++;
             outcome = "duplicate";
-            Progress?.Invoke(new CrawlEvent(entry.Url, "duplicate", sha));
+            _detail = $"same content as a stored document ({sha[..12]}…)";
             return sha;
         }
 
@@ -378,15 +381,17 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         try
         {
             File.WriteAllBytes(path, body);
-            using var limit = new CancellationTokenSource(options.DocumentTimeout);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(options.DocumentTimeout);
             var report = extract(path, limit.Token);
             store.SaveReport(sha, origin, report, clock.Elapsed);
             summary.Stored++;
             outcome = extension == ".html" ? "disclosure_page" : "disclosure";
-            Progress?.Invoke(new CrawlEvent(entry.Url, outcome, $"{report.Document.Kind} {report.Document.Agency} {report.Document.FiscalYear}"));
+            _detail = $"{report.Document.Kind} {report.Document.Agency} {report.Document.FiscalYear}";
         }
-        catch (Exception e) when (e is not StoreException)
+        catch (Exception e) when (e is not StoreException && !(e is OperationCanceledException && cancellation.IsCancellationRequested))
         {
+            // (A crawl interrupted mid-extraction stores nothing for this URL: it stays pending and is done on resume.)
             var (reason, message) = e switch
             {
                 ExtractionException x => (x.Reason, x.Message),
@@ -396,7 +401,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             store.SaveFailure(sha, origin, reason, message, options.ExtractorVersion, MediaTypeOf(extension), clock.Elapsed);
             summary.StoredFailed++;
             outcome = "disclosure_failed";
-            Progress?.Invoke(new CrawlEvent(entry.Url, outcome, $"{reason}: {message}"));
+            _detail = $"{reason}: {message}";
         }
         finally
         {
@@ -445,7 +450,8 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
     private void Settle(FrontierEntry entry, FrontierResult result, CrawlSummary summary)
     {
         _frontier.Settle(entry.Url, result);
-        Progress?.Invoke(new CrawlEvent(entry.Url, result.Outcome, result.Error));
+        Progress?.Invoke(new CrawlEvent(entry.Url, result.Outcome, result.Error ?? _detail));
+        _detail = null;
     }
 
     public void Dispose() => _http.Dispose();

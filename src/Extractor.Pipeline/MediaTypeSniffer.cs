@@ -16,6 +16,10 @@ public static class MediaTypeSniffer
         if (span.IndexOf("%PDF-"u8) >= 0) return "application/pdf";
         if (span.StartsWith("PK\u0003\u0004"u8)) return ZipKind(path);
         if (span.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 })) return OleKind(path);
+        // A file named .pdf that is not one (an HTML error page, an image) is bad input, not a web page to read;
+        // a .docx/.xlsx/.doc saved as .pdf (checked above) is read as what it is (issue 10).
+        if (Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+            throw new ExtractionException("not_a_pdf", "not a PDF (" + Extractor.Pdf.Reading.PdfSniffer.Describe(head) + ")");
         if (span.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return "image/jpeg";
         if (span.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })) return "image/png";
         var text = System.Text.Encoding.Latin1.GetString(head).ToLowerInvariant();

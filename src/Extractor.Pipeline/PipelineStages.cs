@@ -24,12 +24,13 @@ public sealed record PipelineStages
 
     public static PipelineStages Default(ExtractionSettings? settings = null) => new()
     {
-        Readers = [new PdfReaderStage(), new TextFileReader(), new HtmlDocumentReader()],
+        Readers = [new PdfReaderStage(), new TextFileReader(), new HtmlDocumentReader(),
+            new Extractor.Office.Docx.DocxDocumentReader(), new Extractor.Office.Xlsx.XlsxDocumentReader(), new Extractor.Office.Legacy.LegacyOfficeReader()],
         Tables = new DocumentTableExtractor(),
         Mapper = new CanonicalTableMapper(),
         Sections = SectionRecognizer.WithModel(settings?.SectionModelPath),
         Facts = new FactExtractor(),
-        Checks = new CheckRunner(),
+        Checks = new Extractor.Office.Bookmarks.BookmarkCheckRunner(new CheckRunner()),
     };
 
     public DocumentContent Read(string path, ReadLimits limits)

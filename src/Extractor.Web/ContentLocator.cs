@@ -54,7 +54,7 @@ internal static class ContentLocator
         var bestScore = double.MinValue;
         foreach (var (e, sc) in score)
         {
-            if (e.LocalName is "tr" or "tbody" or "thead" or "tfoot" or "ul" or "ol" or "li" or "a") continue;
+            if (e.LocalName is "tr" or "tbody" or "thead" or "tfoot" or "ul" or "ol" or "li" or "a" || HtmlDom.HeadingLevel(e) > 0) continue;
             if (e.LocalName == "table" && HtmlDom.IsDataTable(e)) continue;
             var t = total.GetValueOrDefault(e);
             var density = t is null || t.Text == 0 ? 0 : (double)t.Link / t.Text;

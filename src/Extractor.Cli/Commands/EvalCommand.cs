@@ -20,7 +20,8 @@ public static class EvalCommand
         var model = new Option<string>("--model") { Description = "model file", DefaultValueFactory = _ => SectionsCli.DefaultModel };
         var split = new Option<string>("--split") { Description = "test: the held-out split `train` reports on; all: every row", DefaultValueFactory = _ => "test" };
         split.AcceptOnlyFromAmong("test", "all");
-        var cmd = new Command("sections", "Macro-F1 and confusions of the section classifier, the rules alone, and both combined.") { data, model, split };
+        var cv = new Option<bool>("--cv") { Description = "also run leave-one-document-out cross-validation (trains one model per document)" };
+        var cmd = new Command("sections", "Macro-F1 and confusions of the section classifier, the rules alone, and both combined.") { data, model, split, cv };
         cmd.SetAction(r => CliErrors.Run(r.GetValue(model)!, () =>
         {
             var (rows, examples) = SectionsCli.Load(r.GetValue(data)!);
@@ -33,6 +34,14 @@ public static class EvalCommand
             Console.Write(scores.Model.Format($"{name}, model"));
             Console.Write(scores.Rules.Format($"{name}, rules alone"));
             Console.Write(scores.Combined.Format($"{name}, rules + model"));
+            if (r.GetValue(cv))
+            {
+                var lodo = SectionTraining.LeaveOneDocumentOut(rows, examples, new RuleSectionMapper());
+                Console.Write(lodo.WithRules.Model.Format("leave-one-document-out, model"));
+                Console.Write(lodo.WithRules.Rules.Format("leave-one-document-out, rules alone"));
+                Console.Write(lodo.WithRules.Combined.Format("leave-one-document-out, rules + model"));
+                Console.Write(lodo.TextOnly.Format("leave-one-document-out, ablation: model without the rule-id features"));
+            }
             return 0;
         }));
         return cmd;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
 using Extractor.Pipeline;
 
@@ -21,7 +22,18 @@ public static class ExtractCommand
             return CliErrors.Run(path, () =>
             {
                 var settings = IngestCommand.Settings(r.GetValue(timeout), r.GetValue(maxPages));
-                var report = new ReportExtractor(settings, PipelineStages.Default()).Extract(path);
+                var extractor = new ReportExtractor(settings, PipelineStages.Default(settings));
+                Report report;
+                try
+                {
+                    // The extractor stops itself at the limit; this is for a stage that does not listen.
+                    report = Task.Run(() => extractor.Extract(path)).WaitAsync(settings.PerDocumentTimeout + TimeSpan.FromSeconds(5))
+                        .GetAwaiter().GetResult();
+                }
+                catch (TimeoutException)
+                {
+                    throw new ExtractionException("timeout", $"took longer than the per-document limit of {settings.PerDocumentTimeout.TotalSeconds:0} s");
+                }
                 using var stdout = Output.Stdout();
                 stdout.WriteLine(ReportJson.Serialize(report));
                 return 0;

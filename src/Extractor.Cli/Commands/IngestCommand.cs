@@ -70,7 +70,7 @@ public static class IngestCommand
         var extractors = new ConcurrentBag<ReportExtractor>();
         Report Extract(string path, CancellationToken ct)
         {
-            if (!extractors.TryTake(out var x)) x = new ReportExtractor(settings, PipelineStages.Default());
+            if (!extractors.TryTake(out var x)) x = new ReportExtractor(settings, PipelineStages.Default(settings));
             try { return x.Extract(path, ct); }
             finally { extractors.Add(x); }
         }
@@ -129,7 +129,7 @@ public static class IngestCommand
     {
         private readonly Lock _lock = new();
         private readonly bool _tty = !Console.IsErrorRedirected;
-        private bool _lineShown;
+        private bool _lineShown, _stopped;
 
         public TimeSpan Interval => _tty ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(5);
 
@@ -150,6 +150,7 @@ public static class IngestCommand
                 $"ingest: {s.Done}/{s.Found} · {s.Ok} ok · {s.Failed} failed · {s.Skipped} skipped{(s.Unsupported > 0 ? $" · {s.Unsupported} ignored" : "")} · {s.DocsPerSecond:0.00} docs/s · {s.PagesPerSecond:0.0} pages/s · {s.Elapsed.TotalSeconds:0} s");
             lock (_lock)
             {
+                if (_stopped) return;
                 if (_tty)
                 {
                     Console.Error.Write("\r" + line + "\u001b[K");
@@ -159,9 +160,14 @@ public static class IngestCommand
             }
         }
 
+        /// <summary>Stops the progress line for good (a late timer tick prints nothing after the summary).</summary>
         public void Clear()
         {
-            lock (_lock) ClearLine();
+            lock (_lock)
+            {
+                _stopped = true;
+                ClearLine();
+            }
         }
 
         private void ClearLine()

@@ -39,6 +39,8 @@ public static class TrainCommand
             Console.Write(scores.Model.Format("held-out, model"));
             Console.Write(scores.Rules.Format("held-out, rules alone"));
             Console.Write(scores.Combined.Format("held-out, rules + model (as the recogniser runs)"));
+            var textOnly = SectionTraining.Evaluate(SectionTraining.Train(examples, train, rules, useRules: false), examples, test, rules).Model;
+            Console.Write(textOnly.Format("held-out, ablation: model without the rule-id features"));
 
             if (File.Exists(outPath))
             {
@@ -63,6 +65,7 @@ public static class TrainCommand
                 held_out_accuracy = Math.Round(scores.Model.Accuracy, 4),
                 held_out_macro_f1_rules = Math.Round(scores.Rules.MacroF1, 4),
                 held_out_macro_f1_combined = Math.Round(scores.Combined.MacroF1, 4),
+                held_out_macro_f1_text_only = Math.Round(textOnly.MacroF1, 4),
                 trained_on = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
             File.WriteAllText(Path.ChangeExtension(outPath, ".json"),

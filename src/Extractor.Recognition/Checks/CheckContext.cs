@@ -24,13 +24,7 @@ public sealed class CheckContext(IReadOnlyList<ReportTable> tables, bool roundin
     public static string Label(ReportRow r) => TextNormalizer.Compact(r.Label);
 
     /// <summary>A row's label without its ordinal ("一、", "1.") so 总计 and 一、总计 compare equal.</summary>
-    public static string Bare(ReportRow r)
-    {
-        var l = Label(r);
-        var i = 0;
-        while (i < l.Length && (char.IsAsciiDigit(l[i]) || "一二三四五六七八九十、.．()（）".Contains(l[i]))) i++;
-        return l[i..];
-    }
+    public static string Bare(ReportRow r) => CellKinds.StripOrdinal(r.Label);
 
     public static ReportRow? Find(ReportTable? t, string? side, params string[] labels) =>
         t?.Rows.FirstOrDefault(r => (side is null || r.Side == side) && labels.Contains(Bare(r)));

@@ -20,11 +20,13 @@ public sealed class CheckRunner : ICheckRunner
         var checks = new CheckBuilder();
         SummaryTableChecks.Run(ctx, checks);
         HierarchyChecks.Run(ctx, checks);
+        HierarchyChecks.RunNumbered(ctx, checks);
         RowTotalChecks.Run(ctx, checks);
         if (profile.Kind != DocumentKinds.Budget) CrossTableChecks.Run(ctx, checks);
         var statements = TextFactReader.Read(document.Pages, profile.Kind, FactExtractor.FiscalYear(document, profile), null);
         FactChecks.Run(facts, statements, rounding, checks);
         PercentageChecks.Run(document.Pages, checks);
+        ItemStatementChecks.Run(document.Pages, tables, checks);
         return checks.Build();
     }
 }

@@ -28,6 +28,26 @@ public static class HierarchyChecks
         }
     }
 
+    /// <summary>Lists without codes whose 序号 marks top items (一、二…): 合计 = Σ top items, per amount column.</summary>
+    public static void RunNumbered(CheckContext ctx, CheckBuilder checks)
+    {
+        foreach (var t in ctx.Tables.Where(t => t.Rows.All(r => r.Code is null) && t.Rows.Count(r => r.Level == 1) >= 2 && !TableIds.IsTwoSided(t.Id)))
+        {
+            var total = TotalRow(t);
+            if (total is null || total.Values.Count == 0) continue;
+            var top = t.Rows.Where(r => r.Level == 1).ToList();
+            var rule = $"{RulePrefix(t.Id)}.total_equals_sum_of_items";
+            foreach (var (column, printed) in total.Values)
+            {
+                if (column.Contains('率') || column.Contains('%')) continue;
+                var parts = top.Select(c => c.Values.TryGetValue(column, out var v) ? v : (decimal?)null).OfType<decimal>().ToList();
+                if (parts.Count == 0) continue;
+                checks.Compare(rule, parts.Sum(), printed, Tolerance.ForSum(printed, parts, ctx.RoundingNoted),
+                    $"{t.Id} 合计 [{column}]: Σ {top.Count} top items vs printed", Evidence(t, total));
+            }
+        }
+    }
+
     private static void SumOver(ReportTable t, ReportRow parent, List<ReportRow> children, string rule, CheckContext ctx, CheckBuilder checks)
     {
         if (children.Count == 0) return;

@@ -9,7 +9,7 @@ namespace Extractor.Recognition.Checks;
 /// <summary>
 /// Stated percentages recomputed from the figures the same sentence gives (within 0.1 percentage point):
 /// "预算为A万元，支出决算为B万元，完成(年初)预算的Y%" (Y = B/A), "B万元，比上年增加/减少D万元，增长/下降Y%"
-/// (Y = D/(B∓D)), and "…执行数为A万元，…预算安排B万元，比…执行数增加/减少Y%" (Y = (B−A)/A).
+/// (Y = D/(B∓D)). Items explained by 科目 code are checked in <see cref="ItemStatementChecks"/>.
 /// </summary>
 public static partial class PercentageChecks
 {
@@ -36,22 +36,14 @@ public static partial class PercentageChecks
                 if ((sign < 0) != down) continue; // wording disagrees with itself: not a figure to recompute
                 Compare(checks, "text.change_rate", Math.Round(delta / baseValue * 100, 2), stated, page, text, m, $"{delta}/({current}{(down ? "+" : "-")}{delta})");
             }
-            foreach (Match m in AgainstExecution().Matches(text.Text))
-            {
-                var prior = Num(m.Groups["a"]); var current = Num(m.Groups["b"]); var stated = Num(m.Groups["y"]);
-                if (prior == 0) continue;
-                var signed = m.Groups["dir"].Value is "减少" or "下降" ? -stated : stated;
-                var computed = Math.Round((current - prior) / prior * 100, 2);
-                Compare(checks, "text.change_rate", computed, signed, page, text, m, $"({current}-{prior})/{prior}");
-            }
         }
     }
 
-    private static void Compare(CheckBuilder checks, string rule, decimal expected, decimal stated, PageContent page, PageText text, Match m, string formula) =>
-        checks.Compare(rule, expected, stated, Tolerance, $"p{page.Number} stated {stated}% vs {formula}",
+    internal static void Compare(CheckBuilder checks, string rule, decimal expected, decimal stated, PageContent page, PageText text, Match m, string formula) =>
+        checks.Compare(rule, expected, stated, Math.Max(Tolerance, Amounts.AmountParser.HalfUnit(stated)), $"p{page.Number} stated {stated}% vs {formula}",
             new Provenance { Kind = "text", Page = page.Number, Bbox = text.BoxAt(m.Index), Printed = m.Groups["y"].Value + "%" });
 
-    private static decimal Num(Group g) => decimal.Parse(g.Value.Replace(",", ""), CultureInfo.InvariantCulture);
+    internal static decimal Num(Group g) => decimal.Parse(g.Value.Replace(",", ""), CultureInfo.InvariantCulture);
 
     private const string N = @"\d[\d,]*(?:\.\d+)?";
 
@@ -61,6 +53,4 @@ public static partial class PercentageChecks
     [GeneratedRegex(@"(?<b>" + N + @")万元[,，。]?(?:与上年相比|比上年|较上年|与上年度相比|比上年度)[,，]?(?:[^,，。;；]{0,12}?)(?<dir>增加|减少)(?<d>" + N + @")万元[,，](?<dir2>增长|下降|减少|增加)(?<y>" + N + ")%")]
     private static partial Regex Change();
 
-    [GeneratedRegex(@"执行数为(?<a>" + N + @")万元[,，]?(?:20\d\d年)?预算安排(?<b>" + N + @")万元[,，]比(?:20\d\d年)?(?:预算)?执行数(?<dir>增加|减少)(?<y>" + N + ")%")]
-    private static partial Regex AgainstExecution();
 }

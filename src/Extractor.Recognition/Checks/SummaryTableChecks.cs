@@ -15,12 +15,13 @@ public static class SummaryTableChecks
         foreach (var t in ctx.Tables.Where(t => t.Id is TableIds.FinalSummary or TableIds.BudgetSummary))
         {
             var p = RulePrefix(t.Id);
-            var incomeTotal = Find(t, "income", "本年收入合计", "收入合计", "本年收入小计");
-            var expenditureTotal = Find(t, "expenditure", "本年支出合计", "支出合计", "本年支出小计");
+            var incomeTotal = Find(t, "income", "本年收入合计", "本年收入小计", "当年收入小计", "收入合计");
+            var expenditureTotal = Find(t, "expenditure", "本年支出合计", "本年支出小计", "当年支出小计", "支出合计");
             SideSum(t, "income", incomeTotal, $"{p}.income_total_equals_income_rows", ctx, checks);
             SideSum(t, "expenditure", expenditureTotal, $"{p}.expenditure_total_equals_expenditure_rows", ctx, checks);
-            var incomeGrand = Find(t, "income", "总计", "收入总计");
-            var expenditureGrand = Find(t, "expenditure", "总计", "支出总计");
+            // Jiangsu: 当年收入小计 + 上年结转 = 收入合计, the grand total.
+            var incomeGrand = Find(t, "income", "总计", "收入总计") ?? (Bare(incomeTotal ?? t.Rows[0]) == "收入合计" ? null : Find(t, "income", "收入合计"));
+            var expenditureGrand = Find(t, "expenditure", "总计", "支出总计") ?? (Bare(expenditureTotal ?? t.Rows[0]) == "支出合计" ? null : Find(t, "expenditure", "支出合计"));
             GrandTotal(t, "income", incomeTotal, incomeGrand, $"{p}.income_grand_total", ctx, checks);
             GrandTotal(t, "expenditure", expenditureTotal, expenditureGrand, $"{p}.expenditure_grand_total", ctx, checks);
             if (First(incomeGrand) is { } ig && First(expenditureGrand) is { } eg)

@@ -18,10 +18,12 @@ public static class TableFactReader
         void Add(string key, ReportTable t, ReportRow? row, decimal? value)
         {
             if (row is null || value is null || facts.Any(f => f.Key == key)) return;
+            var percent = key == FactKeys.PerfExecutionRate;
             facts.Add(new Fact
             {
                 Key = key,
-                Value = MoneyUnit.ToWan(value.Value, t.Unit),
+                Value = percent ? value.Value : MoneyUnit.ToWan(value.Value, t.Unit),
+                Unit = percent ? "%" : MoneyUnit.Wan,
                 Provenance = new Provenance
                 {
                     Kind = "table", Table = t.Id, Page = row.Provenance?.Page ?? t.PageStart, Bbox = row.Provenance?.Bbox,
@@ -35,22 +37,7 @@ public static class TableFactReader
             switch (t.Id)
             {
                 case TableIds.FinalSummary or TableIds.BudgetSummary:
-                    Add(FactKeys.IncomeTotal, t, Row(t, "income", "本年收入合计", "收入合计"), First(Row(t, "income", "本年收入合计", "收入合计")));
-                    Add(FactKeys.ExpenditureTotal, t, Row(t, "expenditure", "本年支出合计", "支出合计"), First(Row(t, "expenditure", "本年支出合计", "支出合计")));
-                    Add(FactKeys.GrandTotal, t, Row(t, "income", "总计", "收入总计"), First(Row(t, "income", "总计", "收入总计")));
-                    Add(FactKeys.CarryoverOpening, t, Row(t, "income", "年初结转和结余"), First(Row(t, "income", "年初结转和结余")));
-                    Add(FactKeys.CarryoverClosing, t, Row(t, "expenditure", "年末结转和结余"), First(Row(t, "expenditure", "年末结转和结余")));
-                    if (t.Id == TableIds.BudgetSummary)
-                    {
-                        var fiscal = RowWhere(t, "income", l => Strip(l) is "财政拨款" or "财政拨款收入");
-                        Add(FactKeys.IncomeFiscal, t, fiscal, First(fiscal));
-                        var general = RowWhere(t, "income", l => Strip(l) is "一般公共预算" or "一般公共预算拨款" or "一般公共预算财政拨款" or "一般公共预算拨款收入");
-                        Add(FactKeys.IncomeGeneralBudget, t, general, First(general));
-                        var basic = RowWhere(t, "expenditure", l => Strip(l) == "基本支出");
-                        Add(FactKeys.ExpenditureBasic, t, basic, First(basic));
-                        var project = RowWhere(t, "expenditure", l => Strip(l) == "项目支出");
-                        Add(FactKeys.ExpenditureProject, t, project, First(project));
-                    }
+                    ReadSummary(t, Add);
                     break;
                 case TableIds.FinalIncome or TableIds.BudgetRevenue:
                     var inTotal = TotalRow(t);
@@ -82,9 +69,57 @@ public static class TableFactReader
                 case TableIds.FinalThreePublic or TableIds.BudgetThreePublic:
                     ReadThreePublic(t, Add);
                     break;
+                case "perf.x_project_expenditure":
+                    // The 合计 line of a self-evaluation's project table is the report's own funds, spending and rate.
+                    var perf = TotalRow(t);
+                    Add(FactKeys.PerfFunds, t, perf, Column(perf, c => c.Contains("到位")) ?? Column(perf, c => c.Contains("批复") || c.Contains("预算数") || c.Contains("可用")));
+                    Add(FactKeys.PerfExpenditure, t, perf, Column(perf, c => (c.Contains("执行") || c.Contains("支出")) && !c.Contains('率')));
+                    Add(FactKeys.PerfExecutionRate, t, perf, Column(perf, c => c.Contains("执行率")));
+                    break;
+                case "budget.x_operating_costs":
+                    var op = TotalRow(t);
+                    Add(FactKeys.OperatingCosts, t, op, First(op));
+                    break;
+                case "budget.x_procurement":
+                    var all = TotalRow(t);
+                    Add(FactKeys.ProcurementTotal, t, all, Last(all));
+                    foreach (var (key, word) in new[] { (FactKeys.ProcurementGoods, "货物"), (FactKeys.ProcurementWorks, "工程"), (FactKeys.ProcurementServices, "服务") })
+                    {
+                        var part = t.Rows.FirstOrDefault(r => r.Code is null && CellKinds.StartsWithOrdinal(r.Label) && Strip(r.Label).StartsWith(word));
+                        Add(key, t, part, Last(part));
+                    }
+                    break;
             }
         }
         return facts;
+    }
+
+    /// <summary>
+    /// 收支总表: 本年收入合计 (Jiangsu: 当年收入小计) is income.total and 总计 (Jiangsu: 收入合计 under a 小计) the grand
+    /// total; where a side prints only its 总计 and no 结转/结余 line, the 总计 is also that side's total.
+    /// </summary>
+    private static void ReadSummary(ReportTable t, Action<string, ReportTable, ReportRow?, decimal?> add)
+    {
+        foreach (var (side, totalKey, word) in new[] { ("income", FactKeys.IncomeTotal, "收入"), ("expenditure", FactKeys.ExpenditureTotal, "支出") })
+        {
+            var subtotal = Row(t, side, $"本年{word}合计", $"当年{word}小计", $"本年{word}小计", $"本年{word}");
+            var grand = Row(t, side, "总计", $"{word}总计") ?? (subtotal is not null ? Row(t, side, $"{word}合计") : null);
+            subtotal ??= Row(t, side, $"{word}合计");
+            var carries = t.Rows.Any(r => (r.Side is null || r.Side == side) && (Strip(r.Label).Contains("结转") || Strip(r.Label).Contains("结余")) && r.Values.Values.Any(v => v != 0));
+            if (subtotal is null && grand is not null && !carries) subtotal = grand;
+            add(totalKey, t, subtotal, First(subtotal));
+            if (side == "income") add(FactKeys.GrandTotal, t, grand, First(grand));
+        }
+        add(FactKeys.CarryoverOpening, t, Row(t, "income", "年初结转和结余", "上年结转", "上年结转资金"), First(Row(t, "income", "年初结转和结余", "上年结转", "上年结转资金")));
+        add(FactKeys.CarryoverClosing, t, Row(t, "expenditure", "年末结转和结余", "结转下年", "结转下年资金"), First(Row(t, "expenditure", "年末结转和结余", "结转下年", "结转下年资金")));
+        var fiscal = RowWhere(t, "income", l => Strip(l) is "财政拨款" or "财政拨款收入");
+        add(FactKeys.IncomeFiscal, t, fiscal, First(fiscal));
+        var general = RowWhere(t, "income", l => Strip(l) is "一般公共预算" or "一般公共预算拨款" or "一般公共预算财政拨款" or "一般公共预算拨款收入" or "一般公共预算财政拨款收入");
+        add(FactKeys.IncomeGeneralBudget, t, general, First(general));
+        var basic = RowWhere(t, "expenditure", l => Strip(l) == "基本支出");
+        add(FactKeys.ExpenditureBasic, t, basic, First(basic));
+        var project = RowWhere(t, "expenditure", l => Strip(l) == "项目支出");
+        add(FactKeys.ExpenditureProject, t, project, First(project));
     }
 
     /// <summary>三公 columns by name: 预算数/决算数 decide the suffix in a final account; a budget's figures are its own.</summary>
@@ -94,6 +129,8 @@ public static class TableFactReader
                   ?? t.Rows.FirstOrDefault(r => r.Values.Count > 0);
         if (row is null) return;
         var final = t.Id == TableIds.FinalThreePublic;
+        // Jiangsu prints 合计 over 三公 + 会议费 + 培训费: the 三公 total is then the one under "三公".
+        var grouped = row.Values.Keys.Any(k => k.Contains("三公"));
         foreach (var (column, value) in row.Values)
         {
             var c = TextNormalizer.Compact(column);
@@ -103,6 +140,7 @@ public static class TableFactReader
                 : c.Contains("预算") && !c.Contains("决算") ? FactKeys.BudgetSuffix
                 : c.Contains("决算") ? string.Empty : null;
             if (suffix is null) continue;
+            if (grouped && !c.Contains("三公")) continue;
             var key = ThreePublicKey(c);
             if (key is not null) add(key + suffix, t, row, value);
         }
@@ -121,13 +159,7 @@ public static class TableFactReader
         return null;
     }
 
-    private static string Strip(string label)
-    {
-        var l = TextNormalizer.Compact(label);
-        var i = 0;
-        while (i < l.Length && (char.IsAsciiDigit(l[i]) || "一二三四五六七八九十、.．()（）".Contains(l[i]))) i++;
-        return l[i..];
-    }
+    private static string Strip(string label) => CellKinds.StripOrdinal(label);
 
     private static ReportRow? Row(ReportTable t, string? side, params string[] labels) =>
         RowWhere(t, side, l => labels.Contains(Strip(l)));
@@ -139,6 +171,8 @@ public static class TableFactReader
     private static ReportRow? TotalRow(ReportTable t) =>
         t.Rows.FirstOrDefault(r => r.Code is null && TextNormalizer.Compact(r.Label) is "合计" or "总计" or "合计数" or "本年支出合计" or "本年收入合计")
         ?? t.Rows.FirstOrDefault(r => r.Code is null && r.Label.Length == 0 && r.Values.Count > 0);
+
+    private static decimal? Last(ReportRow? row) => row is null || row.Values.Count == 0 ? null : row.Values.Last().Value;
 
     private static decimal? First(ReportRow? row) => row is null || row.Values.Count == 0 ? null : row.Values.First().Value;
 

@@ -36,16 +36,17 @@ public static partial class TextFactReader
         new(FactKeys.VehicleOperation, new(@"公务用车运行(维护)?(费|支出)"), Money),
         new(FactKeys.Reception, new(@"公务接待(费|支出)"), Money),
         new(FactKeys.OperatingCosts, new(@"机关运行经费"), Money),
-        new(FactKeys.ProcurementTotal, new(@"政府采购(支出|预算)?总额"), Money),
-        new(FactKeys.ProcurementGoods, new(@"政府采购货物(类)?(支出|预算)?"), Money),
-        new(FactKeys.ProcurementWorks, new(@"政府采购工程(类)?(支出|预算)?"), Money),
-        new(FactKeys.ProcurementServices, new(@"政府采购服务(类)?(支出|预算)?"), Money),
+        new(FactKeys.ProcurementTotal, new(@"政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|金额|合计)?"), Money),
+        new(FactKeys.ProcurementGoods, new(@"政府采购货物(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)货物(类)?采购(金额|支出|预算)?"), Money),
+        new(FactKeys.ProcurementWorks, new(@"政府采购工程(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)工程(类)?采购(金额|支出|预算)?"), Money),
+        new(FactKeys.ProcurementServices, new(@"政府采购服务(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)服务(类)?采购(金额|支出|预算)?"), Money),
         new(FactKeys.ProcurementSme, new(@"授予中小企业合同(金额)?"), Money),
         new(FactKeys.AssetsVehicles, new(@"共有车辆|共有公务用车|公务用车保有量|车辆保有量"), Count),
         new(FactKeys.PerfScore, new(@"(自评|综合|评价)(总|合计)?(得分|分数|分)"), Score),
-        new(FactKeys.PerfExecutionRate, new(@"(综合)?预算执行率"), Percent),
-        new(FactKeys.PerfFunds, new(@"年度可用(专项)?资金|全年预算数"), Money),
-        new(FactKeys.PerfExpenditure, new(@"全年执行数|实际支出"), Money),
+        // Per-project figures ("实际支出5,974万元，预算执行率99.57%") stay in the tables; only whole-report wording here.
+        new(FactKeys.PerfExecutionRate, new(@"(综合|整体|总体)预算执行率"), Percent),
+        new(FactKeys.PerfFunds, new(@"年度可用(专项)?资金(共计|合计)?|全年预算数"), Money),
+        new(FactKeys.PerfExpenditure, new(@"全年执行数"), Money),
     ];
 
     /// <summary>Every statement, in document order (the first one of a key is its fact; the others are compared).</summary>
@@ -75,7 +76,8 @@ public static partial class TextFactReader
                     foreach (Match m in subject.Pattern.Matches(sentence))
                     {
                         var year = YearContext(sentence, m.Index) ?? inherit;
-                        if (!IsCurrent(year, fiscalYear)) continue;
+                        // Vehicle counts are stated "截至…" a date, often in the previous year: any year will do.
+                        if (subject.Kind != Count && !IsCurrent(year, fiscalYear)) continue;
                         foreach (var (budget, value, printed, unit, at) in FiguresAfter(sentence, m.Index + m.Length, subject.Kind, fiscalYear, warnings))
                         {
                             var key = subject.Key + (budget && kind != DocumentKinds.Budget ? FactKeys.BudgetSuffix : "");
@@ -175,7 +177,7 @@ public static partial class TextFactReader
 
     private static string Trim(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
-    private const string Filler = @"(?<f>(?:财政拨款|一般公共预算|支出|决算数|决算|预算数|年初预算|全年预算|预算|安排|为|是|共计|合计|总额|金额|均为|各为|共|计|达|本年|本年度|全年|实际|(?:20\d\d)年度?|:|\*)*)";
+    private const string Filler = @"(?<f>(?:财政拨款|一般公共预算|支出|决算数|决算|预算数|年初预算|全年预算|预算|安排|为|是|共计|合计|总额|金额|均为|各为|共|计|达|本年|本年度|全年|实际|(?:20\d\d)年度?|:|\*|\([^()]{1,12}\))*)";
 
     [GeneratedRegex(Filler + @"(?<n>-?\d[\d,]*(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
     private static partial Regex FirstFigure();

@@ -21,6 +21,7 @@ public static class RowReader
         public string? Group;
         public readonly Dictionary<string, decimal> Values = [];
         public int Page;
+        public int? Level;
         public Box? Box;
     }
 
@@ -73,10 +74,16 @@ public static class RowReader
                     if (CellKinds.IsCode(text)) d.Code = text; else if (text.Length > 0) labels.Add(text);
                     break;
                 case ColumnRole.CodePart:
-                    codeParts.Add(text);
+                    // 合计 printed across the 类/款/项 columns is the row's name, not a code part.
+                    if (text.Length > 0 && !text.All(char.IsAsciiDigit)) labels.Add(text); else codeParts.Add(text);
                     break;
                 case ColumnRole.Label:
                     if (text.Length > 0) labels.Add(text);
+                    break;
+                case ColumnRole.Ignored:
+                    // 序号 一/二/三 marks the top items of a list, 1/2/3 the items under them.
+                    if (text.Length > 0 && text.All(ch => "一二三四五六七八九十".Contains(ch))) d.Level = 1;
+                    else if (text.Length > 0 && text.All(char.IsAsciiDigit)) d.Level = 2;
                     break;
                 case ColumnRole.Value:
                     if (!own) break;
@@ -150,7 +157,7 @@ public static class RowReader
     {
         Code = d.Code,
         Label = d.Label,
-        Level = CodeLabel.Level(d.Code),
+        Level = CodeLabel.Level(d.Code) ?? d.Level,
         Side = d.Side,
         Group = d.Group,
         Values = d.Values,

@@ -36,15 +36,18 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             var layout = HeaderReader.Read(grid);
             var title = TableClassifier.Title(layout.CaptionLines);
             var prev = drafts.LastOrDefault();
-            if (prev is not null && title is null && IsContinuation(prev, layout, raw))
+            var cls = TableClassifier.Classify(layout.CaptionLines, layout.HeaderTexts, profile.Kind);
+            if (prev is not null && title is null && IsContinuation(prev, layout, raw, cls.Id))
             {
-                var continued = layout.HasHeader ? layout : prev.Layout with { BodyStart = layout.BodyStart };
-                prev.Rows.AddRange(RowReader.Read(grid, AlignTo(prev.Layout, continued), prev.Id, layout.BodyStart));
+                // Same columns: read with the first part's names; a new header of its own (the header row was
+                // all the first page held) is read as printed.
+                var continued = layout.HasHeader && (raw.ColumnCount != prev.Width || prev.Rows.Count == 0)
+                    ? layout : prev.Layout with { BodyStart = layout.BodyStart };
+                prev.Rows.AddRange(RowReader.Read(grid, continued, prev.Id, layout.BodyStart));
                 prev.PageEnd = Math.Max(prev.PageEnd, raw.PageEnd);
                 if (raw.Box is { } b) prev.Boxes.Add(b);
                 continue;
             }
-            var cls = TableClassifier.Classify(layout.CaptionLines, layout.HeaderTexts, profile.Kind);
             var rows = RowReader.Read(grid, layout, cls.Id);
             if (title is null && !layout.HasHeader && cls.Id.EndsWith(".x_table")) continue; // not a table we can name
             var d = new Draft
@@ -59,17 +62,14 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         return drafts.Select(ToTable).ToList();
     }
 
-    private static bool IsContinuation(Draft prev, ColumnLayout layout, RawTable raw)
+    private static bool IsContinuation(Draft prev, ColumnLayout layout, RawTable raw, string id)
     {
         if (raw.PageStart < prev.PageEnd || raw.PageStart > prev.PageEnd + 1) return false;
+        if (prev.Rows.Count == 0 && id.Contains(".x_table")) return true; // the previous part was its header alone
         if (raw.ColumnCount != prev.Width) return false;
         if (!layout.HasHeader) return true;
-        return layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts);
+        return layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts) || id.Contains(".x_table");
     }
-
-    /// <summary>A continuation read with the first part's column names and roles.</summary>
-    private static ColumnLayout AlignTo(ColumnLayout first, ColumnLayout continued) =>
-        first with { BodyStart = continued.BodyStart };
 
     private static ReportTable ToTable(Draft d) => new()
     {

@@ -15,6 +15,14 @@ public static partial class CellKinds
     /// <summary>"一、…", "（一）…", "1.…": an item of a summary table rather than a wrapped continuation.</summary>
     public static bool StartsWithOrdinal(string text) => OrdinalPattern().IsMatch(TextNormalizer.Compact(text));
 
+    /// <summary>A label without its ordinal prefix ("一、", "1.", "（一）"): 一般公共预算 keeps its 一.</summary>
+    public static string StripOrdinal(string text)
+    {
+        var c = TextNormalizer.Compact(text);
+        var m = OrdinalPattern().Match(c);
+        return m.Success ? c[m.Length..] : c;
+    }
+
     /// <summary>Rows that end the body: notes, signatures, fill-in dates.</summary>
     public static bool IsFooter(string text) => FooterPattern().IsMatch(TextNormalizer.Compact(text));
 

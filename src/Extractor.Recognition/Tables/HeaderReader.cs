@@ -31,12 +31,17 @@ public static class HeaderReader
 
         var parts = Enumerable.Range(0, grid.ColumnCount).Select(c => HeaderParts(grid, headerRows, c)).ToList();
         var roles = parts.Select((p, c) => RoleOf(p, grid, body, c)).ToList();
+        // Text columns after the last amount column (原因/说明/备注) remark on the row; they start no new side.
+        var lastValue = roles.LastIndexOf(ColumnRole.Value);
+        var firstLabel = roles.FindIndex(r => r is ColumnRole.Label or ColumnRole.Code or ColumnRole.CodePart);
+        for (var c = lastValue + 1; lastValue >= 0 && firstLabel >= 0 && firstLabel < lastValue && c < roles.Count; c++)
+            if (roles[c] == ColumnRole.Label) roles[c] = ColumnRole.Ignored;
         var segments = Segments(roles, parts);
         var columns = new List<ColumnSpec>();
         for (var c = 0; c < grid.ColumnCount; c++)
         {
             var seg = segments.First(s => c >= s.First && c <= s.Last);
-            columns.Add(new ColumnSpec(c, roles[c], JoinName(parts[c], seg.GroupName, segments), seg.Index));
+            columns.Add(new ColumnSpec(c, roles[c], JoinName(parts[c], seg.GroupName, segments, roles.Count(x => x == ColumnRole.Value)), seg.Index));
         }
         var headerTexts = headerRows.SelectMany(r => RowTexts(grid, r)).Where(t => t.Length > 0).Distinct().ToList();
         var caption = grid.Raw.Caption.Concat(captionRows).ToList();
@@ -80,12 +85,15 @@ public static class HeaderReader
         return parts;
     }
 
-    private static string JoinName(List<(string Text, int Span)> parts, string? group, List<Segment> segments)
+    private static string JoinName(List<(string Text, int Span)> parts, string? group, List<Segment> segments, int valueColumns)
     {
         // The group or side above a column is named by the row's group/side, not repeated in its column name.
         var p = parts.ToList();
-        if (p.Count > 1 && (p[0].Text == group || p[0].Text is "收入" or "支出" || segments.Count > 1 && segments.Any(s => s.GroupName == p[0].Text)))
+        while (p.Count > 1 && (p[0].Text == group || p[0].Text is "收入" or "支出" or "本年收入" or "本年支出" && segments.Count > 1
+                               || segments.Count > 1 && segments.Any(s => s.GroupName == p[0].Text)))
             p.RemoveAt(0);
+        // "支出预算"/"收入预算" over every amount column names the table, not a group of columns.
+        if (p.Count > 1 && p[0].Text.EndsWith("预算") && p[0].Span >= valueColumns) p.RemoveAt(0);
         if (p.Count == 0) return string.Empty;
         var name = p[0].Text;
         for (var i = 1; i < p.Count; i++)
@@ -122,14 +130,15 @@ public static class HeaderReader
         var starts = new List<int> { 0 };
         for (var c = 1; c < roles.Count; c++)
             if (roles[c] is ColumnRole.Label or ColumnRole.Code or ColumnRole.CodePart
-                && roles[c - 1] is ColumnRole.Value or ColumnRole.LineNumber or ColumnRole.Ignored)
+                && roles[c - 1] is ColumnRole.Value or ColumnRole.LineNumber)
                 starts.Add(c);
         var segments = new List<Segment>();
         for (var i = 0; i < starts.Count; i++)
         {
             var first = starts[i];
             var lastCol = i + 1 < starts.Count ? starts[i + 1] - 1 : roles.Count - 1;
-            var top = parts[first].Count > 1 && parts[first][0].Span > 1 ? parts[first][0].Text : null;
+            // The group is the lowest header over the segment that spans more than one column (功能分类 under 支出).
+            var top = parts[first].Count > 1 ? parts[first].Take(parts[first].Count - 1).LastOrDefault(p => p.Span > 1).Text : null;
             segments.Add(new Segment(i, first, lastCol, starts.Count > 1 ? top : null));
         }
         return segments;

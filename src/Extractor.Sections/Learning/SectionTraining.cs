@@ -88,8 +88,41 @@ public static class SectionTraining
         return h;
     }
 
-    public static MlSectionClassifier Train(IReadOnlyList<HeadingExample> examples, IEnumerable<int> rows, ISectionRuleMapper rules) =>
-        MlSectionClassifier.Train(rows.Select(i => SectionFeatures.Input(examples[i], rules.Map(examples[i], examples[i].ParentRuleId)?.Id)).ToList());
+    public static MlSectionClassifier Train(IReadOnlyList<HeadingExample> examples, IEnumerable<int> rows, ISectionRuleMapper rules, bool useRules = true) =>
+        MlSectionClassifier.Train(rows.Select(i => SectionFeatures.Input(examples[i], rules.Map(examples[i], examples[i].ParentRuleId)?.Id, useRules)).ToList(), useRules);
+
+    public sealed record CrossValidation(Scores WithRules, ClassificationMetrics TextOnly);
+
+    /// <summary>
+    /// Leave-one-document-out: each document is scored by models trained on all the others. Harder than the
+    /// row split (a report's own wording is never seen in training), so it shows how a new province fares.
+    /// </summary>
+    public static CrossValidation LeaveOneDocumentOut(IReadOnlyList<LabelledHeading> rows, IReadOnlyList<HeadingExample> examples, ISectionRuleMapper rules)
+    {
+        var combiner = new RulesFirstCombiner();
+        var m = new List<(string, string)>();
+        var r = new List<(string, string)>();
+        var c = new List<(string, string)>();
+        var t = new List<(string, string)>();
+        foreach (var doc in rows.Select(x => x.Doc).Distinct())
+        {
+            var train = Enumerable.Range(0, rows.Count).Where(i => rows[i].Doc != doc).ToList();
+            var test = Enumerable.Range(0, rows.Count).Where(i => rows[i].Doc == doc).ToList();
+            var model = Train(examples, train, rules);
+            var textOnly = Train(examples, train, rules, useRules: false);
+            foreach (var i in test)
+            {
+                var ex = examples[i];
+                var rule = rules.Map(ex, ex.ParentRuleId);
+                var pred = model.Predict(ex, rule?.Id);
+                m.Add((ex.Label!, pred?.Id ?? "none"));
+                r.Add((ex.Label!, rule?.Id ?? "none"));
+                c.Add((ex.Label!, combiner.Combine(rule, pred)?.Id ?? "none"));
+                t.Add((ex.Label!, textOnly.Predict(ex, rule?.Id)?.Id ?? "none"));
+            }
+        }
+        return new CrossValidation(new Scores(ClassificationMetrics.Of(m), ClassificationMetrics.Of(r), ClassificationMetrics.Of(c)), ClassificationMetrics.Of(t));
+    }
 
     public sealed record Scores(ClassificationMetrics Model, ClassificationMetrics Rules, ClassificationMetrics Combined);
 

@@ -99,7 +99,8 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             {
                 // Under 绩效目标 the department's duties are sometimes restated (部门职能、职责).
                 if (parentId == "perf.targets" && Regex.IsMatch(title, "职能|职责")) return new("overview.functions", 0.85, "rule:perf");
-                return new(parentId!, 0.8, "rule:perf-inherit");
+                // Targets split by report (总目标, 年度目标 …): leave room for the model's learnt sub-ids.
+                return new(parentId!, parentId == "perf.targets" ? 0.6 : 0.8, "rule:perf-inherit");
             }
             if (top && title.Contains("基本情况") && !title.Contains("项目")) return new("overview", 0.85, "rule:perf-overview");
             foreach (var (p, id, conf) in Performance)

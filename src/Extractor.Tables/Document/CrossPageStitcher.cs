@@ -17,16 +17,24 @@ public sealed class CrossPageStitcher : ITableStitcher
         var result = new List<RawTable>();
         foreach (var t in tables)
         {
-            if (result.Count > 0 && Continues(result[^1], t, byNumber, tables))
-                result[^1] = Join(result[^1], t);
+            if (result.Count > 0 && Continues(result[^1], t, byNumber, tables) is { } grid)
+                result[^1] = Join(result[^1], t, grid);
             else result.Add(t);
         }
         return result;
     }
 
-    private static bool Continues(RawTable prev, RawTable next, Dictionary<int, PageContent> pages, IReadOnlyList<RawTable> all)
+    /// <summary>The column lines both parts share (null when the next table does not continue this one).</summary>
+    private static List<double>? Continues(RawTable prev, RawTable next, Dictionary<int, PageContent> pages, IReadOnlyList<RawTable> all)
     {
-        if (next.PageStart != prev.PageEnd + 1 || prev.ColumnCount != next.ColumnCount) return false;
+        if (next.PageStart != prev.PageEnd + 1 || next.Rows.Count == 0) return null;
+        var grid = CommonColumns(prev, next);
+        if (grid is null) return null;
+        return Follows(prev, next, pages, all) ? grid : null;
+    }
+
+    private static bool Follows(RawTable prev, RawTable next, Dictionary<int, PageContent> pages, IReadOnlyList<RawTable> all)
+    {
         if (!pages.TryGetValue(prev.PageEnd, out var prevPage) || !pages.TryGetValue(next.PageStart, out var nextPage)) return false;
         var lastBox = prev.Rows[^1].Box ?? prev.Box;
         if (lastBox is not { } lb || next.Box is not { } nb) return false;
@@ -37,8 +45,7 @@ public sealed class CrossPageStitcher : ITableStitcher
         if (all.Any(o => o.PageStart == next.PageStart && o != next && o.Box is { } ob && ob.Bottom > nb.Top)) return false;
         var above = nextPage.Lines.Where(l => l.Box.Bottom > nb.Top - 1 && !Furniture(l, nextPage)).ToList();
         var title = prev.Caption.Select(TextNormalizer.Compact).ToHashSet();
-        if (above.Any(l => !title.Contains(TextNormalizer.Compact(l.Text)) && !IsUnitLine(l.Text))) return false;
-        return SameColumns(prev, next);
+        return !above.Any(l => !title.Contains(TextNormalizer.Compact(l.Text)) && !IsUnitLine(l.Text));
     }
 
     /// <summary>Page numbers and running heads/footers: short lines in the outer margins.</summary>
@@ -52,27 +59,66 @@ public sealed class CrossPageStitcher : ITableStitcher
         return t.Contains("单位:") || t.Contains("单位:") || t.StartsWith("续") || t.Length <= 3;
     }
 
-    /// <summary>Column borders within a few points: one table printed on two pages.</summary>
-    private static bool SameColumns(RawTable a, RawTable b)
+    /// <summary>
+    /// Column lines within a few points of each other: one table printed on two pages. A part may split a
+    /// column the other keeps whole (类/款/项 under one 科目编码), so one set may be a subset of the other.
+    /// </summary>
+    private static List<double>? CommonColumns(RawTable a, RawTable b)
     {
         var xa = Borders(a);
         var xb = Borders(b);
-        if (xa is null || xb is null) return true;
-        return xa.Count == xb.Count && xa.Zip(xb).All(p => Math.Abs(p.First - p.Second) <= 6);
+        if (xa is null || xb is null) return a.ColumnCount == b.ColumnCount && (xa is null) == (xb is null) ? [] : null;
+        var (fine, coarse) = xa.Count >= xb.Count ? (xa, xb) : (xb, xa);
+        if (Math.Abs(fine[0] - coarse[0]) > 6 || Math.Abs(fine[^1] - coarse[^1]) > 6) return null;
+        return coarse.All(x => fine.Any(f => Math.Abs(f - x) <= 6)) ? fine : null;
     }
 
+    /// <summary>Column lines of a ruled table: every slot of a lattice row keeps its box, covered ones too.</summary>
     private static List<double>? Borders(RawTable t)
     {
-        var row = t.Rows.LastOrDefault(r => r.Cells.All(c => !c.IsCovered && c.ColSpan == 1 && c.Box is not null));
-        if (row is null || t.Method != TableMethods.Lattice) return null;
-        return row.Cells.Select(c => c.Box!.Value.Left).Append(row.Cells[^1].Box!.Value.Right).ToList();
+        if (t.Method != TableMethods.Lattice || t.Rows.Count == 0 || t.Rows[0].Cells.Any(c => c.Box is null)) return null;
+        var cells = t.Rows[0].Cells;
+        return cells.Select(c => c.Box!.Value.Left).Append(cells[^1].Box!.Value.Right).ToList();
     }
 
-    private static RawTable Join(RawTable a, RawTable b)
+    private static RawTable Join(RawTable a, RawTable b, List<double> grid)
     {
+        if (grid.Count > 0)
+        {
+            a = Regrid(a, grid);
+            b = Regrid(b, grid);
+        }
         var skip = RepeatedHeader(a, b);
         var rows = a.Rows.Concat(b.Rows.Skip(skip)).ToList();
         return a with { Rows = rows, PageEnd = b.PageEnd };
+    }
+
+    /// <summary>The table on a finer set of column lines: a cell over several of them spans them.</summary>
+    private static RawTable Regrid(RawTable t, List<double> grid)
+    {
+        var own = Borders(t)!;
+        if (own.Count == grid.Count) return t;
+        int Map(double x) => grid.IndexOf(grid.MinBy(g => Math.Abs(g - x)));
+        var rows = new List<RawRow>(t.Rows.Count);
+        foreach (var row in t.Rows)
+        {
+            var cells = new List<RawCell>(grid.Count - 1);
+            for (var c = 0; c < row.Cells.Count; c++)
+            {
+                var cell = row.Cells[c];
+                int from = Map(own[c]), to = Map(own[c + 1]);
+                if (cell.IsCovered)
+                {
+                    for (var k = from; k < to; k++) cells.Add(RawCell.Covered(cell.Box));
+                    continue;
+                }
+                var end = Map(own[Math.Min(c + cell.ColSpan, own.Count - 1)]);
+                cells.Add(cell with { ColSpan = Math.Max(1, end - from) });
+                for (var k = from + 1; k < to; k++) cells.Add(RawCell.Covered(cell.Box));
+            }
+            rows.Add(row with { Cells = cells });
+        }
+        return t with { Rows = rows };
     }
 
     /// <summary>How many leading rows of the continuation repeat the first part's leading rows.</summary>

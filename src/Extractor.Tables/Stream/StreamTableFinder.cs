@@ -16,22 +16,37 @@ public sealed class StreamTableFinder : IStreamTableFinder
         if (area is { } a) return FindIn(page, a) is { } t ? [t] : [];
         var result = new List<RawTable>();
         foreach (var region in TextRegionDetector.Detect(page, []))
-            if (FindIn(page, region) is { } t) result.Add(t);
+            if (FindIn(page, region) is { } t && Plausible(t)) result.Add(t);
         return result;
     }
 
-    /// <summary>One table from the words of <paramref name="region"/>.</summary>
-    public static RawTable? FindIn(PageContent page, Box region)
+    /// <summary>
+    /// One table from the words of <paramref name="region"/>. Asked for stream explicitly, rulings are
+    /// ignored as tabula and camelot ignore them; auto passes them for partly ruled tables.
+    /// </summary>
+    public static RawTable? FindIn(PageContent page, Box region, bool useRulings = false)
     {
         var words = LatticeTableFinder.WordsIn(page, region).ToList();
         if (words.Count == 0) return null;
         var rows = TextRows.Build(words);
-        var (hs, _) = RulingNormalizer.Normalize(page.Rulings, region);
+        var (hs, _) = useRulings ? RulingNormalizer.Normalize(page.Rulings, region) : ([], []);
         var textBox = Box.Of(words.Select(w => w.Box));
         // Rulings crossing most of the text's width separate rows; short ones underline headers or cells.
         var separators = Clusters.Means(hs.Where(h => h.Length >= 0.6 * textBox.Width && h.Y > textBox.Bottom - 1 && h.Y < textBox.Top + 1)
             .Select(h => h.Y), 2);
         return StreamGrid.Build(rows, separators, page.Number) is { } table ? TrimEmptyColumns(table) : null;
+    }
+
+    /// <summary>
+    /// A region found on its own must look like a table: two columns or more, rows that fill several
+    /// cells, and some numbers (a table of contents or a justified paragraph has none of these together).
+    /// </summary>
+    public static bool Plausible(RawTable t)
+    {
+        if (t.ColumnCount < 2) return false;
+        var multi = t.Rows.Count(r => r.Cells.Count(c => c.Text.Length > 0) >= 2);
+        var numeric = t.Rows.Sum(r => r.Cells.Skip(1).Count(c => Text.CellText.IsNumeric(c.Text)));
+        return multi >= 3 && numeric >= 3;
     }
 
     private static RawTable TrimEmptyColumns(RawTable t)

@@ -12,7 +12,9 @@ public static class WordSlicer
 {
     public static IEnumerable<TextWord> Slice(TextWord word, IReadOnlyList<double> cuts)
     {
-        var inside = cuts.Where(c => c > word.Box.Left + 1 && c < word.Box.Right - 1).ToList();
+        // A word poking a little over a border (a wide glyph box, a tight cell) belongs to its centre's cell.
+        var margin = Math.Max(1, 0.25 * word.Box.Width);
+        var inside = cuts.Where(c => c > word.Box.Left + margin && c < word.Box.Right - margin).ToList();
         if (inside.Count == 0 || word.Text.Length < 2)
         {
             yield return word;

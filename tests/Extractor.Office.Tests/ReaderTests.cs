@@ -1,0 +1,206 @@
+using System.IO.Compression;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Extractor.Core.Layout;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Report;
+using Extractor.Office.Archives;
+using Extractor.Office.Bookmarks;
+using Extractor.Office.Docx;
+using Extractor.Office.Legacy;
+using Extractor.Office.Xlsx;
+using static Extractor.Office.Tests.OfficeFixtures;
+
+namespace Extractor.Office.Tests;
+
+public sealed class ReaderTests : IDisposable
+{
+    private readonly string _dir = TempDir();
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static TableCell Cell(string text, int span = 1, MergedCellValues? vMerge = null, bool vContinue = false)
+    {
+        var props = new TableCellProperties();
+        if (span > 1) props.Append(new GridSpan { Val = span });
+        if (vMerge is { } v) props.Append(new VerticalMerge { Val = v });
+        else if (vContinue) props.Append(new VerticalMerge());
+        return new TableCell(props, new Paragraph(TextRun(text)));
+    }
+
+    [Fact]
+    public void Docx_MergedCells_BookmarksAndPaths()
+    {
+        var path = Path.Combine(_dir, "merged.docx");
+        WriteDocx(path, (body, _) =>
+        {
+            body.Append(Para("一般公共预算财政拨款“三公”经费支出决算表", "Heading2"));
+            body.Append(Para("金额单位：万元"));
+            body.Append(new BookmarkStart { Name = "GK07", Id = "900" });
+            body.Append(new Table(
+                new TableRow(Cell("项目", vMerge: MergedCellValues.Restart), Cell("预算数", span: 2), Cell("决算数", vMerge: MergedCellValues.Restart)),
+                new TableRow(Cell("", vContinue: true), Cell("合计"), Cell("公务接待费"), Cell("", vContinue: true)),
+                new TableRow(Cell("三公"), Cell("2.5"), Cell("2.5"), Cell("1.5"))));
+            body.Append(new BookmarkEnd { Id = "900" });
+            body.Append(Para("注：{bm:NOTE}本表为空{/bm}的说明。"));
+        });
+        var content = new DocxDocumentReader().Read(path, new ReadLimits());
+
+        var table = Assert.Single(content.NativeTables);
+        Assert.Equal("docx", table.Method);
+        Assert.Equal(["一般公共预算财政拨款“三公”经费支出决算表", "金额单位:万元"], table.Caption);
+        Assert.Equal(3, table.Rows.Count);
+        Assert.All(table.Rows, r => Assert.Equal(4, r.Cells.Count));
+        var head = table.Rows[0].Cells;
+        Assert.Equal(("项目", 2, 1), (head[0].Text, head[0].RowSpan, head[0].ColSpan));
+        Assert.Equal(("预算数", 1, 2), (head[1].Text, head[1].RowSpan, head[1].ColSpan));
+        Assert.True(head[2].IsCovered);
+        Assert.Equal(("决算数", 2), (head[3].Text, head[3].RowSpan));
+        Assert.True(table.Rows[1].Cells[0].IsCovered);
+        Assert.True(table.Rows[1].Cells[3].IsCovered);
+        Assert.Equal("合计", table.Rows[1].Cells[1].Text);
+        Assert.Equal("/w:body/w:tbl[1]/w:tr[3]/w:tc[4]", table.Rows[2].Cells[3].Path);
+
+        // Heading → outline and a bold, larger line; every line has its element path.
+        Assert.Contains(content.Outline, o => o.Level == 2 && o.Title.StartsWith("一般公共预算"));
+        var lines = content.Pages[0].Lines;
+        Assert.True(lines[0].Bold && lines[0].FontSize > lines[1].FontSize);
+        Assert.Equal("/w:body/w:p[1]", content.LinePaths[(1, 0)]);
+        Assert.Equal(lines.Count, content.LinePaths.Count);
+
+        var bookmarks = DocxBookmarks.Of(content);
+        Assert.Equal(0, bookmarks.Single(b => b.Name == "GK07").Table);
+        Assert.Equal("本表为空", bookmarks.Single(b => b.Name == "NOTE").Text);
+        var evidence = BookmarkEvidence.From(content);
+        Assert.Equal("final.t07_three_public", Assert.Single(evidence.Tables).TableId);
+    }
+
+    [Fact]
+    public void Docx_AutomaticNumbering_IsPrinted()
+    {
+        var path = Path.Combine(_dir, "numbered.docx");
+        WriteDocx(path, (body, main) =>
+        {
+            var numbering = main.AddNewPart<NumberingDefinitionsPart>();
+            numbering.Numbering = new Numbering(
+                new AbstractNum(
+                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.ChineseCounting }, new LevelText { Val = "%1、" }) { LevelIndex = 0 },
+                    new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.ChineseCounting }, new LevelText { Val = "（%2）" }) { LevelIndex = 1 })
+                { AbstractNumberId = 1 },
+                new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 7 });
+            Paragraph Numbered(string text, int level)
+            {
+                var p = Para(text, level == 0 ? "Heading2" : "Heading3");
+                p.ParagraphProperties!.Append(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = 7 }));
+                return p;
+            }
+            body.Append(Numbered("部门职责", 0), Numbered("机构设置", 0), Numbered("内设机构", 1), Numbered("决算单位构成", 1), Numbered("收入支出决算总体情况说明", 0));
+            for (var i = 0; i < 9; i++) body.Append(Numbered("项目" + i, 0));
+        });
+        var lines = new DocxDocumentReader().Read(path, new ReadLimits()).Pages[0].Lines.Select(l => l.Text).ToList();
+        Assert.Equal(["一、部门职责", "二、机构设置", "(一)内设机构", "(二)决算单位构成", "三、收入支出决算总体情况说明"], lines.Take(5));
+        Assert.Equal("十二、项目8", lines[^1]);
+    }
+
+    [Fact]
+    public void Xlsx_StoredValues_HiddenRowsAndSheets_Merges()
+    {
+        var path = Path.Combine(_dir, "seed003.xlsx");
+        Seed003Xlsx(path);
+        var content = new XlsxDocumentReader().Read(path, new ReadLimits());
+        Assert.Equal(9, content.Pages.Count);
+        Assert.Equal(9, content.NativeTables.Count);
+        var all = string.Join("\n", content.Pages.SelectMany(p => p.Lines).Select(l => l.Text));
+        Assert.DoesNotContain("隐藏", all);
+        var t01 = content.NativeTables[0];
+        Assert.Contains("收入支出决算总表", t01.Caption);
+        Assert.Contains(t01.Caption, c => c.Contains("单位"));
+        // 105.06 stored with binary noise and shown as "105.06" by "#,##0.00": read as the plain stored value.
+        Assert.Contains(t01.Rows.SelectMany(r => r.Cells), c => c.Text == "105.06");
+        Assert.DoesNotContain(t01.Rows.SelectMany(r => r.Cells), c => c.Text.Contains("E-") || c.Text.Contains("000000"));
+        Assert.StartsWith("'公开01表'!", t01.Rows[0].Cells.First(c => !c.IsCovered).Path);
+        Assert.Contains(t01.Rows.SelectMany(r => r.Cells), c => c.ColSpan > 1);
+    }
+
+    [Fact]
+    public void BookmarkFact_ThatDisagreesWithTheTable_FailsItsCheck()
+    {
+        var bookmarks = new List<DocxBookmark>
+        {
+            new("THERR_GWJDF_AMT", "2.00", "2、公务接待费支出决算为2.00万元", "/w:body/w:p[40]", null),
+            new("END_THERR_YGCGJFY_AMT", "", "1、因公出国（境）费支出决算为0万元,全年安排团组0个。", "/w:body/w:p[39]", null),
+            new("THERR_GWYCGZF_AMT", "", "公务用车购置费支出1,200元", "/w:body/w:p[41]", null),
+        };
+        var content = new DocumentContent("x", "x.docx", OfficeMediaTypes.Docx, [], [],
+            new Dictionary<string, string> { [DocxBookmarks.InfoKey] = JsonSerializer.Serialize(bookmarks) });
+        var facts = new List<Fact>
+        {
+            new() { Key = "three_public.reception", Value = 1.5m, Provenance = new Provenance { Kind = "table", Table = "final.t07_three_public", Page = 11 } },
+            new() { Key = "three_public.overseas", Value = 0m, Provenance = new Provenance { Kind = "text", Page = 3 } },
+        };
+        var checks = new BookmarkCheckRunner(null).Run(content, new ReportDocument { Sha256 = "x", Source = "x", MediaType = "x" }, [], facts, []);
+
+        var reception = Assert.Single(checks, c => c.Message!.StartsWith("three_public.reception"));
+        Assert.Equal((CheckStatus.Fail, 1.5m, 2.00m), (reception.Status, reception.Expected!.Value, reception.Actual!.Value));
+        Assert.Equal(["table", "bookmark"], reception.Evidence.Select(e => e.Kind));
+        Assert.Equal(CheckStatus.Pass, Assert.Single(checks, c => c.Message!.StartsWith("three_public.overseas")).Status);
+        var purchase = Assert.Single(checks, c => c.Message!.StartsWith("three_public.vehicle_purchase"));
+        Assert.Equal((CheckStatus.InsufficientData, 0.12m), (purchase.Status, purchase.Actual!.Value));
+    }
+
+    [Fact]
+    public void BookmarkMap_IsDataAndResolvesEndMarkers()
+    {
+        var map = BookmarkMap.Default;
+        Assert.Equal("three_public.overseas", map.Resolve("END_THERR_YGCGJFY_AMT")!.Target);
+        Assert.Equal(BookmarkTarget.Reason, map.Resolve("THERR_YGCGJFY_ZYYY")!.Kind);
+        Assert.Equal("final.t03_expenditure", map.Resolve("GK03_TABLE")!.Target);
+        Assert.Null(map.Resolve("_GoBack"));
+        Assert.All(map.Entries, e => Assert.Matches(@"^(final|budget)\.t\d\d_|^[a-z_]+(\.[a-z_]+)*$", e.Target));
+    }
+
+    [Fact]
+    public void LegacyFormat_WithoutLibreOffice_FailsAsUnsupported()
+    {
+        var doc = Path.Combine(_dir, "old.doc");
+        File.WriteAllBytes(doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[600]]);
+        var reader = new LegacyOfficeReader(new LibreOfficeConverter { Executable = Path.Combine(_dir, "no-soffice-here") });
+        Assert.True(reader.CanRead(OfficeMediaTypes.Doc));
+        var e = Assert.Throws<ExtractionException>(() => reader.Read(doc, new ReadLimits()));
+        Assert.Equal("unsupported_format", e.Reason);
+        Assert.Equal("unsupported format (install LibreOffice to read .doc)", e.Message);
+    }
+
+    [Fact]
+    public void Zip_MembersWithinLimits_NestedArchivesOpened()
+    {
+        var docx = Path.Combine(_dir, "a.docx");
+        Seed000Docx(docx);
+        var inner = Path.Combine(_dir, "inner.zip");
+        using (var z = ZipFile.Open(inner, ZipArchiveMode.Create))
+        {
+            z.CreateEntryFromFile(docx, "附件/决算.docx");
+            z.CreateEntry("__MACOSX/._x");
+        }
+        var outer = Path.Combine(_dir, "outer.zip");
+        using (var z = ZipFile.Open(outer, ZipArchiveMode.Create))
+        {
+            z.CreateEntryFromFile(inner, "inner.zip");
+            z.CreateEntryFromFile(docx, "说明.docx");
+            z.CreateEntry("空目录/");
+            using (var w = new StreamWriter(z.CreateEntry("big.txt").Open())) w.Write(new string('0', 100_000));
+        }
+        var result = ZipAttachments.Expand(outer, Path.Combine(_dir, "out"), new ZipLimits(MaxMemberBytes: 50_000), foundOn: "https://example.gov.cn/a.zip");
+        Assert.Equal(["inner.zip!/附件/决算.docx", "说明.docx"], result.Members.Select(m => m.ArchivePath[(m.ArchivePath.IndexOf('!') + 2)..]).Order());
+        Assert.All(result.Members, m => Assert.Equal("https://example.gov.cn/a.zip", m.FoundOn));
+        Assert.All(result.Members, m => Assert.True(File.Exists(m.ExtractedPath) && m.ExtractedPath.EndsWith(".docx")));
+        Assert.Contains(result.Skipped, s => s.Contains("big.txt"));
+
+        var shallow = ZipAttachments.Expand(outer, Path.Combine(_dir, "out2"), new ZipLimits(MaxDepth: 1));
+        Assert.Contains(shallow.Skipped, s => s.Contains("nested"));
+    }
+}

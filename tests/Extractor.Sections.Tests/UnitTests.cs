@@ -1,0 +1,195 @@
+using Extractor.Core.Report;
+using Extractor.Sections.Candidates;
+using Extractor.Sections.Learning;
+using Extractor.Sections.Mapping;
+
+namespace Extractor.Sections.Tests;
+
+public sealed class NumberingTests
+{
+    [Theory]
+    [InlineData("第三部分 2021年度部门决算情况说明", NumberingStyle.Part, 3)]
+    [InlineData("第1部分 概况", NumberingStyle.Part, 1)]
+    [InlineData("十一、一般性支出情况说明", NumberingStyle.ChineseComma, 11)]
+    [InlineData("(二十三)其他", NumberingStyle.ChineseParen, 23)]
+    [InlineData("(一) 项目基本情况", NumberingStyle.ChineseParen, 1)]
+    [InlineData("3.加大对两定机构的监管力度", NumberingStyle.ArabicDot, 3)]
+    [InlineData("12、行政审判庭", NumberingStyle.ArabicDot, 12)]
+    [InlineData("( 1 )预算资金安排及使用情况", NumberingStyle.ArabicParen, 1)]
+    [InlineData("②公务接待费", NumberingStyle.Circled, 2)]
+    [InlineData("1.5万元用于", NumberingStyle.None, 0)]
+    [InlineData("收入支出决算总表", NumberingStyle.None, 0)]
+    public void Parses_style_and_ordinal(string line, NumberingStyle style, int ordinal)
+    {
+        var n = Numbering.Parse(line);
+        Assert.Equal(style, n.Style);
+        Assert.Equal(ordinal, n.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("二十", 20)]
+    [InlineData("十四", 14)]
+    [InlineData("九十九", 99)]
+    [InlineData("两", 2)]
+    public void Reads_chinese_numerals(string s, int n) => Assert.Equal(n, Numbering.ParseNumber(s));
+}
+
+public sealed class CandidateTests
+{
+    private static IReadOnlyList<Section> Recognise(string kind, params string[] lines) =>
+        TestDocuments.RulesOnly.Recognize(TestDocuments.Text(lines), TestDocuments.Profile(kind));
+
+    [Fact]
+    public void Toc_lines_are_not_headings_but_the_toc_heading_is()
+    {
+        var sections = Recognise(DocumentKinds.FinalAccount,
+            "目录", "第一部分 部门概况.....4", "一、部门职责.....4", "第二部分 部门决算情况说明.....5",
+            "第一部分 部门概况", "一、部门职责", "负责全市医疗保障工作。",
+            "第二部分 部门决算情况说明", "一、收入支出决算总体情况说明", "2022年度收入、支出决算总计100万元。");
+        Assert.Equal(["toc", "overview", "overview.functions", "explanation", "explanation.income_expenditure_total"], sections.Select(s => s.Id));
+        Assert.Equal(3, sections.Single(s => s.Id == "toc").Text.Split('\n').Length);
+    }
+
+    [Fact]
+    public void Table_rows_and_list_items_are_not_headings()
+    {
+        var sections = Recognise(DocumentKinds.FinalAccount,
+            "第三部分 2022年度部门决算情况说明",
+            "一、收入决算情况说明",
+            "本年收入合计100万元。",
+            "一、一般公共预算财政拨款收入", "105.06", "32",
+            "(一)拟制全区医疗保险、生育保险、医疗救助等医疗保障制度的规范性文件,并组织实施。",
+            "(一)因公出国(境)费0万元,与上年持平。",
+            "二、支出决算情况说明", "本年支出合计90万元。");
+        Assert.Equal(["explanation", "explanation.income", "explanation.expenditure"], sections.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void A_part_number_printed_alone_is_joined_with_its_title()
+    {
+        var sections = Recognise(DocumentKinds.FinalAccount, "第一部分", "", "怀化市医疗保障局", "", "概 况", "", "一、部门职责", "负责……。");
+        Assert.Equal("overview", sections[0].Id);
+        Assert.Contains("概", sections[0].Heading);
+        Assert.Equal("overview.functions", sections[1].Id);
+    }
+
+    [Fact]
+    public void Run_in_heading_takes_the_title_and_leaves_the_body()
+    {
+        var sections = Recognise(DocumentKinds.FinalAccount, "第一部分 概况", "二、机构设置及决算单位构成",
+            "(一)内设机构设置。怀化市医疗保障事务中心内设机构为:综合部、待遇保障部、财务审核部。",
+            "(二)决算单位构成。本部门决算仅含本级。");
+        var units = sections.Single(s => s.Id == "overview.units");
+        Assert.Equal("(二)决算单位构成", units.Heading);
+        Assert.StartsWith("本部门决算仅含本级", units.Text);
+        Assert.Equal(3, units.Level);
+    }
+
+    [Fact]
+    public void Levels_follow_the_order_numbering_styles_appear_in()
+    {
+        var sections = Recognise(DocumentKinds.PerformanceEvaluation, "一、基本情况", "(一)项目概况", "1、项目背景", "正文。",
+            "(1)预算资金安排", "正文。", "二、项目绩效目标", "正文。");
+        Assert.Equal([1, 2, 3, 4, 1], sections.Select(s => s.Level));
+        Assert.Equal(["overview", "overview.project", "overview.project", "overview.project", "perf.targets"], sections.Select(s => s.Id));
+    }
+}
+
+public sealed class RuleTests
+{
+    private static readonly RuleSectionMapper Rules = new();
+    private static string? Map(string heading, string? parentId, int level = 2, string kind = DocumentKinds.FinalAccount) =>
+        Rules.Map(new HeadingExample(heading, "", level, 0.5, kind), parentId)?.Id;
+
+    [Theory]
+    [InlineData("第一部分 部门概况", "overview")]
+    [InlineData("第二部分 2018年度预算表", "tables")]
+    [InlineData("第三部分 2018年度部门预算情况说明", "explanation")]
+    [InlineData("第四部分 名词解释", "glossary")]
+    [InlineData("第五部分 附件", "attachments")]
+    [InlineData("第三部分", "explanation")]
+    public void Parts_by_keyword_then_by_position(string heading, string id) => Assert.Equal(id, Map(heading, null, 1));
+
+    [Theory]
+    [InlineData("七、财政拨款“三公”经费支出决算情况说明", "explanation.three_public")]
+    [InlineData("九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明", "explanation.three_public")]
+    [InlineData("四、财政拨款收支预算总体情况说明", "explanation.fiscal_total")]
+    [InlineData("四、财政拨款收入支出决算总体情况说明", "explanation.fiscal_total")]
+    [InlineData("八、一般公共预算基本支出预算情况说明", "explanation.general_budget_basic_expenditure")]
+    [InlineData("六、财政拨款基本支出预算情况说明", "explanation.fiscal_basic_expenditure")]
+    [InlineData("十二、政府采购支出预算情况说明", "explanation.procurement")]
+    [InlineData("五、举借政府债务情况的说明", "explanation.other")]
+    public void Budgets_and_finals_map_alike(string heading, string id) => Assert.Equal(id, Map(heading, "explanation"));
+
+    [Fact]
+    public void Sub_headings_read_against_their_parent()
+    {
+        Assert.Equal("explanation.three_public.total", Map("(一)“三公”经费财政拨款支出决算总体情况说明", "explanation.three_public", 3));
+        Assert.Equal("explanation.fiscal_total.income", Map("(一)2019年度财政拨款收入说明", "explanation.fiscal_total", 3));
+        Assert.Equal("explanation.general_budget_expenditure", Map("(二)财政拨款支出决算结构情况", "explanation.general_budget_expenditure", 3));
+        Assert.Equal("glossary", Map("一、机关运行经费", "glossary"));
+        Assert.Equal("perf.problems", Map("(二)资金下拨进度慢,资金效益未及时发挥", "perf.problems", 3, DocumentKinds.PerformanceEvaluation));
+    }
+
+    [Fact]
+    public void Combiner_prefers_confident_rules_and_otherwise_a_surer_model()
+    {
+        var c = new RulesFirstCombiner();
+        Assert.Equal("a", c.Combine(new("a", 0.9, "rule"), new("b", 0.99, "model"))!.Id);
+        Assert.Equal("b", c.Combine(new("a", 0.55, "rule"), new("b", 0.7, "model"))!.Id);
+        Assert.Equal("a", c.Combine(new("a", 0.55, "rule"), new("b", 0.4, "model"))!.Id);
+        Assert.Equal("b", c.Combine(null, new("b", 0.5, "model"))!.Id);
+        Assert.Null(c.Combine(null, new("b", 0.2, "model")));
+        Assert.Equal("a", c.Combine(new("a", 0.5, "rule"), null)!.Id);
+    }
+}
+
+public sealed class LearningTests
+{
+    [Fact]
+    public void Split_is_stable_and_keeps_rare_ids_in_training()
+    {
+        var rows = HeadingLabels.Read(TestDocuments.LabelsPath);
+        var (train, test) = SectionTraining.Split(rows);
+        Assert.Equal(test, SectionTraining.Split(rows).Test);
+        Assert.Equal(rows.Count, train.Count + test.Count);
+        var rare = rows.GroupBy(r => r.Id).Where(g => g.Count() < 3).SelectMany(g => g).ToHashSet();
+        Assert.DoesNotContain(test, i => rare.Contains(rows[i]));
+    }
+
+    [Fact]
+    public void Model_round_trips_through_its_file()
+    {
+        var rows = HeadingLabels.Read(TestDocuments.LabelsPath);
+        var rules = new RuleSectionMapper();
+        var examples = HeadingLabels.ToExamples(rows, rules);
+        var model = SectionTraining.Train(examples, Enumerable.Range(0, rows.Count), rules);
+        var path = Path.Combine(Path.GetTempPath(), $"sections-{Guid.NewGuid():N}.zip");
+        try
+        {
+            model.Save(path);
+            var loaded = MlSectionClassifier.Load(path);
+            foreach (var ex in examples.Take(20))
+            {
+                var rule = rules.Map(ex, ex.ParentRuleId)?.Id;
+                Assert.Equal(model.Predict(ex, rule)!.Id, loaded.Predict(ex, rule)!.Id);
+            }
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Labels_file_round_trips()
+    {
+        var rows = HeadingLabels.Read(TestDocuments.LabelsPath);
+        var w = new StringWriter();
+        HeadingLabels.Write(w, rows.Take(5));
+        var path = Path.Combine(Path.GetTempPath(), $"labels-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllText(path, w.ToString());
+            Assert.Equal(rows.Take(5), HeadingLabels.Read(path));
+        }
+        finally { File.Delete(path); }
+    }
+}
