@@ -34,7 +34,8 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
             var (words, lines) = LineBuilder.Build(glyphs);
             return new PageContent(page.Number, width, height, words, lines, rulings)
             {
-                LooksScanned = true,
+                // The OCR layer is now the page's text; TextConfidence < 1 is what marks it as read from an image.
+                LooksScanned = false,
                 TextConfidence = confidence,
             };
         }

@@ -15,6 +15,7 @@ public class ScannedPdfTests
         var path = Corpus.Path("scanned", "hn-changsha-scjgj-2022-perfeval-scan.pdf");
         var raw = new PdfDocumentReader().Read(path);
         Assert.All(raw.Pages, p => Assert.True(p.LooksScanned));
+        Assert.All(raw.Pages, p => Assert.Equal(1.0, p.TextConfidence));
         Assert.All(raw.Pages, p => Assert.Empty(p.Lines));
 
         var page1 = ScannedPageReader.Apply(raw with { Pages = raw.Pages.Take(1).ToList() }, path, TimeSpan.FromSeconds(60), default);

@@ -12,9 +12,9 @@ public sealed record PageContent(
     IReadOnlyList<TextLine> Lines,
     IReadOnlyList<Ruling> Rulings)
 {
-    /// <summary>Images covering most of the page with almost no text: a scan that needs OCR.</summary>
+    /// <summary>Images covering most of the page with almost no text: a scan that still needs OCR (false once OCR has read it).</summary>
     public bool LooksScanned { get; init; }
 
-    /// <summary>Where values come from OCR this is below 1.</summary>
+    /// <summary>Below 1 when the page's words come from OCR (Tesseract's mean word confidence).</summary>
     public double TextConfidence { get; init; } = 1.0;
 }

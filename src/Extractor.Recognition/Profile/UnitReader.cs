@@ -9,7 +9,8 @@ namespace Extractor.Recognition.Profile;
 /// <summary>The money unit the main tables declare (单位:万元 / 金额单位:元): the most declared one wins.</summary>
 internal static partial class UnitReader
 {
-    [GeneratedRegex(@"单位[:]?(?<u>亿元|万元|千元|元)")]
+    // OCR reads the colon as ; or , now and then.
+    [GeneratedRegex(@"单位[:;,.]?(?<u>亿元|万元|千元|元)")]
     private static partial Regex Declared();
 
     public static Evidence? Read(DocumentContent content, IReadOnlyList<RawTable> tables)
