@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
+using Extractor.Crawler;
 using Extractor.Pipeline;
 
 namespace Extractor.Cli.Commands;
@@ -10,7 +11,7 @@ public static class ExtractCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "a PDF (or another supported format)" };
+        var file = new Argument<string>("file") { Description = "a file (PDF, scan, web page, text, Word, Excel) or an http(s) URL" };
         var format = new Option<string>("--format") { Description = "json: one object, SCHEMA §1", DefaultValueFactory = _ => "json" }
             .AcceptOnlyFromAmong("json");
         var timeout = IngestCommand.TimeoutOption();
@@ -27,7 +28,8 @@ public static class ExtractCommand
                 try
                 {
                     // The extractor stops itself at the limit; this is for a stage that does not listen.
-                    report = Task.Run(() => extractor.Extract(path)).WaitAsync(settings.PerDocumentTimeout + TimeSpan.FromSeconds(5))
+                    report = Task.Run(() => ExtractFileOrUrl(extractor, settings, path))
+                        .WaitAsync(settings.PerDocumentTimeout + TimeSpan.FromSeconds(5))
                         .GetAwaiter().GetResult();
                 }
                 catch (TimeoutException)
@@ -40,5 +42,29 @@ public static class ExtractCommand
             });
         });
         return cmd;
+    }
+
+    /// <summary>A URL is downloaded (with retries) to a temporary file and read like a file; its source stays the URL.</summary>
+    private static Report ExtractFileOrUrl(ReportExtractor extractor, ExtractionSettings settings, string path)
+    {
+        if (!Uri.TryCreate(path, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            return extractor.Extract(path);
+        using var fetcher = new WebFetcher();
+        FetchedFile fetched;
+        try
+        {
+            fetched = fetcher.DownloadAsync(url).GetAwaiter().GetResult();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ExtractionException("download_failed", e.StatusCode is { } code ? $"HTTP {(int)code}" : e.Message);
+        }
+        using (fetched)
+        {
+            using var limit = new CancellationTokenSource(settings.PerDocumentTimeout);
+            var content = PipelineStages.Default(settings).Read(fetched.Path, new ReadLimits(settings.MaxPages, limit.Token))
+                with { Source = url.ToString() };
+            return extractor.Build(content, limit.Token);
+        }
     }
 }

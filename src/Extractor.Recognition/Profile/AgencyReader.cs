@@ -15,7 +15,7 @@ internal static partial class AgencyReader
     [GeneratedRegex(@"^(预算主管部门|主管预算单位|预算单位|部门名称|单位名称|编制部门|编制单位|评价项目单位|项目单位|项目主管部门|主管部门|部门|单位)[:]\s*(?<name>[^\s:]+)")]
     private static partial Regex LabelledField();
 
-    [GeneratedRegex(@"(\d{4}|[零一二三四五六七八九]{4})年度?|(区级|市级|省级|县级|本级)?(部门|单位)?(整体)?(预算|决算)(公开|信息公开|报告|说明)?|部门$|单位$|公开$")]
+    [GeneratedRegex(@"(\d{4}|[零一二三四五六七八九]{4})年度?|(区级|市级|省级|县级|本级)?(部门|单位)?(整体)?(预算|决算)(公开)?(信息)?(公开)?(情况)?(说明|报告)?|部门$|单位$|公开$")]
     private static partial Regex TitleNoise();
 
     [GeneratedRegex(@"[(](本级|汇总|部门汇总|单位汇总|含下属单位)[)]")]
@@ -29,8 +29,9 @@ internal static partial class AgencyReader
         foreach (var line in cover)
             if (FromField(line.Text) is { } name) return new Evidence(name, line.Page);
 
-        var title = string.Concat(cover.TakeWhile(l => !LabelledField().IsMatch(l.Text) && !IsDate(l.Text)).Select(l => l.Text));
+        var title = string.Concat(CoverLines.Title(cover).TakeWhile(l => !LabelledField().IsMatch(l.Text) && !IsDate(l.Text)).Select(l => l.Text));
         if (FromTitle(title) is { } fromTitle) return new Evidence(fromTitle, cover[0].Page);
+        if (FromOverviewHeading(content) is { } fromHeading) return fromHeading;
 
         var votes = new Dictionary<string, (int Count, int Page)>();
         void Vote(string text, int page)
@@ -83,8 +84,40 @@ internal static partial class AgencyReader
 
     private static string? FromTitle(string title)
     {
-        var name = Clean(TitleNoise().Replace(title, string.Empty));
-        return name.Length >= 3 && OrganisationSuffix().IsMatch(name) ? name : null;
+        // "2020年度部门决算公开——咸宁市咸安区医疗保障局": either side of a dash may carry the name.
+        foreach (var part in title.Split(['—', '-'], StringSplitOptions.RemoveEmptyEntries).Reverse())
+        {
+            var name = Clean(TitleNoise().Replace(part, string.Empty));
+            if (name.Length >= 3 && OrganisationSuffix().IsMatch(name)) return name;
+            // A performance report names its project after the agency: "…事务中心专项资金绩效自评报告".
+            var project = ProjectWords().Match(name);
+            if (project.Success && project.Index >= 3)
+            {
+                var head = name[..project.Index];
+                for (var end = head.Length; end >= 3; end--)
+                    if (OrganisationSuffix().IsMatch(head[..end])) return head[..end];
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex("专项|项目|资金|绩效")]
+    private static partial Regex ProjectWords();
+
+    [GeneratedRegex(@"^第[一1]部分(?<name>.+?)(部门|单位)?(基本)?概况$")]
+    private static partial Regex OverviewHeading();
+
+    /// <summary>"第一部分 怀化市医疗保障局概况": the overview part is headed by the agency's name.</summary>
+    private static Evidence? FromOverviewHeading(DocumentContent content)
+    {
+        foreach (var part in CoverLines.PartHeadings(content, maxPages: 6))
+        {
+            var m = OverviewHeading().Match(part.Text);
+            if (!m.Success) continue;
+            var name = Clean(TitleNoise().Replace(m.Groups["name"].Value, string.Empty));
+            if (name.Length >= 3 && OrganisationSuffix().IsMatch(name)) return new Evidence(name, part.Page);
+        }
+        return null;
     }
 
     private static string Clean(string name) => ScopeNote().Replace(name, string.Empty).Trim(' ', ':', '—', '-', '_');

@@ -23,7 +23,7 @@ public static partial class DocumentProfiler
             Pages = content.Pages.Count,
         };
         var cover = CoverLines.Read(content);
-        var title = string.Concat(cover.Select(c => c.Text));
+        var title = string.Concat(CoverLines.Title(cover).Select(c => c.Text));
         var (kind, kindEvidence) = KindReader.Read(title, content, tables);
         doc.Kind = kind;
         if (kindEvidence is not null) doc.Evidence["kind"] = kindEvidence;
@@ -60,7 +60,7 @@ public static partial class DocumentProfiler
 public sealed record PrintedLine(string Text, int Page);
 
 /// <summary>The cover: page 1's lines before the table of contents (or its first lines when there is none).</summary>
-internal static class CoverLines
+internal static partial class CoverLines
 {
     public static IReadOnlyList<PrintedLine> Read(DocumentContent content)
     {
@@ -78,6 +78,44 @@ internal static class CoverLines
             if (result.Count >= 3) return result;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The title: the cover's leading short lines, up to the first sentence or numbered heading (a web
+    /// page has no cover page, and its first paragraphs follow the title directly).
+    /// </summary>
+    public static IReadOnlyList<PrintedLine> Title(IReadOnlyList<PrintedLine> cover) =>
+        cover.TakeWhile(l => l.Text.Length <= 40 && !l.Text.EndsWith('。') && !NumberedHeading().IsMatch(l.Text)).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])")]
+    private static partial System.Text.RegularExpressions.Regex NumberedHeading();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^第[一二三四五六七八九十1-9]+部分")]
+    private static partial System.Text.RegularExpressions.Regex PartLabel();
+
+    /// <summary>
+    /// The part headings (第一部分 …), compacted; a bare "第二部分" line is joined with the short lines
+    /// that carry the rest of its heading ("第二部分" / "部门决算表").
+    /// </summary>
+    public static IEnumerable<PrintedLine> PartHeadings(DocumentContent content, int maxPages = 30)
+    {
+        foreach (var page in content.Pages.Take(maxPages))
+        {
+            var lines = page.Lines;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var text = TextNormalizer.Compact(lines[i].Text);
+                if (!PartLabel().IsMatch(text) || text.Length > 40) continue;
+                if (PartLabel().Match(text).Length == text.Length)
+                    for (var j = i + 1; j < lines.Count && j <= i + 2; j++)
+                    {
+                        var next = TextNormalizer.Compact(lines[j].Text);
+                        if (next.Length == 0 || next.Length > 25 || NumberedHeading().IsMatch(next)) break;
+                        text += next;
+                    }
+                yield return new PrintedLine(text, page.Number);
+            }
+        }
     }
 
     private static bool IsPageNumber(string text) =>

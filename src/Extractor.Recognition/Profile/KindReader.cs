@@ -11,6 +11,11 @@ internal static class KindReader
     public static (string Kind, Evidence? Evidence) Read(string title, DocumentContent content, IReadOnlyList<RawTable> tables)
     {
         if (FromText(title) is { } k) return (k, new Evidence(title, 1));
+        // No title block (a page opening on a paragraph): the first cover line that names the kind.
+        foreach (var page in content.Pages.Take(1))
+            foreach (var line in page.Lines.Take(12))
+                if (FromText(TextNormalizer.Compact(line.Text)) is { } kind && line.Text.Length <= 60)
+                    return (kind, new Evidence(line.Text, page.Number));
         // Tables-only files have no cover: the first table titles or running titles say it.
         foreach (var page in content.Pages.Take(3))
             foreach (var line in page.Lines.Take(8))
@@ -19,6 +24,10 @@ internal static class KindReader
                 if (text.Length > 40) continue;
                 if (FromText(text) is { } kind) return (kind, new Evidence(text, page.Number));
             }
+        // A report opening on its first part: its part headings name the kind ("第二部分 2022年部门决算表").
+        foreach (var part in CoverLines.PartHeadings(content))
+            if (FromText(part.Text) is { } kind)
+                return (kind, new Evidence(part.Text, part.Page));
         foreach (var t in tables.Take(3))
             foreach (var c in t.Caption)
                 if (FromText(TextNormalizer.Compact(c)) is { } kind) return (kind, new Evidence(c, t.PageStart));

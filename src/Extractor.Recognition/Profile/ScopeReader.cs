@@ -14,7 +14,8 @@ internal static class ScopeReader
             foreach (var line in page.Lines)
             {
                 var text = TextNormalizer.Compact(line.Text);
-                if (FromText(text) is { } scope) return (scope, new Evidence(text, page.Number));
+                // Titles, headings and labelled fields only: a sentence may mention another body's 部门预算.
+                if (text.Length <= 40 && FromText(text) is { } scope) return (scope, new Evidence(text, page.Number));
             }
         return ("unknown", null);
     }

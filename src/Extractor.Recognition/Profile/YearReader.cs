@@ -19,9 +19,19 @@ internal static partial class YearReader
 
     public static (int Year, Evidence Evidence)? Read(IReadOnlyList<PrintedLine> cover, DocumentContent content)
     {
-        var coverText = ChineseNumerals.YearsToDigits(string.Concat(cover.Select(c => c.Text)));
-        if ((Match(YearWithDu(), coverText) ?? Match(YearNotDate(), coverText)) is { } y)
-            return (y, new Evidence(coverText, cover.Count > 0 ? cover[0].Page : 1));
+        var title = CoverLines.Title(cover);
+        foreach (var lines in new[] { title, cover })
+        {
+            var text = ChineseNumerals.YearsToDigits(string.Concat(lines.Select(c => c.Text)));
+            if ((Match(YearWithDu(), text) ?? Match(YearNotDate(), text)) is { } y)
+                return (y, new Evidence(lines.FirstOrDefault(l => ChineseNumerals.YearsToDigits(l.Text).Contains(y + "年"))?.Text ?? text, lines[0].Page));
+        }
+        // A report that opens on its first part: the part headings say "第二部分 2021年度部门决算表".
+        foreach (var part in CoverLines.PartHeadings(content))
+        {
+            var m = PartHeadingYear().Match(ChineseNumerals.YearsToDigits(part.Text));
+            if (m.Success) return (int.Parse(m.Groups["y"].Value), new Evidence(part.Text, part.Page));
+        }
         // No cover (tables-only files): running titles and table titles near the top of the first pages.
         foreach (var page in content.Pages.Take(5))
             foreach (var line in page.Lines.Take(6))
@@ -33,6 +43,9 @@ internal static partial class YearReader
             }
         return null;
     }
+
+    [GeneratedRegex(@"^第[一二三四1-4]部分.{0,30}?(?<y>(19|20)\d{2})年度?(区级|市级|省级)?(部门|单位)?(决算|预算)")]
+    private static partial Regex PartHeadingYear();
 
     private static int? Match(Regex regex, string text)
     {
