@@ -196,7 +196,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
                     Settle(entry, result with { Outcome = "not_disclosure" }, summary);
                     return;
                 }
-                var document = Ingest(entry, body, sha, attachmentExt, summary, cancellation, out var outcome);
+                var (document, outcome) = await IngestAsync(entry, body, sha, attachmentExt, summary, cancellation);
                 Settle(entry, result with { Outcome = outcome, Document = document }, summary);
                 return;
             }
@@ -223,7 +223,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             Discover(entry, fetched.FinalUrl, page, disclosurePage);
             if (disclosurePage)
             {
-                var document = Ingest(entry, HtmlForIngest(body, response.Content.Headers.ContentType?.ToString()), sha, ".html", summary, cancellation, out var outcome);
+                var (document, outcome) = await IngestAsync(entry, HtmlForIngest(body, response.Content.Headers.ContentType?.ToString()), sha, ".html", summary, cancellation);
                 Settle(entry, result with { Outcome = outcome, Document = document }, summary);
             }
             else Settle(entry, result with { Outcome = page.Links.Count(l => l.InContent) >= 5 ? "list" : "page" }, summary);
@@ -360,9 +360,10 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
     /// Extracts one disclosure into the store (the same path `ingest` takes: extraction, then SaveReport or
     /// SaveFailure with the reason), unless its content is stored already. Returns the document's sha256.
     /// </summary>
-    private string Ingest(FrontierEntry entry, byte[] body, string sha, string extension, CrawlSummary summary,
-        CancellationToken cancellation, out string outcome)
+    private async Task<(string Document, string Outcome)> IngestAsync(FrontierEntry entry, byte[] body, string sha, string extension,
+        CrawlSummary summary, CancellationToken cancellation)
     {
+        string outcome;
         _detail = null;
         var stored = store.Find(sha);
         if (stored is not null && (stored.Status == "ok" || stored.ExtractorVersion == options.ExtractorVersion))
@@ -370,7 +371,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             summary.Duplicates++;
             outcome = "duplicate";
             _detail = $"same content as a stored document ({sha[..12]}…)";
-            return sha;
+            return (sha, outcome);
         }
 
         var dir = options.TempDirectory ?? Path.GetTempPath();
@@ -383,7 +384,9 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             File.WriteAllBytes(path, body);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             limit.CancelAfter(options.DocumentTimeout);
-            var report = extract(path, limit.Token);
+            // An extractor that ignores its token is abandoned after a grace period (as ingest does), not waited for.
+            var task = Task.Run(() => extract(path, limit.Token), CancellationToken.None);
+            var report = await task.WaitAsync(options.DocumentTimeout + TimeSpan.FromSeconds(5), cancellation);
             store.SaveReport(sha, origin, report, clock.Elapsed);
             summary.Stored++;
             outcome = extension == ".html" ? "disclosure_page" : "disclosure";
@@ -395,6 +398,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             var (reason, message) = e switch
             {
                 ExtractionException x => (x.Reason, x.Message),
+                TimeoutException => ("timeout", $"still running {options.DocumentTimeout.TotalSeconds:0} s + 5 s grace; abandoned"),
                 OperationCanceledException => ("timeout", $"took longer than the per-document limit of {options.DocumentTimeout.TotalSeconds:0} s"),
                 _ => ("error", $"{e.GetType().Name}: {e.Message.Split('\n')[0]}"),
             };
@@ -405,9 +409,9 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         }
         finally
         {
-            try { File.Delete(path); } catch (IOException) { }
+            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
-        return sha;
+        return (sha, outcome);
     }
 
     private static string? MediaTypeOf(string extension) => extension switch

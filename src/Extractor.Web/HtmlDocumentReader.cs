@@ -267,7 +267,7 @@ internal static partial class Chrome
     [GeneratedRegex(@"(下载.{0,12}(APP|客户端)|关注.{0,12}(微信|公众号|微博)|扫一扫|二维码|分享到|版权所有|ICP备|公网安备|网站标识码|主办单位[:：]|承办单位[:：]|技术支持[:：]|您当前的位置|当前位置[:：]|浏览次数|阅读次数|访问量[:：]?)", RegexOptions.IgnoreCase)]
     private static partial Regex BlurbRx();
 
-    [GeneratedRegex(@"[【\[]\s*(打印(本页|此页)?|关闭(窗口|本页)?|字体|字号|收藏|保存|返回顶部)[^】\]]{0,24}[】\]]")]
+    [GeneratedRegex(@"[【\[]\s*(打印(本页|此页)?|关闭(窗口|本页)?|字体|字号|收藏|保存|返回顶部)[^】\]]{0,24}[】\]]|(点击数|点击量|浏览次数|阅读次数|访问量|浏览量|阅读量)\s*[:：]?\s*\d*\s*次?")]
     private static partial Regex ButtonInLineRx();
 
     /// <summary>The line without its 【打印】【字体:大 中 小】 buttons (a date line often carries them).</summary>

@@ -54,6 +54,11 @@ public sealed class HtmlPage
             links.Add(new PageLink(abs, text, container.Contains(a)));
         }
 
+        // Older portals show the article (or the list) in a frame: its page is a link to follow too.
+        foreach (var frame in document.QuerySelectorAll("iframe[src], frame[src]"))
+            if (Uri.TryCreate(baseUrl, frame.GetAttribute("src")!.Trim(), out var src) && src.Scheme is "http" or "https")
+                links.Add(new PageLink(src, TextNormalizer.Normalize(frame.GetAttribute("title")), container.Contains(frame)));
+
         int chars = 0, linkChars = 0;
         Count(container, false);
         var tables = container.QuerySelectorAll("table").Count(HtmlDom.IsDataTable);

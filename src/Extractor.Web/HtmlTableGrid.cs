@@ -10,7 +10,7 @@ namespace Extractor.Web;
 /// rows without any text dropped, and leading rows that hold one line of text across the table (the title, 单位:万元,
 /// as Word/Excel exports put them inside the table) moved out as title rows for the caption.
 /// </summary>
-internal sealed record HtmlTableGrid(IReadOnlyList<RawRow> Rows, IReadOnlyList<string> Caption, IReadOnlyList<string> TitleRows)
+internal sealed partial record HtmlTableGrid(IReadOnlyList<RawRow> Rows, IReadOnlyList<string> Caption, IReadOnlyList<string> TitleRows)
 {
     private const int MaxSpan = 500;
 
@@ -84,8 +84,12 @@ internal sealed record HtmlTableGrid(IReadOnlyList<RawRow> Rows, IReadOnlyList<s
         if (texts.Count != 1 || width < 2) return null;
         var only = texts[0];
         var spansMost = only.ColSpan >= Math.Max(2, width - 1) || row.Cells.Count(c => !c.IsCovered) <= 2 && width > 2;
-        return spansMost ? only.Text : null;
+        // Only what reads as a title or unit line: a header over every column (财政拨款“三公”经费) stays in the table.
+        return spansMost && TitleText().IsMatch(TextNormalizer.Compact(only.Text)) ? only.Text : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"表(\(续\d*\)|\(续表\)|续)?$|单位[:：]|^(附表|公开|预算公开|决算公开)\d+|^\d+-?\d*[、.]?.*表|^表\d")]
+    private static partial System.Text.RegularExpressions.Regex TitleText();
 
     private static int Span(string? value, int max)
     {

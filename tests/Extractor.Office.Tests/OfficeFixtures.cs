@@ -123,6 +123,7 @@ public static partial class OfficeFixtures
         var lines = File.ReadAllLines(SeedPath(Seed000));
         WriteDocx(path, (body, _) =>
         {
+            var inPartTitle = false;
             foreach (var raw in lines)
             {
                 var line = raw.TrimEnd();
@@ -130,6 +131,10 @@ public static partial class OfficeFixtures
                 if (line.StartsWith("2、公务接待费支出决算为3.72万元", StringComparison.Ordinal))
                     line = "2、公务接待费支出决算为{bm:THERR_GWJDF_AMT}" + (receptionAmountInBookmark ?? "3.72") + "{/bm}" + line["2、公务接待费支出决算为3.72".Length..];
                 var level = HeadingLevel(Marker().Replace(line, ""));
+                // A part's title is printed over several short lines in the part heading's style ("第三部分 / 2022年度部门决算 / 情况说明").
+                if (level == 1) inPartTitle = true;
+                else if (inPartTitle && level == 0 && line.Trim().Length <= 20 && !line.Contains('。')) level = 1;
+                else inPartTitle = false;
                 body.Append(Para(line.Trim(), level > 0 ? $"Heading{level}" : null));
             }
         });

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using X = DocumentFormat.OpenXml.Spreadsheet;
 using Extractor.Core.Layout;
 using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
@@ -202,5 +203,89 @@ public sealed class ReaderTests : IDisposable
 
         var shallow = ZipAttachments.Expand(outer, Path.Combine(_dir, "out2"), new ZipLimits(MaxDepth: 1));
         Assert.Contains(shallow.Skipped, s => s.Contains("nested"));
+    }
+
+    [Fact]
+    public void Corrupt_OfficeFiles_FailWithAReason()
+    {
+        var docx = Path.Combine(_dir, "broken.docx");
+        Seed000Docx(docx);
+        using (var z = ZipFile.Open(docx, ZipArchiveMode.Update))
+        {
+            z.GetEntry("word/document.xml")!.Delete();
+            using var w = new StreamWriter(z.CreateEntry("word/document.xml").Open());
+            w.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>截断");
+        }
+        Assert.Equal("corrupt", Assert.Throws<ExtractionException>(() => new Extractor.Pipeline.ReportExtractor().Extract(docx)).Reason);
+
+        var xlsx = Path.Combine(_dir, "broken.xlsx");
+        Seed003Xlsx(xlsx);
+        using (var z = ZipFile.Open(xlsx, ZipArchiveMode.Update))
+        {
+            var sheet = z.Entries.First(e => e.FullName.StartsWith("xl/worksheets/"));
+            var name = sheet.FullName;
+            sheet.Delete();
+            using var w = new StreamWriter(z.CreateEntry(name).Open());
+            w.Write("<worksheet><sheetData><row r=");
+        }
+        Assert.Equal("corrupt", Assert.Throws<ExtractionException>(() => new XlsxDocumentReader().Read(xlsx, new ReadLimits())).Reason);
+    }
+
+    [Fact]
+    public void Docx_TextBoxesAndContinuedTables()
+    {
+        var path = Path.Combine(_dir, "continued.docx");
+        TableRow Row(params string[] cells) => new(cells.Select(c => new TableCell(new Paragraph(TextRun(c)))));
+        WriteDocx(path, (body, _) =>
+        {
+            body.Append(new Paragraph(new Run(new Picture(new DocumentFormat.OpenXml.Vml.Shape(
+                new DocumentFormat.OpenXml.Vml.TextBox(new TextBoxContent(new Paragraph(TextRun("2022年度部门决算公开"))))))), TextRun("封面")));
+            body.Append(Para("支出决算表"));
+            body.Append(new Table(Row("科目编码", "科目名称", "合计"), Row("208", "社会保障和就业支出", "290.22")));
+            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            body.Append(Para("续表"));
+            body.Append(new Table(Row("科目编码", "科目名称", "合计"), Row("210", "卫生健康支出", "263.07")));
+        });
+        var content = new DocxDocumentReader().Read(path, new ReadLimits());
+        var lines = content.Pages[0].Lines.Select(l => l.Text).ToList();
+        Assert.Equal(["封面", "2022年度部门决算公开"], lines.Take(2));
+        Assert.Equal("/w:body/w:p[1]/w:txbxContent[1]/w:p[1]", content.LinePaths[(1, 1)]);
+        var table = Assert.Single(content.NativeTables);
+        Assert.Equal(["科目编码", "208", "210"], table.Rows.Select(r => r.Cells[0].Text));
+        Assert.Equal(["支出决算表"], table.Caption);
+    }
+
+    [Fact]
+    public void Xlsx_NumberFormats_AreStoredValues()
+    {
+        var path = Path.Combine(_dir, "formats.xlsx");
+        using (var doc = SpreadsheetDocument.Create(path, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new X.Workbook();
+            var styles = wb.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new X.Stylesheet(
+                new X.NumberingFormats(new X.NumberingFormat { NumberFormatId = 170, FormatCode = "#,##0.00\"元\"" },
+                    new X.NumberingFormat { NumberFormatId = 171, FormatCode = "yyyy\"年\"m\"月\"d\"日\"" }),
+                new X.Fonts(new X.Font()), new X.Fills(new X.Fill(), new X.Fill()), new X.Borders(new X.Border()),
+                new X.CellFormats(new X.CellFormat(), new X.CellFormat { NumberFormatId = 10 }, new X.CellFormat { NumberFormatId = 14 },
+                    new X.CellFormat { NumberFormatId = 170 }, new X.CellFormat { NumberFormatId = 171 }));
+            var ws = wb.AddNewPart<WorksheetPart>();
+            X.Cell N(string r, string v, uint style) => new() { CellReference = r, CellValue = new X.CellValue(v), StyleIndex = style };
+            X.Cell S(string r, string v) => new() { CellReference = r, DataType = X.CellValues.InlineString, InlineString = new X.InlineString(new X.Text(v)) };
+            ws.Worksheet = new X.Worksheet(new X.SheetData(
+                new X.Row(S("A1", "项目"), S("B1", "金额"), S("C1", "增长率"), S("D1", "日期"), S("E1", "填报")) { RowIndex = 1 },
+                new X.Row(S("A2", "合计"), N("B2", "86959408.34", 3), N("C2", "0.13679999999999998", 1), N("D2", "45657", 2), N("E2", "45657", 4)) { RowIndex = 2 },
+                new X.Row(S("A3", "其他"), N("B3", "1.2E-3", 0), N("C3", "-0.5", 1), S("D3", ""), S("E3", "")) { RowIndex = 3 },
+                new X.Row(S("XFD1048576", "stray")) { RowIndex = 1048576 }));
+            wb.Workbook.AppendChild(new X.Sheets(new X.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Sheet1" }));
+            wb.Workbook.Save();
+        }
+        var content = new XlsxDocumentReader().Read(path, new ReadLimits());
+        Assert.DoesNotContain(content.Pages[0].Lines, l => l.Text == "stray");
+        var table = Assert.Single(content.NativeTables);
+        Assert.Equal(5, table.ColumnCount);
+        Assert.Equal(["合计", "86959408.34", "13.68%", "2024-12-31", "2024-12-31"], table.Rows[1].Cells.Select(c => c.Text));
+        Assert.Equal(["其他", "0.0012", "-50%"], table.Rows[2].Cells.Take(3).Select(c => c.Text));
     }
 }

@@ -193,3 +193,31 @@ public sealed class LearningTests
         finally { File.Delete(path); }
     }
 }
+
+public sealed class TypographyWithoutGeometryTests
+{
+    /// <summary>HTML and Word readers give size, weight and hN but no boxes: no margin or wrap test may fire.</summary>
+    [Fact]
+    public void Html_headings_are_found_from_marked_levels_and_size()
+    {
+        Extractor.Core.Layout.TextLine Line(string text, double size = 12, string font = "html", bool bold = false) =>
+            new(Extractor.Core.Text.TextNormalizer.Normalize(text), default, [new(text, default, size, font, bold)]);
+        var lines = new[]
+        {
+            Line("郑州市国土资源局2015年度部门预算公开情况说明", 22, "html-h1", true),
+            Line("一、部门概况"),
+            Line("(一)主要职能", 12, "html", true),
+            Line("郑州市国土资源局是主管全市土地、矿产等自然资源的市政府工作部门,主要职责是负责全市国土资源的规划、管理、保护与合理利用。"),
+            Line("二、收入预算情况说明"),
+            Line("2015年收入预算1000万元,其中一般公共预算拨款1000万元,比上年增加100万元,主要原因是人员增加。"),
+        };
+        var page = new Extractor.Core.Layout.PageContent(1, 0, 0, [], lines, []);
+        var doc = new Extractor.Core.Layout.DocumentContent("0", "x.html", "text/html", [page], [], new Dictionary<string, string>());
+        var sections = TestDocuments.RulesOnly.Recognize(doc, TestDocuments.Profile(DocumentKinds.Budget));
+        Assert.Equal(["郑州市国土资源局2015年度部门预算公开情况说明", "一、部门概况", "(一)主要职能", "二、收入预算情况说明"], sections.Select(s => s.Heading));
+        Assert.Equal([1, 2, 3, 2], sections.Select(s => s.Level));
+        Assert.Equal("explanation", sections[0].Id);
+        Assert.Equal("overview.functions", sections[2].Id);
+        Assert.Equal("explanation.income", sections[3].Id);
+    }
+}

@@ -35,7 +35,9 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
     {
         using var stop = new CancellationTokenSource();
         using var store = ExtractorStore.Open(Db);
-        var stages = PipelineStages.Default();
+        // The real readers and profile (media type dispatch, kind/agency/year) and the real store; the table, section,
+        // fact and check stages are tested elsewhere and only cost time here (three PDFs per crawl).
+        var stages = PipelineStages.Default() with { Tables = null, Sections = null, Facts = null, Checks = null };
         if (!stages.Readers.Any(r => r.CanRead(HtmlDocumentReader.MediaType)))
             stages = stages with { Readers = [.. stages.Readers, new HtmlDocumentReader()] };
         var extractor = new ReportExtractor(new ExtractionSettings(), stages);
@@ -192,4 +194,39 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
         _offSite.Dispose();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
     }
+}
+
+public sealed class WebFetcherTests : IDisposable
+{
+    private readonly TestPortal _portal = new();
+
+    [Fact]
+    public async Task Downloads_follow_redirects_and_name_files_by_what_the_server_says()
+    {
+        using var fetcher = new WebFetcher(new HttpSettings { AttemptTimeout = TimeSpan.FromSeconds(1), RetryDelay = TimeSpan.FromMilliseconds(20), MaxRetries = 2 });
+        using (var pdf = await fetcher.DownloadAsync(new Uri(_portal.Base + "/dl/report-2026")))
+        {
+            Assert.Equal(_portal.Base + "/files/2026/budget.pdf", pdf.FinalUrl.ToString());
+            Assert.EndsWith(".pdf", pdf.Path);
+            Assert.Equal("application/pdf", pdf.MediaType);
+            Assert.NotNull(pdf.ETag);
+            Assert.True(File.Exists(pdf.Path));
+        }
+        using (var xls = await fetcher.DownloadAsync(new Uri(_portal.Base + "/getfile?id=8")))
+        {
+            Assert.EndsWith(".xls", xls.Path); // from Content-Disposition
+            Assert.Equal("gongkaibiao-2024.xls", xls.FileName);
+        }
+        using (var page = await fetcher.DownloadAsync(new Uri(_portal.Base + "/zwgk/czyjs/2025/ysgk-web.html"))) // 500 once: retried
+        {
+            Assert.EndsWith(".html", page.Path);
+            Assert.Equal(2, _portal.Hits("/zwgk/czyjs/2025/ysgk-web.html"));
+            var content = new HtmlDocumentReader().Read(page.Path, new Core.Pipeline.ReadLimits());
+            Assert.Equal(3, content.NativeTables.Count);
+        }
+        var missing = await Assert.ThrowsAsync<HttpRequestException>(() => fetcher.DownloadAsync(new Uri(_portal.Base + "/nothing.html")));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    public void Dispose() => _portal.Dispose();
 }

@@ -1,7 +1,6 @@
 using Extractor.Core.Layout;
 using Extractor.Core.Pipeline;
-using Extractor.Pdf.Reading;
-using Extractor.Readers.Text;
+using Extractor.Pipeline;
 using Extractor.Sections.Learning;
 using Extractor.Sections.Mapping;
 
@@ -22,11 +21,8 @@ internal static class SectionsCli
         return (rows, HeadingLabels.ToExamples(rows, new RuleSectionMapper()));
     }
 
-    public static DocumentContent Read(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".pdf" => new PdfDocumentReader().Read(path),
-            ".txt" => new TextFileReader().Read(path, new ReadLimits()),
-            var ext => throw new ArgumentException($"label export reads .pdf and .txt files, not {ext}"),
-        };
+    /// <summary>Any format the pipeline reads (PDF, text, HTML, Word, Excel), through the pipeline's own readers.</summary>
+    public static DocumentContent Read(string path) => ReaderStages.Value.Read(path, new ReadLimits());
+
+    private static readonly Lazy<PipelineStages> ReaderStages = new(() => new PipelineStages { Readers = PipelineStages.Default().Readers });
 }

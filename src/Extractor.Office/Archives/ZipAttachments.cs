@@ -12,9 +12,9 @@ public sealed record ZipLimits(
     double MaxCompressionRatio = 200);
 
 /// <summary>
-/// One file unpacked from an archive, to ingest as its own document. <see cref="ArchivePath"/> names it inside
-/// the archive chain ("outer.zip!/附件/inner.zip!/表.xlsx"); <see cref="FoundOn"/> is the outermost archive
-/// (its URL or path), for the store's found_on.
+/// One file unpacked from an archive, to ingest as its own document. <see cref="ArchivePath"/> names it through
+/// the archive chain from the archive's URL or path ("https://…/a.zip!/附件/inner.zip!/表.xlsx"): the document's
+/// source; <see cref="FoundOn"/> is the outermost archive (its URL or path), for the store's found_on.
 /// </summary>
 public sealed record ZipMember(string EntryName, string ExtractedPath, string ArchivePath, string FoundOn, int Depth, long Length);
 
@@ -37,13 +37,16 @@ public static class ZipAttachments
         return fs.Read(head) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
     }
 
+    /// <summary>A ZIP archive to unpack (not a .docx/.xlsx, which are ZIP containers read as documents).</summary>
+    public static bool IsArchive(string path) => IsZip(path) && !IsOfficeZip(path);
+
     public static ZipExpansion Expand(string zipPath, string outputDir, ZipLimits? limits = null, string? foundOn = null)
     {
         limits ??= new ZipLimits();
         Directory.CreateDirectory(outputDir);
         var state = new State(limits, outputDir, foundOn ?? zipPath);
         using (var stream = File.OpenRead(zipPath))
-            Walk(stream, Path.GetFileName(zipPath), 1, state);
+            Walk(stream, foundOn ?? zipPath, 1, state);
         return new ZipExpansion(state.Members, state.Skipped);
     }
 

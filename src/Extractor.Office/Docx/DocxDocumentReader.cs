@@ -15,11 +15,11 @@ namespace Extractor.Office.Docx;
 /// tracked insertions included, deletions and hidden text left out) as lines, with automatic numbering
 /// rendered as printed ("一、"); headings (Heading/标题 styles, outline levels) are bold, larger lines and
 /// outline entries; tables become <see cref="RawTable"/>s (method "docx") with gridSpan/vMerge merges, the
-/// short lines just above them and their leading title/单位 rows as caption, and one line per row; bookmarks
+/// short lines just above them and their leading title/单位 rows as caption, and one line per cell; bookmarks
 /// are kept with the text they enclose (<see cref="DocxBookmarks"/>). There is no geometry: every line
 /// and cell carries an element path instead (/w:body/w:p[3], /w:body/w:tbl[1]/w:tr[2]/w:tc[4]).
 /// </summary>
-public sealed class DocxDocumentReader : IDocumentReader
+public sealed partial class DocxDocumentReader : IDocumentReader
 {
     public const string MediaType = OfficeMediaTypes.Docx;
 
@@ -50,17 +50,24 @@ public sealed class DocxDocumentReader : IDocumentReader
         }
         using (document)
         {
-            var main = document.MainDocumentPart ?? throw new ExtractionException("corrupt", "Word document without a main part");
-            var body = main.Document?.Body ?? throw new ExtractionException("corrupt", "Word document without a body");
-            var walker = new Walker(new DocxStyles(main), new DocxNumbering(main.NumberingDefinitionsPart), cancellation);
             try
             {
-                walker.Blocks(body, "/w:body");
+                return Read(document, bytes, source, mediaType, cancellation);
             }
-            catch (System.Xml.XmlException e)
+            catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FormatException)
             {
                 throw new ExtractionException("corrupt", "malformed Word XML: " + e.Message.Split('\n')[0], e);
             }
+        }
+    }
+
+    private static DocumentContent Read(WordprocessingDocument document, byte[] bytes, string source, string mediaType, CancellationToken cancellation)
+    {
+        {
+            var main = document.MainDocumentPart ?? throw new ExtractionException("corrupt", "Word document without a main part");
+            var body = main.Document?.Body ?? throw new ExtractionException("corrupt", "Word document without a body");
+            var walker = new Walker(new DocxStyles(main), new DocxNumbering(main.NumberingDefinitionsPart), cancellation);
+            walker.Blocks(body, "/w:body");
             var info = new Dictionary<string, string>(StringComparer.Ordinal);
             var props = document.PackageProperties;
             if (TextNormalizer.Normalize(props.Title) is { Length: > 0 } title) info["Title"] = title;
@@ -80,7 +87,7 @@ public sealed class DocxDocumentReader : IDocumentReader
         }
     }
 
-    private sealed class Walker(DocxStyles styles, DocxNumbering numbering, CancellationToken cancellation)
+    private sealed partial class Walker(DocxStyles styles, DocxNumbering numbering, CancellationToken cancellation)
     {
         public List<TextLine> Lines { get; } = [];
         public List<RawTable> Tables { get; } = [];
@@ -98,6 +105,7 @@ public sealed class DocxDocumentReader : IDocumentReader
 
         // The paragraph being read.
         private List<StringBuilder>? _segments;
+        private readonly List<OpenXmlElement> _boxes = [];
         private string _paraPath = "";
         private double? _size;
         private bool _allBold = true;
@@ -149,8 +157,14 @@ public sealed class DocxDocumentReader : IDocumentReader
         private void BodyParagraph(Paragraph p, string path)
         {
             var (segments, level) = Paragraph(p, path);
+            var boxes = _boxes.ToList();
             var texts = segments.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).ToList();
-            if (texts.Count == 0) return;
+            if (texts.Count > 0) EmitParagraph(texts, level, path);
+            for (var k = 0; k < boxes.Count; k++) Blocks(boxes[k], $"{path}/w:txbxContent[{k + 1}]");
+        }
+
+        private void EmitParagraph(List<string> texts, int level, string path)
+        {
             var size = _size ?? styles.DefaultSize;
             var bold = _anyText && _allBold;
             if (level > 0) { size = Math.Max(size, HeadingSize(level)); bold = true; }
@@ -170,6 +184,7 @@ public sealed class DocxDocumentReader : IDocumentReader
         {
             _paragraphs++;
             _paraPath = path;
+            _boxes.Clear();
             _segments = [new StringBuilder()];
             _size = null;
             _allBold = true;
@@ -242,8 +257,24 @@ public sealed class DocxDocumentReader : IDocumentReader
                     case "noBreakHyphen":
                         Append("-");
                         break;
+                    case "AlternateContent":
+                        // Word writes a text box twice (DrawingML choice, VML fallback): read one.
+                        var pick = child.ChildElements.FirstOrDefault(e => e.LocalName == "Choice") ?? child.ChildElements.FirstOrDefault(e => e.LocalName == "Fallback");
+                        if (pick is not null) TextBoxes(pick);
+                        break;
+                    case "drawing" or "pict":
+                        TextBoxes(child);
+                        break;
                 }
             }
+        }
+
+        /// <summary>Text boxes (cover titles, framed notes) are read after their paragraph, as paragraphs of their own.</summary>
+        private void TextBoxes(OpenXmlElement container)
+        {
+            foreach (var box in container.Descendants().Where(e => e.LocalName == "txbxContent"))
+                if (!box.Ancestors().TakeWhile(a => !ReferenceEquals(a, container)).Any(a => a.LocalName == "txbxContent"))
+                    _boxes.Add(box);
         }
 
         private void Style(RunProperties? rPr)
@@ -383,6 +414,7 @@ public sealed class DocxDocumentReader : IDocumentReader
                 return;
             }
 
+            var tableStartLine = Lines.Count;
             var caption = new List<string>();
             var above = new List<string>();
             for (var i = Lines.Count - 1; i >= _tableBoundary && above.Count < 5; i--)
@@ -396,7 +428,7 @@ public sealed class DocxDocumentReader : IDocumentReader
             {
                 var texts = OriginTexts(grid[i]).Where(t => t.Length > 0).Distinct().ToList();
                 caption.AddRange(texts);
-                Emit(string.Join(" ", texts), styles.DefaultSize, false, 0, rowPaths[i]);
+                foreach (var t in texts) Emit(t, styles.DefaultSize, false, 0, rowPaths[i]);
             }
 
             var rows = new List<RawRow>();
@@ -406,13 +438,42 @@ public sealed class DocxDocumentReader : IDocumentReader
                     ? o.Row < captionRows ? new RawCell("") : RawCell.Covered()
                     : new RawCell(s.Text, null, Math.Min(s.RowSpan, grid.Count - s.Row), s.ColSpan) { Path = s.Path }).ToList();
                 rows.Add(new RawRow(cells, 1));
-                var text = string.Join(" ", cells.Where(c => !c.IsCovered && c.Text.Length > 0).Select(c => c.Text));
-                if (text.Length > 0) Emit(text, styles.DefaultSize, false, 0, bodyPaths[i]);
+                // One line per cell, as the text reader gives them: joining a row would run its numbers together.
+                foreach (var c in cells.Where(c => !c.IsCovered && c.Text.Length > 0))
+                    Emit(c.Text, styles.DefaultSize, false, 0, c.Path ?? bodyPaths[i]);
+            }
+            // A table broken by a page break (or a "续表" line) into a second Word table with the same columns and no
+            // caption of its own continues the previous one; its repeated header rows are dropped.
+            if (Tables.Count > 0 && captionRows == 0 && caption.All(c => ContinuationNote().IsMatch(TextNormalizer.Compact(c)))
+                && OnlyContinuationSince(_tableBoundary, tableStartLine) && Tables[^1].ColumnCount == width)
+            {
+                var previous = Tables[^1];
+                var repeated = 0;
+                while (repeated < rows.Count && repeated < previous.Rows.Count && SameTexts(rows[repeated], previous.Rows[repeated])) repeated++;
+                if (repeated == rows.Count) repeated = 0;
+                Tables[^1] = previous with { Rows = [.. previous.Rows, .. rows.Skip(repeated)] };
+                _tableParas[^1] = (_tableParas[^1].Table, _tableParas[^1].FirstPara, lastPara);
+                _tableBoundary = Lines.Count;
+                return;
             }
             _tableBoundary = Lines.Count;
             _tableParas.Add((Tables.Count, firstPara, lastPara));
             Tables.Add(new RawTable(rows, 1, 1, null, "docx") { Caption = caption });
         }
+
+        private static bool SameTexts(RawRow a, RawRow b) =>
+            a.Cells.Count == b.Cells.Count && a.Cells.Zip(b.Cells).All(p => p.First.Text == p.Second.Text && p.First.IsCovered == p.Second.IsCovered);
+
+        /// <summary>No line between the previous table and this one except a 续表 / (续) note.</summary>
+        private bool OnlyContinuationSince(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+                if (!ContinuationNote().IsMatch(TextNormalizer.Compact(Lines[i].Text))) return false;
+            return true;
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^(续表\d*|[(（]续[)）]|接上表|续上表)[:：]?$")]
+        private static partial System.Text.RegularExpressions.Regex ContinuationNote();
 
         private static List<string> OriginTexts(List<Slot> row) => row.Where(s => s.Origin is null).Select(s => s.Text).ToList();
 

@@ -24,8 +24,12 @@ public sealed class LegacyOfficeReader(LibreOfficeConverter? converter = null) :
         var mediaType = Sniff(path, bytes);
         var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
         var spreadsheet = mediaType == OfficeMediaTypes.Xls;
-        var source = spreadsheet ? (extension == "et" ? "et" : "xls") : (extension == "wps" ? "wps" : "doc");
-        var converted = _converter.Convert(path, source, spreadsheet ? "xlsx" : "docx", limits.Cancellation);
+        // WPS Office's .wps/.et are Word/Excel-compatible OLE files: hand them to LibreOffice as .doc/.xls; a .wps
+        // without a WordDocument stream is an old Microsoft Works file and keeps its name.
+        var wordStream = HasStream(bytes, "WordDocument");
+        var source = spreadsheet ? "xls" : wordStream || extension != "wps" ? "doc" : "wps";
+        var shown = extension is "doc" or "xls" or "wps" or "et" ? extension : spreadsheet ? "xls" : "doc";
+        var converted = _converter.Convert(path, source, spreadsheet ? "xlsx" : "docx", limits.Cancellation, shown);
         var content = spreadsheet
             ? new XlsxDocumentReader().Read(converted, path, mediaType, limits)
             : new DocxDocumentReader().Read(converted, path, mediaType, limits.Cancellation);
@@ -37,11 +41,12 @@ public sealed class LegacyOfficeReader(LibreOfficeConverter? converter = null) :
     /// What an OLE compound file holds, from its stream names (UTF-16 in the directory): "WordDocument" for Word
     /// and WPS Writer, "Workbook"/"Book" for Excel and WPS Spreadsheets; the extension only when neither is found.
     /// </summary>
+    private static bool HasStream(byte[] bytes, string name) => bytes.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes(name)) >= 0;
+
     public static string Sniff(string path, byte[] bytes)
     {
-        var span = bytes.AsSpan();
-        var word = span.IndexOf(System.Text.Encoding.Unicode.GetBytes("WordDocument")) >= 0;
-        var excel = span.IndexOf(System.Text.Encoding.Unicode.GetBytes("Workbook")) >= 0 || span.IndexOf(System.Text.Encoding.Unicode.GetBytes("Book\0")) >= 0;
+        var word = HasStream(bytes, "WordDocument");
+        var excel = HasStream(bytes, "Workbook") || HasStream(bytes, "Book\0");
         var ext = Path.GetExtension(path).ToLowerInvariant();
         if (word && !excel) return ext == ".wps" ? OfficeMediaTypes.Wps : OfficeMediaTypes.Doc;
         if (excel && !word) return OfficeMediaTypes.Xls;

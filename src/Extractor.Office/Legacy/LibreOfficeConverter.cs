@@ -42,10 +42,12 @@ public sealed class LibreOfficeConverter
     /// <paramref name="sourceExtension"/> is the extension the content really has (doc, xls, wps, et), so
     /// LibreOffice picks its import filter whatever the file is called.
     /// </summary>
-    public byte[] Convert(string path, string sourceExtension, string targetExtension, CancellationToken cancellation = default)
+    public byte[] Convert(string path, string sourceExtension, string targetExtension, CancellationToken cancellation = default,
+        string? displayExtension = null)
     {
+        var shown = displayExtension ?? sourceExtension;
         var soffice = Locate()
-                      ?? throw new ExtractionException("unsupported_format", $"unsupported format (install LibreOffice to read .{sourceExtension})");
+                      ?? throw new ExtractionException("unsupported_format", $"unsupported format (install LibreOffice to read .{shown})");
         var work = Path.Combine(Path.GetTempPath(), "extractor-lo-" + Guid.NewGuid().ToString("N"));
         var outDir = Path.Combine(work, "out");
         Directory.CreateDirectory(outDir);
@@ -84,13 +86,13 @@ public sealed class LibreOfficeConverter
             {
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
                 cancellation.ThrowIfCancellationRequested();
-                throw new ExtractionException("timeout", $"LibreOffice took longer than {Timeout.TotalSeconds:0} s to convert the .{sourceExtension}");
+                throw new ExtractionException("timeout", $"LibreOffice took longer than {Timeout.TotalSeconds:0} s to convert the .{shown}");
             }
             var output = Path.Combine(outDir, "input." + targetExtension);
             if (!File.Exists(output))
             {
                 var why = (stderr.IsCompleted ? stderr.Result : "").Trim().Split('\n')[0];
-                throw new ExtractionException("conversion_failed", $"LibreOffice could not convert the .{sourceExtension} (exit {process.ExitCode}){(why.Length > 0 ? ": " + why : "")}");
+                throw new ExtractionException("conversion_failed", $"LibreOffice could not convert the .{shown} (exit {process.ExitCode}){(why.Length > 0 ? ": " + why : "")}");
             }
             _ = stdout;
             return File.ReadAllBytes(output);

@@ -14,10 +14,10 @@ namespace Extractor.Office.Xlsx;
 /// <summary>
 /// Reads an Excel workbook (.xlsx): every visible sheet is one page (page n = the n-th visible sheet), hidden
 /// sheets, rows and columns are left out. A sheet's cells become one or more <see cref="RawTable"/>s (method
-/// "xlsx"): blocks separated by two or more empty rows or started by a new title row; each block's leading
+/// "xlsx"): a new block starts at a title row (…表) or at caption rows after empty rows; each block's leading
 /// title / 公开NN表 / 部门 / 金额单位 rows are its caption. Merged ranges are kept once in their top-left slot
 /// with spans. Numbers are the stored values written as plain invariant decimals (105.06, not "105.06 " or
-/// "1.05E+02"); percentages as "13.68%", dates as yyyy-MM-dd. Every row is also a line; cell paths are
+/// "1.05E+02"); percentages as "13.68%", dates as yyyy-MM-dd. Every cell is also a line; cell paths are
 /// "'Sheet'!B7".
 /// </summary>
 public sealed partial class XlsxDocumentReader : IDocumentReader
@@ -47,6 +47,20 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
             throw new ExtractionException("corrupt", "not a readable Excel workbook: " + e.Message.Split('\n')[0], e);
         }
         using (document)
+        {
+            try
+            {
+                return Read(document, bytes, source, mediaType, limits);
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FormatException)
+            {
+                throw new ExtractionException("corrupt", "malformed Excel XML: " + e.Message.Split('\n')[0], e);
+            }
+        }
+    }
+
+    private DocumentContent Read(SpreadsheetDocument document, byte[] bytes, string source, string mediaType, ReadLimits limits)
+    {
         {
             var workbook = document.WorkbookPart ?? throw new ExtractionException("corrupt", "Excel workbook without a workbook part");
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToArray() ?? [];
@@ -133,8 +147,11 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         }
 
         if (cells.Count == 0) return new SheetGrid(name, [], []);
-        var maxRow = cells.Keys.Max(k => k.Row);
-        var maxCol = cells.Keys.Max(k => k.Col);
+        // A stray value far below or right of the data (a note in row 1,048,576) would make the grid huge: the
+        // sheet's data ends at the first gap of more than 1000 empty rows or 100 empty columns.
+        var maxRow = Extent(cells.Keys.Select(k => k.Row), 1000);
+        var maxCol = Extent(cells.Keys.Select(k => k.Col), 100);
+        foreach (var far in cells.Keys.Where(k => k.Row > maxRow || k.Col > maxCol).ToList()) cells.Remove(far);
         var rows = Enumerable.Range(1, maxRow).Where(r => !hiddenRows.Contains(r)).ToList();
         var cols = Enumerable.Range(1, maxCol).Where(c => !hiddenCols.Contains(c)).ToList();
         var rowIndex = rows.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
@@ -167,9 +184,20 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         return new SheetGrid(name, grid, rows);
     }
 
+    private static int Extent(IEnumerable<int> positions, int maxGap)
+    {
+        var last = 0;
+        foreach (var p in positions.Distinct().Order())
+        {
+            if (p - last > maxGap && last > 0) break;
+            last = p;
+        }
+        return last;
+    }
+
     // ---- blocks: tables and the lines around them --------------------------------------------------
 
-    /// <summary>Row ranges [start, end) of the sheet's blocks: split at two or more empty rows, or where a new title row follows a table body.</summary>
+    /// <summary>Row ranges [start, end) of the sheet's blocks: a new block starts where a title row, or caption rows after two or more empty rows, follow a table body.</summary>
     private static IEnumerable<(int Start, int End)> Blocks(SheetGrid grid)
     {
         var start = -1;
@@ -181,17 +209,19 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
             if (texts.Count == 0 && !grid.Rows[i].Any(s => s.Covered))
             {
                 empties++;
-                if (empties >= 2 && start >= 0) { yield return (start, i - empties + 1); start = -1; bodySeen = false; }
                 continue;
             }
-            empties = 0;
             var caption = Captions.IsCaptionRow(texts);
-            if (start >= 0 && bodySeen && caption && texts.Count == 1 && TitleRow().IsMatch(TextNormalizer.Compact(texts[0])))
+            // A new table starts at a title row after a table body, or at caption rows after a gap of empty rows;
+            // empty rows alone (spacers, unfilled header rows) do not split a table.
+            var title = texts.Count == 1 && TitleRow().IsMatch(TextNormalizer.Compact(texts[0]));
+            if (start >= 0 && bodySeen && caption && (title || empties >= 2))
             {
                 yield return (start, i);
                 start = -1;
                 bodySeen = false;
             }
+            empties = 0;
             if (start < 0) start = i;
             if (!caption) bodySeen = true;
         }
@@ -216,10 +246,12 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         {
             var texts = Texts(rows[i]);
             if (i < captionRows) caption.AddRange(texts.Distinct());
-            if (texts.Count == 0) continue;
-            var text = string.Join(" ", i < captionRows ? texts.Distinct() : texts);
-            paths[(page, lines.Count)] = RowPath(rows[i]);
-            lines.Add(new TextLine(text, default, [new TextWord(text, default, 12, "xlsx", false)]));
+            // One line per cell, as the text reader gives them: joining a row would run its numbers together.
+            foreach (var slot in rows[i].Where(s => !s.Covered && s.Text.Length > 0).DistinctBy(s => i < captionRows ? s.Text : s.Path))
+            {
+                paths[(page, lines.Count)] = slot.Path;
+                lines.Add(new TextLine(slot.Text, default, [new TextWord(slot.Text, default, 12, "xlsx", false)]));
+            }
         }
         if (!isTable) return;
 
@@ -230,14 +262,6 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
     }
 
     private static List<string> Texts(Slot[] row) => row.Where(s => !s.Covered && s.Text.Length > 0).Select(s => s.Text).ToList();
-
-    private static string RowPath(Slot[] row)
-    {
-        var first = row.FirstOrDefault()?.Path ?? "";
-        var last = row.LastOrDefault()?.Path ?? "";
-        var bang = last.LastIndexOf('!');
-        return bang < 0 ? first : $"{first}:{last[(bang + 1)..]}";
-    }
 
     [GeneratedRegex(@"表$|表[(（]")]
     private static partial Regex TitleRow();

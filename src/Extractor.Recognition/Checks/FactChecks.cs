@@ -22,9 +22,7 @@ public static class FactChecks
         }
         Sum(facts, "procurement.total_equals_parts", FactKeys.ProcurementTotal,
             [FactKeys.ProcurementGoods, FactKeys.ProcurementWorks, FactKeys.ProcurementServices], roundingNoted, checks);
-        var basicParts = new[] { FactKeys.ExpenditureBasic, FactKeys.Personnel, FactKeys.Public };
-        if (basicParts.All(k => facts.FirstOrDefault(f => f.Key == k)?.Provenance.Kind == "text"))
-            Sum(facts, "text.basic_equals_personnel_plus_public", FactKeys.ExpenditureBasic, [FactKeys.Personnel, FactKeys.Public], roundingNoted, checks);
+        BasicBreakdown(statements, roundingNoted, checks);
 
         foreach (var s in statements.GroupBy(s => s.Key).Select(g => g.First()))
         {
@@ -37,6 +35,26 @@ public static class FactChecks
             tol = Math.Max(tol, 0.01m);
             checks.Compare("text_vs_table." + s.Key, fact.Value, s.Value, tol, $"text p{s.Page} states {s.Printed}{s.PrintedUnit} for {s.Key}; table {fact.Provenance.Table} prints {fact.Provenance.Printed}",
                 fact.Provenance, new Provenance { Kind = "text", Page = s.Page, Bbox = s.Bbox, Printed = s.Printed });
+        }
+    }
+
+    /// <summary>
+    /// "支出…其中基本支出865.18万元…其中:人员支出722.64万元…日常公用支出143.54万元": where the text breaks its
+    /// 基本支出 down into 人员经费 and 公用经费 within a few sentences, the parts must add up.
+    /// </summary>
+    private static void BasicBreakdown(IReadOnlyList<TextStatement> statements, bool roundingNoted, CheckBuilder checks)
+    {
+        const int Near = 200;
+        foreach (var basic in statements.Where(s => s.Key == FactKeys.ExpenditureBasic))
+        {
+            var personnel = statements.FirstOrDefault(s => s.Key == FactKeys.Personnel && s.Offset > basic.Offset && s.Offset - basic.Offset < Near);
+            var pub = statements.FirstOrDefault(s => s.Key == FactKeys.Public && s.Offset > basic.Offset && s.Offset - basic.Offset < Near);
+            if (personnel is null || pub is null) continue;
+            decimal[] parts = [personnel.Value, pub.Value];
+            checks.Compare("text.basic_equals_personnel_plus_public", parts.Sum(), basic.Value, Tolerance.ForSum(basic.Value, parts, roundingNoted),
+                $"text p{basic.Page}: 基本支出 {basic.Printed} vs 人员经费 {personnel.Printed} + 公用经费 {pub.Printed}",
+                new Provenance { Kind = "text", Page = basic.Page, Bbox = basic.Bbox, Printed = basic.Printed });
+            return;
         }
     }
 

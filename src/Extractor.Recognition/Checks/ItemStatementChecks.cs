@@ -25,7 +25,7 @@ public static partial class ItemStatementChecks
     {
         foreach (var page in pages)
         {
-            var text = new PageText(page);
+            var text = PageText.Of(page);
             var headings = Heading().Matches(text.Text).ToList();
             for (var i = 0; i < headings.Count; i++)
             {

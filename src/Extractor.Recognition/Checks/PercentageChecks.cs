@@ -19,7 +19,7 @@ public static partial class PercentageChecks
     {
         foreach (var page in pages)
         {
-            var text = new PageText(page);
+            var text = PageText.Of(page);
             foreach (Match m in Completion().Matches(text.Text))
             {
                 var budget = Num(m.Groups["a"]); var actual = Num(m.Groups["b"]); var stated = Num(m.Groups["y"]);

@@ -20,8 +20,8 @@ public static class SummaryTableChecks
             SideSum(t, "income", incomeTotal, $"{p}.income_total_equals_income_rows", ctx, checks);
             SideSum(t, "expenditure", expenditureTotal, $"{p}.expenditure_total_equals_expenditure_rows", ctx, checks);
             // Jiangsu: 当年收入小计 + 上年结转 = 收入合计, the grand total.
-            var incomeGrand = Find(t, "income", "总计", "收入总计") ?? (Bare(incomeTotal ?? t.Rows[0]) == "收入合计" ? null : Find(t, "income", "收入合计"));
-            var expenditureGrand = Find(t, "expenditure", "总计", "支出总计") ?? (Bare(expenditureTotal ?? t.Rows[0]) == "支出合计" ? null : Find(t, "expenditure", "支出合计"));
+            var incomeGrand = Find(t, "income", "总计", "收入总计") ?? (incomeTotal is null || Bare(incomeTotal) == "收入合计" ? null : Find(t, "income", "收入合计", "合计"));
+            var expenditureGrand = Find(t, "expenditure", "总计", "支出总计") ?? (expenditureTotal is null || Bare(expenditureTotal) == "支出合计" ? null : Find(t, "expenditure", "支出合计", "合计"));
             GrandTotal(t, "income", incomeTotal, incomeGrand, $"{p}.income_grand_total", ctx, checks);
             GrandTotal(t, "expenditure", expenditureTotal, expenditureGrand, $"{p}.expenditure_grand_total", ctx, checks);
             if (First(incomeGrand) is { } ig && First(expenditureGrand) is { } eg)
@@ -50,17 +50,18 @@ public static class SummaryTableChecks
     private static void GrandTotal(ReportTable t, string side, ReportRow? total, ReportRow? grand, string rule, CheckContext ctx, CheckBuilder checks)
     {
         if (First(total) is not { } sub || First(grand) is not { } printed) { checks.Missing(rule, CheckStatus.InsufficientData, "合计 or 总计 not printed"); return; }
-        var rows = t.Rows.Where(r => r.Side == side).ToList();
+        // Within the total's own group: Jiangsu/Shaanxi print the expenditure side twice or three times over.
+        var rows = t.Rows.Where(r => r.Side == side && r.Group == total!.Group).ToList();
         var from = rows.IndexOf(total!);
         var to = rows.IndexOf(grand!);
         // Between 合计 and 总计: 使用非财政拨款结余 / 年初结转和结余 (收), 结余分配 / 年末结转和结余 (支); their sub-lines are parts.
         var parts = rows.Skip(from + 1).Take(Math.Max(0, to - from - 1))
-            .Where(r => IsTopLevelAdjustment(Bare(r)) && r.Values.Count > 0).Select(r => First(r)!.Value).ToList();
+            .Where(r => IsTopLevelAdjustment(Bare(r)) && !Bare(r).StartsWith("其中") && r.Values.Count > 0).Select(r => First(r)!.Value).ToList();
         var summands = parts.Prepend(sub).ToList();
         checks.Compare(rule, summands.Sum(), printed, Tolerance.ForSum(printed, summands, ctx.RoundingNoted),
             $"{t.Id} {side}: 合计 + 结转结余 vs 总计", Evidence(t, grand));
     }
 
     private static bool IsTopLevelAdjustment(string label) =>
-        label.Contains("结余") || label.Contains("结转") || label.Contains("用事业基金弥补") || label.Contains("提取") || label.Contains("事业基金");
+        label.Contains("结余") || label.Contains("结转") || label.Contains("余额") || label.Contains("用事业基金弥补") || label.Contains("提取") || label.Contains("事业基金");
 }

@@ -15,8 +15,8 @@ public sealed partial class FactExtractor : IFactExtractor
     public IReadOnlyList<Fact> Extract(DocumentContent document, ReportDocument profile, IReadOnlyList<ReportTable> tables,
         IReadOnlyList<Section> sections, List<string> warnings)
     {
-        var facts = TableFactReader.Read(tables);
         var year = FiscalYear(document, profile);
+        var facts = TableFactReader.Read(tables, year);
         foreach (var s in TextFactReader.Read(document.Pages, profile.Kind, year, warnings))
         {
             if (facts.Any(f => f.Key == s.Key)) continue;

@@ -14,6 +14,11 @@ public sealed class PageText
     public int Page { get; }
     public string Text { get; }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PageContent, PageText> Cache = new();
+
+    /// <summary>The page's text, built once however many readers ask for it.</summary>
+    public static PageText Of(PageContent page) => Cache.GetValue(page, p => new PageText(p));
+
     public PageText(PageContent page)
     {
         Page = page.Number;

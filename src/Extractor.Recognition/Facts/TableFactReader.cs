@@ -10,9 +10,9 @@ namespace Extractor.Recognition.Facts;
 /// 财政拨款 from t02/t04, 基本/项目 from t03/t05, 人员/公用经费 from t06, 三公 from t07 — and their
 /// budget counterparts. Values are converted to 万元; provenance keeps the printed figure and unit.
 /// </summary>
-public static class TableFactReader
+public static partial class TableFactReader
 {
-    public static List<Fact> Read(IReadOnlyList<ReportTable> tables)
+    public static List<Fact> Read(IReadOnlyList<ReportTable> tables, int? fiscalYear = null)
     {
         var facts = new List<Fact>();
         void Add(string key, ReportTable t, ReportRow? row, decimal? value)
@@ -67,7 +67,7 @@ public static class TableFactReader
                     Add(FactKeys.Public, t, econTotal, Column(econTotal, c => c.Contains("公用经费")));
                     break;
                 case TableIds.FinalThreePublic or TableIds.BudgetThreePublic:
-                    ReadThreePublic(t, Add);
+                    ReadThreePublic(t, fiscalYear, Add);
                     break;
                 case "perf.x_project_expenditure":
                     // The 合计 line of a self-evaluation's project table is the report's own funds, spending and rate.
@@ -103,14 +103,15 @@ public static class TableFactReader
         foreach (var (side, totalKey, word) in new[] { ("income", FactKeys.IncomeTotal, "收入"), ("expenditure", FactKeys.ExpenditureTotal, "支出") })
         {
             var subtotal = Row(t, side, $"本年{word}合计", $"当年{word}小计", $"本年{word}小计", $"本年{word}");
-            var grand = Row(t, side, "总计", $"{word}总计") ?? (subtotal is not null ? Row(t, side, $"{word}合计") : null);
+            // Under a 本年合计 line, a later "合计" is the grand total (西南大学: 本年收入合计 … 合计).
+            var grand = Row(t, side, "总计", $"{word}总计") ?? (subtotal is not null ? Row(t, side, $"{word}合计", "合计") : null);
             subtotal ??= Row(t, side, $"{word}合计");
             var carries = t.Rows.Any(r => (r.Side is null || r.Side == side) && (Strip(r.Label).Contains("结转") || Strip(r.Label).Contains("结余")) && r.Values.Values.Any(v => v != 0));
             if (subtotal is null && grand is not null && !carries) subtotal = grand;
             add(totalKey, t, subtotal, First(subtotal));
             if (side == "income") add(FactKeys.GrandTotal, t, grand, First(grand));
         }
-        add(FactKeys.CarryoverOpening, t, Row(t, "income", "年初结转和结余", "上年结转", "上年结转资金"), First(Row(t, "income", "年初结转和结余", "上年结转", "上年结转资金")));
+        add(FactKeys.CarryoverOpening, t, Row(t, "income", "年初结转和结余", "上年结转和结余", "上年结转", "上年结转资金"), First(Row(t, "income", "年初结转和结余", "上年结转和结余", "上年结转", "上年结转资金")));
         add(FactKeys.CarryoverClosing, t, Row(t, "expenditure", "年末结转和结余", "结转下年", "结转下年资金"), First(Row(t, "expenditure", "年末结转和结余", "结转下年", "结转下年资金")));
         var fiscal = RowWhere(t, "income", l => Strip(l) is "财政拨款" or "财政拨款收入");
         add(FactKeys.IncomeFiscal, t, fiscal, First(fiscal));
@@ -123,7 +124,7 @@ public static class TableFactReader
     }
 
     /// <summary>三公 columns by name: 预算数/决算数 decide the suffix in a final account; a budget's figures are its own.</summary>
-    private static void ReadThreePublic(ReportTable t, Action<string, ReportTable, ReportRow?, decimal?> add)
+    private static void ReadThreePublic(ReportTable t, int? fiscalYear, Action<string, ReportTable, ReportRow?, decimal?> add)
     {
         var row = t.Rows.FirstOrDefault(r => r.Values.Count > 0 && (r.Label.Length == 0 || CellKinds.IsTotalLabel(r.Label)))
                   ?? t.Rows.FirstOrDefault(r => r.Values.Count > 0);
@@ -134,6 +135,7 @@ public static class TableFactReader
         foreach (var (column, value) in row.Values)
         {
             var c = TextNormalizer.Compact(column);
+            if (!IsThisYear(c, fiscalYear, row.Values.Keys)) continue;
             if (c.Contains("机关运行经费")) { add(FactKeys.OperatingCosts, t, row, value); continue; }
             if (c.Contains("会议费") || c.Contains("培训费")) continue;
             var suffix = !final ? string.Empty
@@ -146,13 +148,35 @@ public static class TableFactReader
         }
     }
 
+    /// <summary>
+    /// Tables comparing years (2018年 | 2019年 | 增减变化) hold other years' figures too: only the fiscal
+    /// year's columns (or, the year unknown, the latest) give this document's facts; changes never do.
+    /// </summary>
+    private static bool IsThisYear(string column, int? fiscalYear, IEnumerable<string> all)
+    {
+        if (column.Contains("增减") || column.Contains("变化") || column.Contains("上年") || column.Contains("比较")) return false;
+        var m = YearPattern().Match(column);
+        if (!m.Success) return true;
+        var year = int.Parse(m.Groups[1].Value);
+        if (fiscalYear is not null) return year == fiscalYear;
+        var latest = all.Select(k => YearPattern().Match(TextNormalizer.Compact(k))).Where(x => x.Success).Max(x => int.Parse(x.Groups[1].Value));
+        return year == latest;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(20\d\d)年")]
+    private static partial System.Text.RegularExpressions.Regex YearPattern();
+
     private static string? ThreePublicKey(string c)
     {
-        var parts = c.Split('/');
+        // Shanghai prints 预算数/决算数 under each item (合计/预算数): the item is the part above.
+        var parts = c.Split('/').Where(p => p is not ("预算数" or "决算数" or "预算" or "决算")).ToArray();
+        if (parts.Length == 0) return null;
+        c = string.Join("/", parts);
         var last = parts[^1];
         if (c.Contains("因公出国")) return FactKeys.Overseas;
+        if (last.Contains("购置及运行") || last.Contains("购置和运行")) return FactKeys.Vehicles;
         if (c.Contains("接待")) return FactKeys.Reception;
-        if (last.Contains("购置费") || last is "购置") return FactKeys.VehiclePurchase;
+        if (last.Contains("购置")) return FactKeys.VehiclePurchase;
         if (last.Contains("运行")) return FactKeys.VehicleOperation;
         if (c.Contains("公务用车")) return last is "小计" or "合计" || last.Contains("购置及运行") ? FactKeys.Vehicles : null;
         if (last is "合计" or "小计" or "三公经费" or "“三公”经费") return FactKeys.ThreePublicTotal;

@@ -14,50 +14,72 @@ namespace Extractor.Recognition.Facts;
 /// </summary>
 public static partial class TextFactReader
 {
-    private sealed record Subject(string Key, Regex Pattern, string Kind);
+    /// <summary>A key's wording; <see cref="Anchor"/> is a word every match contains, to skip most sentences cheaply.</summary>
+    private sealed record Subject(string Key, Regex Pattern, string Kind, string Anchor);
 
     private const string Money = "money", Count = "count", Score = "score", Percent = "percent";
 
     private static readonly Subject[] Subjects =
     [
-        new(FactKeys.GrandTotal, new(@"(?<!财政拨款)(?<!财政拨款收入)收、?支(出)?总计|收入支出总计"), Money),
-        new(FactKeys.IncomeTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?收入合计|决算总收入|(?<![上全预算])总收入"), Money),
-        new(FactKeys.ExpenditureTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?支出合计|决算总支出|(?<![上全预算])总支出"), Money),
-        new(FactKeys.IncomeGeneralBudget, new(@"一般公共预算财政拨款收入"), Money),
-        new(FactKeys.IncomeFiscal, new(@"(?<![算金本])财政拨款收入(?!支出)"), Money),
-        new(FactKeys.ExpenditureBasic, new(@"(?<![拨款员算])基本支出"), Money),
-        new(FactKeys.ExpenditureProject, new(@"(?<![拨款])项目支出"), Money),
-        new(FactKeys.Personnel, new(@"人员经费|(?<![上])人员支出"), Money),
-        new(FactKeys.Public, new(@"(日常)?公用经费|日常公用支出"), Money),
-        new(FactKeys.ThreePublicTotal, new(@"[“""]三公[”""]经费|三公经费"), Money),
-        new(FactKeys.Overseas, new(@"因公出国\(境\)(经费|费用|费)"), Money),
-        new(FactKeys.Vehicles, new(@"公务用车购置(费)?(及|和)运行(维护)?(费|经费)"), Money),
-        new(FactKeys.VehiclePurchase, new(@"公务用车购置(费|支出)(?!及|和)"), Money),
-        new(FactKeys.VehicleOperation, new(@"公务用车运行(维护)?(费|支出)"), Money),
-        new(FactKeys.Reception, new(@"公务接待(费|支出)"), Money),
-        new(FactKeys.OperatingCosts, new(@"机关运行经费"), Money),
-        new(FactKeys.ProcurementTotal, new(@"政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|金额|合计)?"), Money),
-        new(FactKeys.ProcurementGoods, new(@"政府采购货物(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)货物(类)?采购(金额|支出|预算)?"), Money),
-        new(FactKeys.ProcurementWorks, new(@"政府采购工程(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)工程(类)?采购(金额|支出|预算)?"), Money),
-        new(FactKeys.ProcurementServices, new(@"政府采购服务(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)服务(类)?采购(金额|支出|预算)?"), Money),
-        new(FactKeys.ProcurementSme, new(@"授予中小企业合同(金额)?"), Money),
-        new(FactKeys.AssetsVehicles, new(@"共有车辆|共有公务用车|公务用车保有量|车辆保有量"), Count),
-        new(FactKeys.PerfScore, new(@"(自评|综合|评价)(总|合计)?(得分|分数|分)"), Score),
+        new(FactKeys.GrandTotal, new(@"(?<!财政拨款)(?<!财政拨款收入)收、?支(出)?总计|收入支出总计"), Money, "总计"),
+        new(FactKeys.IncomeTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?收入合计|决算总收入|(?<![上全预算])总收入"), Money, "收入"),
+        new(FactKeys.ExpenditureTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?支出合计|决算总支出|(?<![上全预算])总支出"), Money, "支出"),
+        new(FactKeys.IncomeGeneralBudget, new(@"一般公共预算财政拨款收入"), Money, "一般公共预算"),
+        new(FactKeys.IncomeFiscal, new(@"(?<![算金本])财政拨款收入(?!支出)"), Money, "财政拨款收入"),
+        new(FactKeys.ExpenditureBasic, new(@"(?<![拨款员算])基本支出"), Money, "基本支出"),
+        new(FactKeys.ExpenditureProject, new(@"(?<![拨款])项目支出"), Money, "项目支出"),
+        new(FactKeys.Personnel, new(@"人员经费|(?<![上])人员支出"), Money, "人员"),
+        new(FactKeys.Public, new(@"(日常)?公用经费|日常公用支出"), Money, "公用"),
+        new(FactKeys.ThreePublicTotal, new(@"[“""]三公[”""]经费|三公经费"), Money, "三公"),
+        new(FactKeys.Overseas, new(@"因公出国\(境\)(经费|费用|费)"), Money, "因公出国"),
+        new(FactKeys.Vehicles, new(@"公务用车购置(费)?(及|和)运行(维护)?(费|经费)"), Money, "公务用车"),
+        new(FactKeys.VehiclePurchase, new(@"公务用车购置(费)?(?=预算)|公务用车购置(费|支出)(?!及|和)"), Money, "公务用车购置"),
+        new(FactKeys.VehicleOperation, new(@"公务用车运行(维护)?(费|支出)"), Money, "公务用车运行"),
+        new(FactKeys.Reception, new(@"公务接待(费|支出)"), Money, "公务接待"),
+        new(FactKeys.OperatingCosts, new(@"机关运行经费"), Money, "机关运行经费"),
+        new(FactKeys.ProcurementTotal, new(@"政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|金额|合计)?"), Money, "政府采购"),
+        new(FactKeys.ProcurementGoods, new(@"政府采购货物(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)货物(类)?采购(金额|支出|预算)?"), Money, "货物"),
+        new(FactKeys.ProcurementWorks, new(@"政府采购工程(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)工程(类)?采购(金额|支出|预算)?"), Money, "工程"),
+        new(FactKeys.ProcurementServices, new(@"政府采购服务(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)服务(类)?采购(金额|支出|预算)?"), Money, "服务"),
+        new(FactKeys.ProcurementSme, new(@"授予中小企业合同(金额)?"), Money, "中小企业"),
+        new(FactKeys.AssetsVehicles, new(@"共有车辆|共有公务用车|公务用车保有量|车辆保有量"), Count, "车"),
+        new(FactKeys.PerfScore, new(@"(自评|综合|评价)(总|合计)?(得分|评分|分数|分)"), Score, "分"),
         // Per-project figures ("实际支出5,974万元，预算执行率99.57%") stay in the tables; only whole-report wording here.
-        new(FactKeys.PerfExecutionRate, new(@"(综合|整体|总体)预算执行率"), Percent),
-        new(FactKeys.PerfFunds, new(@"年度可用(专项)?资金(共计|合计)?|全年预算数"), Money),
-        new(FactKeys.PerfExpenditure, new(@"全年执行数"), Money),
+        new(FactKeys.PerfExecutionRate, new(@"(综合|整体|总体)预算执行率"), Percent, "执行率"),
+        new(FactKeys.PerfFunds, new(@"年度可用(专项)?资金(共计|合计)?|全年预算数"), Money, ""),
+        new(FactKeys.PerfExpenditure, new(@"全年执行数"), Money, "执行数"),
     ];
 
     /// <summary>Every statement, in document order (the first one of a key is its fact; the others are compared).</summary>
+    private sealed record Cached(string Kind, int? Year, List<TextStatement> Statements, List<string> Warnings);
+
+    // Facts and checks both read the statements of one document: read them once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PageContent>, Cached> Cache = new();
+
     public static List<TextStatement> Read(IReadOnlyList<PageContent> pages, string kind, int? fiscalYear, List<string>? warnings)
+    {
+        if (Cache.TryGetValue(pages, out var hit) && hit.Kind == kind && hit.Year == fiscalYear)
+        {
+            warnings?.AddRange(hit.Warnings);
+            return hit.Statements;
+        }
+        var own = new List<string>();
+        var statements = ReadAll(pages, kind, fiscalYear, own);
+        Cache.AddOrUpdate(pages, new Cached(kind, fiscalYear, statements, own));
+        warnings?.AddRange(own);
+        return statements;
+    }
+
+    private static List<TextStatement> ReadAll(IReadOnlyList<PageContent> pages, string kind, int? fiscalYear, List<string> warnings)
     {
         var found = new List<TextStatement>();
         var unitless = new List<(TextStatement S, string Sentence)>();
         var stated = new HashSet<decimal>();
+        var pageOffset = 0;
         foreach (var page in pages)
         {
-            var text = new PageText(page);
+            pageOffset += 100000;
+            var text = PageText.Of(page);
             var offset = 0;
             string? lastYearContext = null;
             foreach (var (sentence, paragraphStart) in Sentences(text.Text))
@@ -70,11 +92,14 @@ public static partial class TextFactReader
                 // A sentence naming no year speaks of the year its paragraph last named ("2019年…。其中基本支出…").
                 var inherit = lastYearContext;
                 lastYearContext = YearContext(sentence, sentence.Length) ?? inherit;
+                if (!sentence.Any(char.IsAsciiDigit)) continue;
                 foreach (var subject in Subjects)
                 {
-                    if (!Applies(subject, kind)) continue;
+                    if (!Applies(subject, kind) || !sentence.Contains(subject.Anchor, StringComparison.Ordinal)) continue;
                     foreach (Match m in subject.Pattern.Matches(sentence))
                     {
+                        // "检察(款): 2018年预算支出合计…" speaks of one 科目, not of the department.
+                        if (ItemContext().IsMatch(sentence[..m.Index])) continue;
                         var year = YearContext(sentence, m.Index) ?? inherit;
                         // Vehicle counts are stated "截至…" a date, often in the previous year: any year will do.
                         if (subject.Kind != Count && !IsCurrent(year, fiscalYear)) continue;
@@ -82,7 +107,8 @@ public static partial class TextFactReader
                         {
                             var key = subject.Key + (budget && kind != DocumentKinds.Budget ? FactKeys.BudgetSuffix : "");
                             if (budget && kind == DocumentKinds.Budget) key = subject.Key;
-                            var s = new TextStatement(key, value, UnitOf(subject.Kind), printed, unit, page.Number, text.BoxAt(start + at), sentence);
+                            var s = new TextStatement(key, value, UnitOf(subject.Kind), printed, unit, page.Number, text.BoxAt(start + at), sentence)
+                                { Offset = pageOffset + start + at };
                             if (unit is null && subject.Kind == Money) unitless.Add((s, sentence));
                             else found.Add(s);
                         }
@@ -90,14 +116,14 @@ public static partial class TextFactReader
                 }
             }
             foreach (Match typo in UnitTypo().Matches(text.Text))
-                warnings?.Add($"page {page.Number}: unit typo \"{typo.Value}\" (not read as a figure)");
+                warnings.Add($"page {page.Number}: unit typo \"{typo.Value}\" (not read as a figure)");
             foreach (Match date in GluedDate().Matches(text.Text))
-                warnings?.Add($"page {page.Number}: date printed without separators \"{date.Value}\"");
+                warnings.Add($"page {page.Number}: date printed without separators \"{date.Value}\"");
         }
         foreach (var (s, sentence) in unitless)
         {
-            if (stated.Contains(s.Value)) { found.Add(s); warnings?.Add($"page {s.Page}: {s.Key} {s.Printed} printed without unit; read as 万元 because the same figure is stated in 万元 elsewhere"); }
-            else warnings?.Add($"page {s.Page}: {s.Key} {s.Printed} printed without unit in \"{Trim(sentence)}\"; not read");
+            if (stated.Contains(s.Value)) { found.Add(s); warnings.Add($"page {s.Page}: {s.Key} {s.Printed} printed without unit; read as 万元 because the same figure is stated in 万元 elsewhere"); }
+            else warnings.Add($"page {s.Page}: {s.Key} {s.Printed} printed without unit in \"{Trim(sentence)}\"; not read");
         }
         return found;
     }
@@ -125,7 +151,7 @@ public static partial class TextFactReader
     /// between (a second figure may follow a comma); anything else ("增加", "占", "的") stops the reading.
     /// </summary>
     private static IEnumerable<(bool Budget, decimal Value, string Printed, string? Unit, int At)> FiguresAfter(
-        string sentence, int pos, string kind, int? fiscalYear, List<string>? warnings)
+        string sentence, int pos, string kind, int? fiscalYear, List<string> warnings)
     {
         for (var n = 0; n < 2; n++)
         {
@@ -187,6 +213,9 @@ public static partial class TextFactReader
 
     [GeneratedRegex(@"(20\d\d)年")]
     private static partial Regex FillerYear();
+
+    [GeneratedRegex(@"[(（](类|款|项)[)）]")]
+    private static partial Regex ItemContext();
 
     [GeneratedRegex(@"\G[,，、](年初|全年)?预算(数)?(为|是)?\d")]
     private static partial Regex BudgetNext();

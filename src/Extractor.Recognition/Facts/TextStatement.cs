@@ -1,4 +1,8 @@
 namespace Extractor.Recognition.Facts;
 
 /// <summary>A figure the explanation text states for a fact key, with where it was printed.</summary>
-public sealed record TextStatement(string Key, decimal Value, string Unit, string Printed, string? PrintedUnit, int Page, double[]? Bbox, string Sentence);
+public sealed record TextStatement(string Key, decimal Value, string Unit, string Printed, string? PrintedUnit, int Page, double[]? Bbox, string Sentence)
+{
+    /// <summary>Position in the document's text (page order), to tell statements made together from distant ones.</summary>
+    public int Offset { get; init; }
+}

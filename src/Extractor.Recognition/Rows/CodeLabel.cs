@@ -30,6 +30,6 @@ public static partial class CodeLabel
         return code.Length is 3 or 5 or 7 ? code : null;
     }
 
-    [GeneratedRegex(@"^(\d{7}|\d{5}|\d{3})\s*([^\d.．、,，%].*)$")]
+    [GeneratedRegex(@"^(\d{7}|\d{5}|\d{3})\s*([^\d.．、,，%_].*)$")]
     private static partial Regex Glued();
 }

@@ -36,6 +36,12 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             var layout = HeaderReader.Read(grid);
             var title = TableClassifier.Title(layout.CaptionLines);
             var prev = drafts.LastOrDefault();
+            if (title is null && layout.HasHeader && (prev is null || !layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts)))
+            {
+                // A table with its own header but no caption: its title is printed just above it (or on the page before).
+                var found = CaptionFinder.Find(document, raw);
+                if (TableClassifier.Title(found) is { } t) { title = t; layout = layout with { CaptionLines = [.. layout.CaptionLines, .. found] }; }
+            }
             var cls = TableClassifier.Classify(layout.CaptionLines, layout.HeaderTexts, profile.Kind);
             if (prev is not null && title is null && IsContinuation(prev, layout, raw, cls.Id))
             {
@@ -49,7 +55,8 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
                 continue;
             }
             var rows = RowReader.Read(grid, layout, cls.Id);
-            if (title is null && !layout.HasHeader && cls.Id.EndsWith(".x_table")) continue; // not a table we can name
+            // Neither named nor holding amounts (a list of member units, a cover box): not a table of the report.
+            if (title is null && cls.Id.EndsWith(".x_table") && (!layout.HasHeader || rows.All(r => r.Values.Count == 0))) continue;
             var d = new Draft
             {
                 Id = cls.Id, Title = cls.Title, PageStart = raw.PageStart, PageEnd = raw.PageEnd, Layout = layout,
@@ -68,7 +75,7 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         if (prev.Rows.Count == 0 && id.Contains(".x_table")) return true; // the previous part was its header alone
         if (raw.ColumnCount != prev.Width) return false;
         if (!layout.HasHeader) return true;
-        return layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts) || id.Contains(".x_table");
+        return layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts);
     }
 
     private static ReportTable ToTable(Draft d) => new()

@@ -31,7 +31,8 @@ public static partial class CellKinds
     /// <summary>A 栏次 row: labelled 栏次, or nothing but the column numbers 1, 2, 3…</summary>
     public static bool IsColumnNumberRow(IReadOnlyList<string> cells)
     {
-        var texts = cells.Select(TextNormalizer.Compact).Where(t => t.Length > 0).ToList();
+        // "****" stands in the name columns of some 栏次 rows (Excel exports).
+        var texts = cells.Select(TextNormalizer.Compact).Where(t => t.Length > 0 && t.Any(ch => ch != '*')).ToList();
         if (texts.Count == 0) return false;
         if (texts.Any(t => t is "栏次" or "行次")) return texts.Where(t => t is not ("栏次" or "行次")).All(t => int.TryParse(t, out _) || t.Length <= 1);
         if (texts.Count < 2 || !texts.All(t => int.TryParse(t, out _))) return false;

@@ -22,7 +22,7 @@ public static class HeaderReader
         {
             var texts = RowTexts(grid, r);
             var nonEmpty = texts.Where(t => t.Length > 0).ToList();
-            if (IsDataRow(texts)) { body = r; break; }
+            if (IsDataRow(texts, headerRows.Count > 0)) { body = r; break; }
             if (nonEmpty.Count > 0 && nonEmpty.All(CellKinds.IsCaption) && headerRows.Count == 0) { captionRows.AddRange(nonEmpty); continue; }
             if (CellKinds.IsColumnNumberRow(texts)) continue;
             if (headerRows.Count >= MaxHeaderRows) { body = r; break; }
@@ -37,11 +37,13 @@ public static class HeaderReader
         for (var c = lastValue + 1; lastValue >= 0 && firstLabel >= 0 && firstLabel < lastValue && c < roles.Count; c++)
             if (roles[c] == ColumnRole.Label) roles[c] = ColumnRole.Ignored;
         var segments = Segments(roles, parts);
+        var title = TableClassifier.Title(grid.Raw.Caption.Concat(captionRows).ToList());
+        var topic = title is null ? string.Empty : TextNormalizer.Compact(title);
         var columns = new List<ColumnSpec>();
         for (var c = 0; c < grid.ColumnCount; c++)
         {
             var seg = segments.First(s => c >= s.First && c <= s.Last);
-            columns.Add(new ColumnSpec(c, roles[c], JoinName(parts[c], seg.GroupName, segments, roles.Count(x => x == ColumnRole.Value)), seg.Index));
+            columns.Add(new ColumnSpec(c, roles[c], JoinName(parts[c], seg.GroupName, segments, roles.Count(x => x == ColumnRole.Value), topic), seg.Index));
         }
         var headerTexts = headerRows.SelectMany(r => RowTexts(grid, r)).Where(t => t.Length > 0).Distinct().ToList();
         var caption = grid.Raw.Caption.Concat(captionRows).ToList();
@@ -56,7 +58,7 @@ public static class HeaderReader
     /// A body row: holds an amount (outside a 栏次 row), or starts with a code, a total or an ordinal item
     /// while its other cells are amounts, blanks or further items (an empty two-sided row).
     /// </summary>
-    public static bool IsDataRow(IReadOnlyList<string> texts)
+    public static bool IsDataRow(IReadOnlyList<string> texts, bool headerSeen = false)
     {
         if (CellKinds.IsColumnNumberRow(texts)) return false;
         var nonEmpty = texts.Where(t => t.Length > 0).ToList();
@@ -66,8 +68,12 @@ public static class HeaderReader
         bool RestIsData() => nonEmpty.Skip(1).All(t => CellKinds.IsValue(t) || CellKinds.IsCode(t) || CellKinds.StartsWithOrdinal(t) || CellKinds.IsTotalLabel(t) && t.Length <= 8 && !t.StartsWith("本年"));
         if (CellKinds.IsCode(first)) return true;
         if ((first is "合计" or "总计" || CellKinds.StartsWithOrdinal(first)) && RestIsData()) return true;
-        return nonEmpty.Count(CellKinds.IsValue) >= 2 && nonEmpty.Count(CellKinds.IsValue) * 2 >= nonEmpty.Count;
+        if (nonEmpty.Count(CellKinds.IsValue) >= 2 && nonEmpty.Count(CellKinds.IsValue) * 2 >= nonEmpty.Count) return true;
+        // Below a header, a name with whole numbers (自评分数 100) is data; a year (2019) could still be a header.
+        return headerSeen && nonEmpty.Any(t => CellKinds.IsValue(t) && !IsYear(t)) && !CellKinds.IsValue(first);
     }
+
+    private static bool IsYear(string t) => t.Length == 4 && (t.StartsWith("19") || t.StartsWith("20")) && t.All(char.IsAsciiDigit);
 
     /// <summary>The header texts over column c, top down, each with the number of columns its cell spans.</summary>
     private static List<(string Text, int Span)> HeaderParts(TableGrid grid, List<int> headerRows, int c)
@@ -85,7 +91,7 @@ public static class HeaderReader
         return parts;
     }
 
-    private static string JoinName(List<(string Text, int Span)> parts, string? group, List<Segment> segments, int valueColumns)
+    private static string JoinName(List<(string Text, int Span)> parts, string? group, List<Segment> segments, int valueColumns, string topic)
     {
         // The group or side above a column is named by the row's group/side, not repeated in its column name.
         var p = parts.ToList();
@@ -93,7 +99,8 @@ public static class HeaderReader
                                || segments.Count > 1 && segments.Any(s => s.GroupName == p[0].Text)))
             p.RemoveAt(0);
         // "支出预算"/"收入预算" over every amount column names the table, not a group of columns.
-        if (p.Count > 1 && p[0].Text.EndsWith("预算") && p[0].Span >= valueColumns) p.RemoveAt(0);
+        // So does a header over every amount column that repeats the title (财政拨款“三公”经费 in 财政拨款“三公”经费支出决算表).
+        if (p.Count > 1 && p[0].Span >= valueColumns && (p[0].Text.EndsWith("预算") || topic.Contains(p[0].Text))) p.RemoveAt(0);
         if (p.Count == 0) return string.Empty;
         var name = p[0].Text;
         for (var i = 1; i < p.Count; i++)
@@ -120,7 +127,8 @@ public static class HeaderReader
             else texts++;
         }
         if (texts > values && texts >= codes) return ColumnRole.Label;
-        if (codes > values) return ColumnRole.Code;
+        // 3/5/7-digit amounts (237) look like codes: a column is a code column by its data only when its header allows it.
+        if (codes > values && (all.Length == 0 || all.Contains("科目") || all.Contains("项目"))) return ColumnRole.Code;
         return ColumnRole.Value;
     }
 
@@ -141,6 +149,13 @@ public static class HeaderReader
             var top = parts[first].Count > 1 ? parts[first].Take(parts[first].Count - 1).LastOrDefault(p => p.Span > 1).Text : null;
             segments.Add(new Segment(i, first, lastCol, starts.Count > 1 ? top : null));
         }
+        // Several segments under one header (支出 over three classifications) are told apart by their name column.
+        foreach (var dup in segments.Where(s => s.GroupName is not null).GroupBy(s => s.GroupName).Where(g => g.Count() > 1 && g.Key is not ("人员经费" or "公用经费")).ToList())
+            foreach (var s in dup)
+            {
+                var name = parts[s.First].Count > 0 ? parts[s.First][^1].Text : $"group{s.Index + 1}";
+                segments[s.Index] = s with { GroupName = name };
+            }
         return segments;
     }
 }

@@ -119,6 +119,7 @@ public static partial class TableClassifier
         var h = string.Join("|", header);
         bool Has(string s) => h.Contains(s);
         var budget = kind == DocumentKinds.Budget;
+        if (Has("自评") && (Has("分数") || Has("得分"))) return "final.x_project_self_evaluation_scores";
         if (Has("因公出国") && Has("公务接待")) return budget ? TableIds.BudgetThreePublic : TableIds.FinalThreePublic;
         if (Has("人员经费") && Has("公用经费")) return budget ? TableIds.BudgetGeneralBasicEconomic : TableIds.FinalGeneralBudgetBasic;
         var twoSided = header.Count(x => x is "项目" or "收入" or "支出" or "收入项目" or "支出项目") >= 2 || Has("收入") && Has("支出") && header.Count(x => x == "项目") >= 1 && Has("行次");

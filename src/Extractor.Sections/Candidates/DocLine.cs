@@ -14,7 +14,15 @@ public sealed record DocLine(int Index, int Page, int LineOnPage, string Text, s
 
     public double FontSize => Source?.FontSize ?? 0;
     public bool Bold => Source?.Bold ?? false;
-    public bool HasGeometry => Source is { Words.Count: > 0 } && FontSize > 0;
+    /// <summary>Font size and weight are known (PDF, and HTML/Word readers, which map h1–h6 and bold onto them).</summary>
+    public bool HasTypography => Source is { Words.Count: > 0 } && FontSize > 0;
+
+    /// <summary>Positions are known (PDF): margins, centring and line wrapping can be measured.</summary>
+    public bool HasGeometry => HasTypography && Source!.Box.Width > 0;
+
+    /// <summary>The reader marked the line as a document heading (HTML h1–h6, Word heading styles): 1…6, else 0.</summary>
+    public int MarkedHeadingLevel => Source?.Words.FirstOrDefault()?.FontName is { } f
+        && (f.StartsWith("html-h") || f.StartsWith("docx-h")) && int.TryParse(f.AsSpan(6), out var n) ? n : 0;
 
     public static IReadOnlyList<DocLine> Flatten(DocumentContent document)
     {
@@ -64,7 +72,7 @@ public sealed record BodyStyle(double FontSize, bool BoldBody)
         var bySize = new Dictionary<double, int>();
         int chars = 0, boldChars = 0;
         // Only prose counts: tables set many characters in their own (often smaller) size.
-        foreach (var l in lines.Where(l => l.HasGeometry && !l.InRuledTable && l.Compact.Length >= 12
+        foreach (var l in lines.Where(l => l.HasTypography && !l.InRuledTable && l.Compact.Length >= 12
                                            && l.Compact.IndexOfAny([',', '。', '、', ';', '，', '；']) >= 0
                                            && TableLines.AmountCount(l.Text) <= 1))
         {

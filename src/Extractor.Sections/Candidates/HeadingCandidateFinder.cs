@@ -60,6 +60,7 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
             var c = Score(lines, i, body, toc, outline, multiPage);
             if (c is null) continue;
             c = JoinWrapped(lines, c, body);
+            if (c is null) continue;
             found.Add(c);
             i = c.LastLine;
         }
@@ -88,13 +89,14 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
         if (keyword) { score += 0.6; evidence.Add("keyword"); }
 
         var larger = false;
-        if (line.HasGeometry && body.FontSize > 0)
+        if (line.MarkedHeadingLevel > 0) { score += 0.5; evidence.Add($"h{line.MarkedHeadingLevel}"); }
+        if (line.HasTypography && body.FontSize > 0)
         {
             var ratio = line.FontSize / body.FontSize;
             if (ratio >= 1.25) { score += 0.45; larger = true; evidence.Add("large"); }
             else if (ratio >= 1.08) { score += 0.2; evidence.Add("larger"); }
             if (line.Bold && !body.BoldBody) { score += 0.2; evidence.Add("bold"); }
-            if (Centred(lines, i)) { score += 0.1; evidence.Add("centred"); }
+            if (line.HasGeometry && Centred(lines, i)) { score += 0.1; evidence.Add("centred"); }
         }
         if (toc.Lists(title)) { score += 0.3; evidence.Add("toc"); }
         if (outline.Any(o => o.Title == title || (title.Length >= 4 && o.Title.StartsWith(title)))) { score += 0.5; evidence.Add("outline"); }
@@ -149,7 +151,7 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
             NumberingStyle.ArabicDot => StyleKey.ArabicDot,
             NumberingStyle.ArabicParen => StyleKey.ArabicParen,
             NumberingStyle.Circled => StyleKey.Circled,
-            _ when keyword || larger => StyleKey.Top,
+            _ when keyword || larger || line.MarkedHeadingLevel is 1 or 2 => StyleKey.Top,
             // The tables part printed without 第二部分: "…2024年度部门决算表" above the tables.
             _ when PartTitleRx().IsMatch(title) => StyleKey.Top,
             _ => StyleKey.Emphasis,
@@ -210,8 +212,15 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
         if (next.Page != cur.Page || !next.HasGeometry) return false;
         if (Numbering.Parse(next.Text).Style != NumberingStyle.None) return false;
         if (next.Compact.Length <= 22 && !next.Compact.EndsWith('。') && !next.Compact.Contains(',')) return false;
+        return ReachesRightMargin(lines, cur);
+    }
+
+    /// <summary>The line runs to the right edge of the page's text (within <paramref name="ems"/> characters): it wraps.</summary>
+    private static bool ReachesRightMargin(IReadOnlyList<DocLine> lines, DocLine cur, double ems = 1.5)
+    {
+        if (!cur.HasGeometry) return false;
         var rightEdge = lines.Where(l => l.Page == cur.Page && l.HasGeometry).Max(l => l.Source!.Box.Right);
-        return cur.Source!.Box.Right >= rightEdge - cur.FontSize * 1.5;
+        return cur.Source!.Box.Right >= rightEdge - cur.FontSize * ems;
     }
 
     /// <summary>
@@ -219,7 +228,7 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
     /// number printed alone above its title. The continuation must be unnumbered, short and set in the
     /// heading's own type.
     /// </summary>
-    private static HeadingCandidate JoinWrapped(IReadOnlyList<DocLine> lines, HeadingCandidate c, BodyStyle body)
+    private static HeadingCandidate? JoinWrapped(IReadOnlyList<DocLine> lines, HeadingCandidate c, BodyStyle body)
     {
         if (c.RunIn) return c;
         var text = c.Text;
@@ -227,12 +236,15 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
         for (var joined = 0; joined < 2; joined++)
         {
             var j = last + 1;
-            while (j < lines.Count && lines[j].Compact.Length == 0 && !lines[j].HasGeometry) j++; // blank lines of text files
+            while (j < lines.Count && lines[j].Compact.Length == 0 && !lines[j].HasTypography) j++; // blank lines of text files
             if (j >= lines.Count || j > last + 3) break;
             var cur = lines[last];
             var next = lines[j];
             if (next.Page != cur.Page || next.Compact.Length == 0 || next.Compact.Length > 22) break;
             if (Numbering.Parse(next.Text).Style != NumberingStyle.None) break;
+            // "(七)监督本级人民政府…的工" + "作;": the line goes on into a sentence — a list item, not a heading.
+            if (c.Number.Style != NumberingStyle.Part && !cur.Compact.EndsWith('。')
+                && (next.Compact.EndsWith(';') || (next.Compact.Length <= 6 && next.Compact.EndsWith('。') && ReachesRightMargin(lines, cur)))) return null;
             if (next.Compact.Contains('。') || next.Compact.EndsWith(',') || TableLines.AmountCount(next.Text) > 0) break;
             if (KeywordLineRx().IsMatch(next.Compact) && c.Number.Style != NumberingStyle.Part) break;
             var titleSoFar = TextNormalizer.Compact(Numbering.Parse(text).Title);
@@ -240,8 +252,7 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
             if (cur.HasGeometry && next.HasGeometry)
             {
                 var sameType = Math.Abs(cur.FontSize - next.FontSize) < 0.6 && cur.Bold == next.Bold;
-                var rightEdge = lines.Where(l => l.Page == cur.Page && l.HasGeometry).Max(l => l.Source!.Box.Right);
-                var full = cur.Source!.Box.Right >= rightEdge - cur.FontSize * 2.5;
+                var full = ReachesRightMargin(lines, cur, 2.5);
                 var standsOut = next.FontSize >= body.FontSize * 1.08 || (next.Bold && !body.BoldBody);
                 wraps = sameType && (full || titleSoFar.Length == 0 || (standsOut && !TitleEndRx().IsMatch(titleSoFar)));
             }

@@ -16,6 +16,9 @@ public static partial class TableLines
     [GeneratedRegex(@"\d+\.\d+|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％)")]
     private static partial Regex AmountRx();
 
+    [GeneratedRegex(@"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d.,]|[年月日号个家人名辆项类款次%])")]
+    private static partial Regex CellNumberRx();
+
     public static bool IsNumberOnly(string compact) => compact.Length > 0 && NumberOnlyRx().IsMatch(compact);
 
     public static int AmountCount(string text) => AmountRx().Matches(text).Count;
@@ -25,7 +28,12 @@ public static partial class TableLines
     {
         var line = lines[i];
         if (line.InRuledTable) return true;
-        if (line.Source is { } src && src.Words.Count(w => IsNumberOnly(w.Text.Replace(" ", ""))) >= 2) return true;
+        // Cells: several free-standing numbers on the line (a year split by the PDF, "201 7年", is not one).
+        if (line.Source is not null)
+        {
+            var cells = CellNumberRx().Matches(line.Compact).Select(m => m.Value).ToList();
+            if (cells.Count >= 3 || (cells.Count == 2 && cells.Any(c => c.Contains('.') || c.Contains(',')))) return true;
+        }
         // Text dumps of tables put one cell per line: a label followed by its amounts.
         var numbersAround = 0;
         for (int j = Math.Max(0, i - 3); j <= Math.Min(lines.Count - 1, i + 3); j++)

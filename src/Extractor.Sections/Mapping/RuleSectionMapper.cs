@@ -33,8 +33,8 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
         ("绩效", "explanation.performance", 0.9),
         ("政府性基金", "explanation.government_fund", 0.9),
         ("国有资本经营", "explanation.state_capital", 0.9),
-        ("其他重要事项|其他相关情况|其他需要说明|举借|债务|专项转移支付|财政专项", "explanation.other", 0.88),
-        ("项目支出|项目经费|重点项目|项目情况", "explanation.projects", 0.85),
+        ("其他重要事项|其他相关情况|其他情况|其他需要说明|举借|债务|专项转移支付|财政专项", "explanation.other", 0.88),
+        ("项目支出|项目经费|重点项目|项目情况|专项.{0,8}经费|专项资金", "explanation.projects", 0.85),
     ];
 
     // Money-flow headings, most specific first.
@@ -119,6 +119,10 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
                     if (Regex.IsMatch(title, p)) return new(id, conf - 0.05, "rule:overview-top");
                 foreach (var (p, id, conf) in Topics)
                     if (Regex.IsMatch(title, p)) return new(id, conf - 0.05, "rule:topic-top");
+                // Reports without parts number their explanations at the top (三、部门收支总体情况).
+                if (part is null)
+                    foreach (var (p, id, conf) in Flows)
+                        if (Regex.IsMatch(title, p)) return new(id, conf - 0.1, "rule:flow-top");
             }
             if (part is not null) return new(part, number.Style == NumberingStyle.Part ? 0.95 : 0.88, "rule:part");
             if (number.Style == NumberingStyle.Part && number.Ordinal is >= 1 and <= 5)
@@ -128,8 +132,13 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
 
         if (root == "overview")
         {
-            foreach (var (p, id, conf) in Overview)
-                if (Regex.IsMatch(title, p)) return new(id, conf, "rule:overview");
+            // Items under 职能/工作任务 are duties and tasks whatever they mention (…公共利益代表者职责).
+            if (parentId is "overview.functions" or "overview.tasks") return new(parentId, 0.8, "rule:inherit");
+            // The keyword printed first names the section: 部门决算单位构成(…机构设置) is units,
+            // 部门机构设置和所属单位情况 is organization.
+            var first = Overview.Select(r => (r.Id, r.Confidence, At: Regex.Match(title, r.Pattern)))
+                .Where(r => r.At.Success).OrderBy(r => r.At.Index).FirstOrDefault();
+            if (first.Id is not null) return new(first.Id, first.Confidence, "rule:overview");
             if (title.Contains("基本情况")) return new("overview.functions", 0.6, "rule:overview-basic");
             return new(parentId!, 0.55, "rule:inherit");
         }
@@ -141,6 +150,8 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             if (title.Contains("总体")) return new("explanation.three_public.total", 0.85, "rule:three-public");
             if (Regex.IsMatch(title, "具体|明细")) return new("explanation.three_public.detail", 0.85, "rule:three-public");
         }
+        // A project's description follows a fixed outline (概述, 立项依据 … 绩效目标): all of it is the project's.
+        if (specificParent == "explanation.projects") return new(specificParent, 0.8, "rule:inherit");
         foreach (var (p, id, conf) in Topics)
             if (Regex.IsMatch(title, p))
                 return specificParent is not null && id == "explanation.three_public" && specificParent.StartsWith(id)
@@ -159,6 +170,9 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             return new(specificParent, 0.7, "rule:inherit");
         }
         if (specificParent is not null) return new(specificParent, 0.55, "rule:inherit");
+        // Some reports put the department's profile inside the explanation part (一、部门情况说明 (一)本部门职责情况).
+        foreach (var (p, id, conf) in Overview)
+            if (Regex.IsMatch(title, p)) return new(id, conf - 0.2, "rule:overview-in-explanation");
         if (parentId is not null) return new(parentId, 0.4, "rule:inherit");
         return null;
     }

@@ -50,7 +50,12 @@ public sealed class AutoTableFinder : IPageTableFinder
     private static bool HasWideGap(List<TextWord> line)
     {
         for (var i = 1; i < line.Count; i++)
-            if (line[i].Box.Left - line[i - 1].Box.Right > 2.0 * Math.Max(line[i].FontSize, line[i - 1].FontSize)) return true;
+        {
+            var gap = line[i].Box.Left - line[i - 1].Box.Right;
+            var em = Math.Max(line[i].FontSize, line[i - 1].FontSize);
+            // Two amounts side by side in one cell are two columns the rulings leave out.
+            if (gap > 2.0 * em || gap > 0.6 * em && CellText.IsNumber(line[i].Text) && CellText.IsNumber(line[i - 1].Text)) return true;
+        }
         return false;
     }
 }

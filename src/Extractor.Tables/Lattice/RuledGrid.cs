@@ -142,6 +142,11 @@ public sealed class RuledGrid
         var rows = new List<RawRow>(Rows);
         for (var r = 0; r < Rows; r++)
         {
+            if (UnruledRows.Split(this, r, cellWords, spans, page) is { } split)
+            {
+                rows.AddRange(split);
+                continue;
+            }
             var cells = new List<RawCell>(Cols);
             for (var c = 0; c < Cols; c++)
             {

@@ -2,8 +2,8 @@ namespace Extractor.Tables.Stream;
 
 /// <summary>
 /// Columns from text alignment: x ranges covered by the chunks of the rows, separated by gaps no row
-/// fills. A chunk that alone bridges a gap other rows leave open on both of its sides (a header spanning
-/// several columns, a title) is set aside so it cannot glue columns together; it spans them instead.
+/// fills. A chunk that bridges a gap narrower chunks of several rows leave open on both of its sides
+/// (a header spanning columns, a title) is set aside so it cannot glue columns together; it spans them.
 /// </summary>
 public static class ColumnDetector
 {
@@ -11,32 +11,35 @@ public static class ColumnDetector
 
     public static Result Detect(IReadOnlyList<TextRow> rows)
     {
+        var rowOf = new Dictionary<Chunk, int>();
+        for (var i = 0; i < rows.Count; i++)
+            foreach (var c in rows[i].Chunks) rowOf[c] = i;
+        var all = rowOf.Keys.OrderBy(c => c.Box.Left).ToList();
         var spanning = new HashSet<Chunk>();
-        var all = rows.SelectMany(r => r.Chunks).ToList();
-        for (var pass = 0; pass < 3; pass++)
+        // Narrowest first, so a chunk found spanning no longer hides the gaps a wider one bridges.
+        foreach (var c in all.OrderBy(c => c.Box.Width))
         {
-            var active = all.Where(c => !spanning.Contains(c)).ToList();
-            var columns = Merge(active);
-            var added = false;
-            foreach (var c in active)
-            {
-                // Does this chunk join what the others leave as separate columns?
-                var others = Merge(active.Where(o => o != c && !spanning.Contains(o) && o.Box.Right > c.Box.Left + 1 && o.Box.Left < c.Box.Right - 1));
-                if (others.Count >= 2) { spanning.Add(c); added = true; }
-            }
-            if (!added) return new Result(columns, spanning);
+            // Only narrower chunks judge, so two header lines spanning the same columns cannot hide each other;
+            // a side counts when two rows or more fill it, so one oddly spaced line cannot split a column.
+            var narrower = all.Where(o => o != c && o.Box.Width < c.Box.Width && !spanning.Contains(o) && o.Box.Right > c.Box.Left + 1 && o.Box.Left < c.Box.Right - 1);
+            var supported = Groups(narrower).Count(g => g.Select(o => rowOf[o]).Distinct().Count() >= 2);
+            if (supported >= 2) spanning.Add(c);
         }
-        return new Result(Merge(all.Where(c => !spanning.Contains(c))), spanning);
+        var columns = Groups(all.Where(c => !spanning.Contains(c)))
+            .Select(g => (g.Min(c => c.Box.Left), g.Max(c => c.Box.Right))).ToList();
+        return new Result(columns, spanning);
     }
 
-    private static List<(double Left, double Right)> Merge(IEnumerable<Chunk> chunks)
+    /// <summary>Chunks chained by horizontal overlap, left to right.</summary>
+    private static List<List<Chunk>> Groups(IEnumerable<Chunk> chunks)
     {
-        var result = new List<(double Left, double Right)>();
+        var result = new List<List<Chunk>>();
+        var right = double.MinValue;
         foreach (var c in chunks.OrderBy(c => c.Box.Left))
         {
-            if (result.Count > 0 && c.Box.Left < result[^1].Right)
-                result[^1] = (result[^1].Left, Math.Max(result[^1].Right, c.Box.Right));
-            else result.Add((c.Box.Left, c.Box.Right));
+            if (result.Count > 0 && c.Box.Left < right) result[^1].Add(c);
+            else result.Add([c]);
+            right = result[^1].Count == 1 ? c.Box.Right : Math.Max(right, c.Box.Right);
         }
         return result;
     }

@@ -43,7 +43,7 @@ public sealed class StreamGrid
             row.Numeric = row.Cells.Any(c => c.Count > 0 && CellText.IsNumeric(CellText.Of(c)));
             rows.Add(row);
         }
-        rows = separators.Count >= 2 && separators.Count + 1 >= rows.Count / 2 ? MergeBetween(rows, separators) : MergeWrapped(rows, separators);
+        rows = RuledRows(rows, separators) ? MergeBetween(rows, separators) : MergeWrapped(rows, separators);
 
         var raw = new List<RawRow>(rows.Count);
         foreach (var row in rows)
@@ -52,14 +52,13 @@ public sealed class StreamGrid
             for (var c = 0; c < cols.Count; c++)
             {
                 var words = row.Cells[c];
+                // A spanning text covers the columns after it up to the next one holding text of its own.
                 var span = spans.TryGetValue((row, c), out var s) ? s : 1;
-                cells.Add(new RawCell(CellText.Of(words), words.Count > 0 ? Box.Of(words.Select(w => w.Box)) : null, 1, span));
-                for (var k = 1; k < span && c + 1 < cols.Count; k++)
-                {
-                    c++;
-                    if (row.Cells[c].Count > 0) { cells[^1] = cells[^1] with { ColSpan = k }; c--; break; }
-                    cells.Add(RawCell.Covered());
-                }
+                var end = c + 1;
+                while (end < Math.Min(cols.Count, c + span) && row.Cells[end].Count == 0) end++;
+                cells.Add(new RawCell(CellText.Of(words), words.Count > 0 ? Box.Of(words.Select(w => w.Box)) : null, 1, end - c));
+                for (var k = c + 1; k < end; k++) cells.Add(RawCell.Covered());
+                c = end - 1;
             }
             raw.Add(new RawRow(cells, page, row.Box));
         }
@@ -67,17 +66,26 @@ public sealed class StreamGrid
         return new RawTable(raw, page, page, box, TableMethods.Stream);
     }
 
+    /// <summary>The first column the text touches (a spanning text starts there), else the nearest one.</summary>
     private static int ColumnIndex(List<(double Left, double Right)> cols, double left, double right)
     {
         var best = 0;
-        var bestOverlap = double.MinValue;
+        var bestDistance = double.MaxValue;
         for (var i = 0; i < cols.Count; i++)
         {
-            var overlap = Math.Min(right, cols[i].Right) - Math.Max(left, cols[i].Left);
-            if (overlap > bestOverlap + 0.5 || overlap > 0 && bestOverlap <= 0 && i > 0 && left >= cols[i].Left) { best = i; bestOverlap = overlap; }
-            if (overlap > 0) return i; // the first column it touches: a spanning text starts there
+            if (Math.Min(right, cols[i].Right) - Math.Max(left, cols[i].Left) > 0) return i;
+            var d = Math.Max(cols[i].Left - right, left - cols[i].Right);
+            if (d < bestDistance) { bestDistance = d; best = i; }
         }
         return best;
+    }
+
+    /// <summary>Rulings rule rows when they fall between most baselines: no band between two holds many lines.</summary>
+    private static bool RuledRows(List<Row> rows, IReadOnlyList<double> separators)
+    {
+        if (separators.Count < 2) return false;
+        var bands = rows.GroupBy(r => separators.Count(y => y > r.CentreY)).Select(g => g.Count()).ToList();
+        return bands.Max() <= 4 && bands.Count >= Math.Max(2, rows.Count / 3);
     }
 
     /// <summary>Every baseline between two consecutive row rulings belongs to one row.</summary>

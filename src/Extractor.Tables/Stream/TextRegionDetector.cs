@@ -36,6 +36,9 @@ public static class TextRegionDetector
                 }
                 break;
             }
+            // A title set larger than the table's text heads the table but is not part of it.
+            var body = block.Select(r => r.FontSize).Order().ElementAt(block.Count / 2);
+            while (block.Count > 0 && block[0].FontSize > 1.2 * body) block.RemoveAt(0);
             if (block.Count(Tabular) >= 3)
                 regions.Add(Box.Of(block.Select(r => r.Box)) is var b ? new Box(b.Left - 1, b.Bottom - 1, b.Right + 1, b.Top + 1) : default);
             i = j;

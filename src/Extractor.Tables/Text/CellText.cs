@@ -23,7 +23,7 @@ public static partial class CellText
     /// <summary>
     /// One line's words, left to right. Digits set with wide side bearings come out as separate words
     /// ("41" ".5", "$31" "0.33"): number pieces are glued when the gap is narrower than a space would be
-    /// (wider after a "1", whose ink ends well before its advance).
+    /// (wider after a "1", whose ink ends well before its advance, and before a decimal point).
     /// </summary>
     public static string JoinWords(IReadOnlyList<TextWord> line)
     {
@@ -34,12 +34,18 @@ public static partial class CellText
             var gap = w.Box.Left - line[i - 1].Box.Right;
             var lastPiece = LastToken(text);
             if (Numberish().IsMatch(lastPiece) && Numberish().IsMatch(w.Text)
-                && (lastPiece[^1] == '1' && gap < 0.6 * w.FontSize || gap < 0.35 * w.FontSize && IsNumber(lastPiece.TrimStart('$') + w.Text)))
+                && (lastPiece[^1] == '1' && gap < 0.6 * w.FontSize || gap < 0.35 * w.FontSize && IsNumber(lastPiece.TrimStart('$') + w.Text)
+                    || w.Text[0] == '.' && char.IsDigit(lastPiece[^1]) && gap < 0.8 * w.FontSize)
+                || gap < 0.6 * w.FontSize && Separator(lastPiece, w.Text))
                 text += w.Text;
             else text = TextNormalizer.Join(text, w.Text);
         }
         return text;
     }
+
+    /// <summary>Digits set one group at a time ("3" "," "533"): a thousands separator sits between digit groups.</summary>
+    private static bool Separator(string left, string right) =>
+        right is "," or "." && char.IsDigit(left[^1]) || left[^1] is ',' or '.' && right.All(char.IsDigit) && left.Length > 1 && char.IsDigit(left[^2]);
 
     private static string LastToken(string s)
     {

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Extractor.Core.Report;
+using Extractor.Pdf.Reading;
+using Extractor.Recognition.Checks;
+using Extractor.Recognition.Facts;
+using Extractor.Recognition.Profile;
+using Extractor.Recognition.Tables;
+using Extractor.Tables.Document;
+using Extractor.TestSupport;
+
+namespace Extractor.Recognition.Tests;
+
+/// <summary>
+/// corpus/dev labelled PDFs through reader → table engine → mapper → facts → checks, scored as
+/// shared/tools/score_labels.py scores them: tables by id and first page, cells by code/label and
+/// column, facts within ±0.005 万元 (none wrong), labelled findings reported as failed checks.
+/// </summary>
+public class DevCorpusTests
+{
+    private static IEnumerable<string> Ids() => Directory.GetFiles(Corpus.Path("dev"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order();
+
+    public static TheoryData<string> Labelled() => new(Ids());
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(Report, JsonElement)>> Cache = new();
+
+    private static (Report Report, JsonElement Label) Run(string id) => Cache.GetOrAdd(id, k => new Lazy<(Report, JsonElement)>(() => Extract(k))).Value;
+
+    private static (Report Report, JsonElement Label) Extract(string id)
+    {
+        var content = new PdfDocumentReader().Read(Corpus.Path("dev", id + ".pdf"));
+        var raw = new DocumentTableExtractor().Extract(content);
+        var profile = DocumentProfiler.Profile(content, raw);
+        var report = new Report { Document = profile };
+        report.Tables.AddRange(new CanonicalTableMapper().Map(content, raw, profile));
+        report.Facts.AddRange(new FactExtractor().Extract(content, profile, report.Tables, [], report.Warnings));
+        report.Checks.AddRange(new CheckRunner().Run(content, profile, report.Tables, report.Facts, []));
+        var label = JsonDocument.Parse(File.ReadAllText(Corpus.Path("dev", id + ".json"))).RootElement;
+        return (report, label);
+    }
+
+    private static string Norm(string? s) => new string((s ?? "").Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray())
+        .Replace('“', '"').Replace('”', '"').Replace('（', '(').Replace('）', ')');
+
+    [Theory]
+    [MemberData(nameof(Labelled))]
+    public void TablesAreFoundWithTheirIdAndPage(string id)
+    {
+        var (report, label) = Run(id);
+        foreach (var t in label.GetProperty("tables").EnumerateArray())
+        {
+            var want = (t.GetProperty("id").GetString()!, t.GetProperty("page_start").GetInt32());
+            Assert.Contains(want, report.Tables.Select(o => (o.Id, o.PageStart)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Labelled))]
+    public void LabelledCellsAreRead(string id)
+    {
+        var (report, label) = Run(id);
+        var missed = new List<string>();
+        foreach (var t in label.GetProperty("tables").EnumerateArray())
+        {
+            if (!t.TryGetProperty("rows", out var rows)) continue;
+            var candidates = report.Tables.Where(o => o.Id == t.GetProperty("id").GetString()).SelectMany(o => o.Rows).ToList();
+            foreach (var row in rows.EnumerateArray())
+            {
+                var code = row.TryGetProperty("code", out var c) ? c.GetString() : null;
+                var side = row.TryGetProperty("side", out var s) ? s.GetString() : null;
+                var match = code is not null ? candidates.Where(o => o.Code == code).ToList() : [];
+                if (match.Count == 0)
+                    match = candidates.Where(o => Norm(o.Label) == Norm(row.GetProperty("label").GetString()) && (side is null || o.Side is null || o.Side == side)).ToList();
+                foreach (var cell in row.GetProperty("values").EnumerateObject())
+                    if (!match.Any(o => o.Values.Any(kv => Norm(kv.Key) == Norm(cell.Name) && Math.Abs(kv.Value - cell.Value.GetDecimal()) <= 0.005m)))
+                        missed.Add($"{t.GetProperty("id").GetString()} {code ?? row.GetProperty("label").GetString()} [{cell.Name}] = {cell.Value}");
+            }
+        }
+        Assert.Empty(missed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Labelled))]
+    public void NoFactIsWrong(string id)
+    {
+        var (report, label) = Run(id);
+        var alternates = label.TryGetProperty("facts_alternates", out var a) ? a : default;
+        foreach (var fact in label.GetProperty("facts").EnumerateObject())
+        {
+            var allowed = new List<decimal> { fact.Value.GetDecimal() };
+            if (alternates.ValueKind == JsonValueKind.Object && alternates.TryGetProperty(fact.Name, out var alts))
+                allowed.AddRange(alts.EnumerateArray().Select(x => x.GetProperty("value").GetDecimal()));
+            foreach (var got in report.Facts.Where(f => f.Key == fact.Name))
+                Assert.True(allowed.Any(v => Math.Abs(v - got.Value) <= 0.005m), $"{fact.Name}: labelled {fact.Value}, extracted {got.Value}");
+        }
+    }
+
+    [Fact]
+    public void AtLeast98PercentOfLabelledFactsAreFound()
+    {
+        int total = 0, found = 0;
+        foreach (var id in Ids())
+        {
+            var (report, label) = Run(id);
+            foreach (var fact in label.GetProperty("facts").EnumerateObject())
+            {
+                total++;
+                if (report.Facts.Any(f => f.Key == fact.Name && Math.Abs(f.Value - fact.Value.GetDecimal()) <= 0.005m)) found++;
+            }
+        }
+        Assert.True(found >= 0.98 * total, $"{found}/{total} facts");
+    }
+
+    [Theory]
+    [InlineData("sh-putuo-sifaju-2026-budget", 3)]
+    [InlineData("hn-changsha-gzw-2020-perfeval", 3)]
+    [InlineData("js-gy-2018-dept-budget", 1)]
+    [InlineData("sh-putuo-shegongbu-2024-final", 0)]
+    [InlineData("gd-foshan-gdjtj-2019-final", 0)]
+    [InlineData("cq-swu-2023-final", 0)]
+    public void LabelledFindingsFailAndNothingElseDoes(string id, int findingsFound)
+    {
+        var (report, label) = Run(id);
+        var fails = report.Checks.Where(c => c.Status == CheckStatus.Fail).ToList();
+        var findings = label.TryGetProperty("findings", out var f) ? f.EnumerateArray().Where(x => x.GetProperty("kind").GetString() != "other").ToList() : [];
+        bool Close(decimal? a, JsonElement b) => a is not null && b.ValueKind == JsonValueKind.Number
+            && new[] { 1m, 10000m, 0.0001m }.Any(k => Math.Abs(a.Value * k - b.GetDecimal()) <= 0.011m);
+        bool Matches(JsonElement x, Check c) =>
+            Close(c.Expected, x.GetProperty("expected")) && Close(c.Actual, x.GetProperty("printed")) ||
+            Close(c.Expected, x.GetProperty("printed")) && Close(c.Actual, x.GetProperty("expected"));
+        Assert.Equal(findingsFound, findings.Count(x => fails.Any(c => Matches(x, c))));
+        Assert.All(fails, c => Assert.Contains(findings, x => Matches(x, c)));
+    }
+}

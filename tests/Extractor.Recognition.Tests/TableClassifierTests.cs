@@ -1,0 +1,48 @@
+using Extractor.Core.Report;
+using Extractor.Recognition.Tables;
+
+namespace Extractor.Recognition.Tests;
+
+public class TableClassifierTests
+{
+    [Theory]
+    [InlineData("一般公共预算财政拨款基本支出决算明细表", "final.t06_general_budget_basic_expenditure")]
+    [InlineData("财政拨款“三公”经费支出决算表", "final.t07_three_public")]
+    [InlineData("国有资本经营预算财政拨款收入支出决算表", "final.t09_state_capital")]
+    [InlineData("表 4：高等学校财政拨款支出决算表", "final.x_fiscal_expenditure")]
+    [InlineData("一般公共预算财政拨款项目支出决算表", "final.x_general_budget_project_expenditure")]
+    [InlineData("收入支出决算总表", "final.t01_income_expenditure_summary")]
+    public void FinalTitles(string title, string id) =>
+        Assert.Equal(id, TableClassifier.Classify([title, "公开01表", "单位：万元"], [], DocumentKinds.FinalAccount).Id);
+
+    [Theory]
+    [InlineData("一、2018年度江苏省高级人民法院收支预算总表", "budget.t01_revenue_expenditure_summary")]
+    [InlineData("五、2018 年度江苏省高级人民法院财政拨款支出预算表", "budget.x_fiscal_expenditure")]
+    [InlineData("十一、2018 年度江苏省高级人民法院一般公共预算机关运行经费支出预算表", "budget.x_operating_costs")]
+    [InlineData("十二、2018 年江苏省高级人民法院政府采购预算表", "budget.x_procurement")]
+    [InlineData("2026年部门一般公共预算基本支出部门预算经济分类预算表", "budget.t08_general_budget_basic_economic")]
+    [InlineData("2026年部门“三公”经费和机关运行经费预算表", "budget.t09_three_public_operating")]
+    public void BudgetTitles(string title, string id) =>
+        Assert.Equal(id, TableClassifier.Classify([title], [], DocumentKinds.Budget).Id);
+
+    [Fact]
+    public void HeaderAloneSufficesWhenTheTitleIsMissing()
+    {
+        Assert.Equal("final.t07_three_public", TableClassifier.Classify([], ["预算数", "决算数", "合计", "因公出国(境)费", "公务接待费"], DocumentKinds.FinalAccount).Id);
+        Assert.Equal("final.t02_income", TableClassifier.Classify(["单位：万元"], ["项目", "本年收入合计", "财政拨款收入", "上级补助收入"], DocumentKinds.FinalAccount).Id);
+        Assert.Equal("final.t01_income_expenditure_summary", TableClassifier.Classify([], ["收入", "支出", "项目", "行次", "金额"], DocumentKinds.FinalAccount).Id);
+        Assert.Equal("final.t06_general_budget_basic_expenditure", TableClassifier.Classify([], ["人员经费", "公用经费", "科目编码"], DocumentKinds.FinalAccount).Id);
+    }
+
+    [Fact]
+    public void PublicNumberIsTheLastResort() =>
+        Assert.Equal("final.t05_general_budget_expenditure", TableClassifier.Classify(["公开05表"], ["项目", "金额"], DocumentKinds.FinalAccount).Id);
+
+    [Fact]
+    public void UnknownTitledTablesKeepAnXId()
+    {
+        var r = TableClassifier.Classify(["部门整体支出绩效自评结果表"], [], DocumentKinds.FinalAccount);
+        Assert.StartsWith("final.x_", r.Id);
+        Assert.Equal("部门整体支出绩效自评结果表", r.Title);
+    }
+}
