@@ -87,9 +87,18 @@ public static class IngestCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            using var ticker = new Timer(_ => progress.Tick(), null, progress.Interval, progress.Interval);
-            var summary = pipeline.RunAsync(IngestInputs.Enumerate(paths), interrupt.Token).GetAwaiter().GetResult();
-            ticker.Dispose();
+            IngestSummary summary;
+            if (!Console.IsErrorRedirected)
+            {
+                pipeline.Completed -= progress.OnCompleted;
+                summary = LiveProgress.Run(pipeline, IngestInputs.Enumerate(paths), interrupt.Token);
+            }
+            else
+            {
+                using var ticker = new Timer(_ => progress.Tick(), null, progress.Interval, progress.Interval);
+                summary = pipeline.RunAsync(IngestInputs.Enumerate(paths), interrupt.Token).GetAwaiter().GetResult();
+                ticker.Dispose();
+            }
             progress.Clear();
             PrintSummary(Console.Out, summary, store, dbPath);
             return 0;

@@ -56,12 +56,30 @@ public static partial class TextTableParser
                 current.AddRange(line[1..].Split('\t').Select(TextNormalizer.Normalize));
                 continue;
             }
-            if (line.Length > 0) break;
+            if (line.Length > 0)
+            {
+                // A short untabbed line between cell lines is the wrapped end of the cell above ("负责人" / "及电话").
+                if (IsWrappedCellText(lines, i) && (current.Count > 0 || rows.Count > 0))
+                {
+                    var target = current.Count > 0 ? current : rows[^1];
+                    target[^1] = TextNormalizer.Join(target[^1], TextNormalizer.Normalize(line));
+                    continue;
+                }
+                break;
+            }
             if (current.Count > 0) { rows.Add(current); current = []; }
             if (++empties >= 2) break;
         }
         if (current.Count > 0) rows.Add(current);
         return rows;
+    }
+
+    private static bool IsWrappedCellText(IReadOnlyList<string> lines, int i)
+    {
+        if (lines[i].Trim().Length is 0 or > 12 || IsCaptionText(TextNormalizer.Normalize(lines[i]))) return false;
+        var j = i + 1;
+        while (j < lines.Count && lines[j].Length == 0 && j - i <= 2) j++;
+        return j < lines.Count && lines[j].StartsWith('\t') && i > 0 && (lines[i - 1].StartsWith('\t') || lines[i - 1].Length == 0);
     }
 
     /// <summary>Up to three short non-empty lines just above the block: titles printed outside the grid.</summary>

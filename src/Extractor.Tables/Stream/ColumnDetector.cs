@@ -2,7 +2,7 @@ namespace Extractor.Tables.Stream;
 
 /// <summary>
 /// Columns from text alignment: x ranges covered by the chunks of the rows, separated by gaps no row
-/// fills. A chunk that bridges a gap narrower chunks of several rows leave open on both of its sides
+/// fills. A chunk that bridges a gap narrower chunks leave open on both of its sides
 /// (a header spanning columns, a title) is set aside so it cannot glue columns together; it spans them.
 /// </summary>
 public static class ColumnDetector
@@ -16,14 +16,18 @@ public static class ColumnDetector
             foreach (var c in rows[i].Chunks) rowOf[c] = i;
         var all = rowOf.Keys.OrderBy(c => c.Box.Left).ToList();
         var spanning = new HashSet<Chunk>();
-        // Narrowest first, so a chunk found spanning no longer hides the gaps a wider one bridges.
-        foreach (var c in all.OrderBy(c => c.Box.Width))
+        // A few passes: once a spanning chunk is set aside, a wider one above it may show its own bridging.
+        for (var pass = 0; pass < 3; pass++)
         {
-            // Only narrower chunks judge, so two header lines spanning the same columns cannot hide each other;
-            // a side counts when two rows or more fill it, so one oddly spaced line cannot split a column.
-            var narrower = all.Where(o => o != c && o.Box.Width < c.Box.Width && !spanning.Contains(o) && o.Box.Right > c.Box.Left + 1 && o.Box.Left < c.Box.Right - 1);
-            var supported = Groups(narrower).Count(g => g.Select(o => rowOf[o]).Distinct().Count() >= 2);
-            if (supported >= 2) spanning.Add(c);
+            var active = all.Where(c => !spanning.Contains(c)).ToList();
+            var found = false;
+            foreach (var c in active)
+            {
+                // Only narrower chunks judge, so two header lines spanning the same columns cannot hide each other.
+                var narrower = active.Where(o => o != c && o.Box.Width < c.Box.Width && o.Box.Right > c.Box.Left + 1 && o.Box.Left < c.Box.Right - 1);
+                if (Groups(narrower).Count >= 2) { spanning.Add(c); found = true; }
+            }
+            if (!found) break;
         }
         var columns = Groups(all.Where(c => !spanning.Contains(c)))
             .Select(g => (g.Min(c => c.Box.Left), g.Max(c => c.Box.Right))).ToList();
