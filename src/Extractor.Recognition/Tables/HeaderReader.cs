@@ -118,18 +118,32 @@ public static class HeaderReader
         if (last is "序号") return ColumnRole.Ignored;
         if (last.Contains("名称") || last is "项目" or "科目" or "收入" or "支出" || last.EndsWith("指标")) return ColumnRole.Label;
         int codes = 0, values = 0, texts = 0;
+        var codeTexts = new HashSet<string>();
         for (var r = body; r < grid.RowCount; r++)
         {
             var t = TextNormalizer.Compact(grid.OwnText(r, c));
             if (t.Length == 0 || CellKinds.IsFooter(t)) continue;
-            if (CellKinds.IsCode(t)) codes++;
+            if (CellKinds.IsCode(t)) { codes++; codeTexts.Add(t); }
             else if (AmountParser.IsAmount(t) || t.EndsWith('%')) values++;
             else texts++;
         }
         if (texts > values && texts >= codes) return ColumnRole.Label;
         // 3/5/7-digit amounts (237) look like codes: a column is a code column by its data only when its header allows it.
-        if (codes > values && (all.Length == 0 || all.Contains("科目") || all.Contains("项目"))) return ColumnRole.Code;
+        if (codes > values && (all.Length == 0 || all.Contains("科目") || all.Contains("项目") || IsCodeHierarchy(codeTexts)))
+            return ColumnRole.Code;
         return ColumnRole.Value;
+    }
+
+    /// <summary>
+    /// Codes nest (301 ⊃ 30101 ⊃ …) where amounts do not: a column whose longer entries mostly extend a
+    /// shorter entry of the same column is a code column whatever its header says (OCR garbles headers).
+    /// </summary>
+    private static bool IsCodeHierarchy(HashSet<string> codes)
+    {
+        var longer = codes.Where(c => c.Length > 3).ToList();
+        if (longer.Count < 3) return false;
+        var nested = longer.Count(c => codes.Contains(c[..3]) || codes.Contains(c[..^2]));
+        return nested >= 0.8 * longer.Count;
     }
 
     /// <summary>A new segment starts where a code or name column follows an amount column.</summary>
