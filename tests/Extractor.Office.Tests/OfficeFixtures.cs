@@ -70,12 +70,12 @@ public static partial class OfficeFixtures
             at = m.Index + m.Length;
             if (m.Groups[1].Success)
             {
-                var id = (++_bookmarkId).ToString(CultureInfo.InvariantCulture);
+                var id = Interlocked.Increment(ref _bookmarkId).ToString(CultureInfo.InvariantCulture);
                 p.Append(new BookmarkStart { Name = m.Groups[1].Value.Trim(), Id = id }, new BookmarkEnd { Id = id });
             }
             else if (m.Groups[2].Success)
             {
-                var id = (++_bookmarkId).ToString(CultureInfo.InvariantCulture);
+                var id = Interlocked.Increment(ref _bookmarkId).ToString(CultureInfo.InvariantCulture);
                 open.Push(id);
                 p.Append(new BookmarkStart { Name = m.Groups[2].Value, Id = id });
             }
