@@ -17,7 +17,7 @@ public sealed partial class FactExtractor : IFactExtractor
     {
         var year = FiscalYear(document, profile);
         var facts = TableFactReader.Read(tables, year);
-        foreach (var s in TextFactReader.Read(document.Pages, profile.Kind, year, warnings))
+        foreach (var s in TextFactReader.Read(document.Pages, profile.Kind, year, warnings, document.LinePaths))
         {
             if (facts.Any(f => f.Key == s.Key)) continue;
             facts.Add(new Fact
@@ -25,7 +25,7 @@ public sealed partial class FactExtractor : IFactExtractor
                 Key = s.Key,
                 Value = s.Value,
                 Unit = s.Unit,
-                Provenance = new Provenance { Kind = "text", Page = s.Page, Bbox = s.Bbox, Printed = s.Printed, PrintedUnit = s.PrintedUnit },
+                Provenance = new Provenance { Kind = "text", Page = s.Page, Bbox = s.Bbox, Path = s.Path, Printed = s.Printed, PrintedUnit = s.PrintedUnit },
             });
         }
         return facts;

@@ -10,6 +10,7 @@ namespace Extractor.Recognition.Facts;
 public sealed class PageText
 {
     private readonly List<(int Start, TextLine Line)> _lines = [];
+    private readonly IReadOnlyDictionary<(int Page, int Line), string>? _paths;
 
     public int Page { get; }
     public string Text { get; }
@@ -17,10 +18,12 @@ public sealed class PageText
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PageContent, PageText> Cache = new();
 
     /// <summary>The page's text, built once however many readers ask for it.</summary>
-    public static PageText Of(PageContent page) => Cache.GetValue(page, p => new PageText(p));
+    public static PageText Of(PageContent page, IReadOnlyDictionary<(int Page, int Line), string>? paths = null) =>
+        Cache.GetValue(page, p => new PageText(p, paths));
 
-    public PageText(PageContent page)
+    public PageText(PageContent page, IReadOnlyDictionary<(int Page, int Line), string>? paths = null)
     {
+        _paths = paths;
         Page = page.Number;
         var sb = new System.Text.StringBuilder();
         foreach (var line in page.Lines)
@@ -32,6 +35,15 @@ public sealed class PageText
             if (sb.Length > 0 && (line.Box == default || !"。；;,，:：、".Contains(sb[^1]) && line.Text.Length < 25)) sb.Append('\n');
         }
         Text = sb.ToString();
+    }
+
+    /// <summary>The element path of the line holding that offset (web pages and Word documents).</summary>
+    public string? PathAt(int offset)
+    {
+        if (_paths is null || _paths.Count == 0) return null;
+        var index = -1;
+        for (var i = 0; i < _lines.Count && _lines[i].Start <= offset; i++) index = i;
+        return index >= 0 && _paths.TryGetValue((Page, index), out var path) ? path : null;
     }
 
     public double[]? BoxAt(int offset)

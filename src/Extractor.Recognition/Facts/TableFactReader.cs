@@ -26,7 +26,7 @@ public static partial class TableFactReader
                 Unit = percent ? "%" : MoneyUnit.Wan,
                 Provenance = new Provenance
                 {
-                    Kind = "table", Table = t.Id, Page = row.Provenance?.Page ?? t.PageStart, Bbox = row.Provenance?.Bbox,
+                    Kind = "table", Table = t.Id, Page = row.Provenance?.Page ?? t.PageStart, Bbox = row.Provenance?.Bbox, Path = row.Provenance?.Path,
                     Printed = value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), PrintedUnit = t.Unit,
                 },
             });

@@ -56,7 +56,8 @@ public static partial class TextFactReader
     // Facts and checks both read the statements of one document: read them once.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PageContent>, Cached> Cache = new();
 
-    public static List<TextStatement> Read(IReadOnlyList<PageContent> pages, string kind, int? fiscalYear, List<string>? warnings)
+    public static List<TextStatement> Read(IReadOnlyList<PageContent> pages, string kind, int? fiscalYear, List<string>? warnings,
+        IReadOnlyDictionary<(int Page, int Line), string>? linePaths = null)
     {
         if (Cache.TryGetValue(pages, out var hit) && hit.Kind == kind && hit.Year == fiscalYear)
         {
@@ -64,13 +65,14 @@ public static partial class TextFactReader
             return hit.Statements;
         }
         var own = new List<string>();
-        var statements = ReadAll(pages, kind, fiscalYear, own);
+        var statements = ReadAll(pages, kind, fiscalYear, own, linePaths);
         Cache.AddOrUpdate(pages, new Cached(kind, fiscalYear, statements, own));
         warnings?.AddRange(own);
         return statements;
     }
 
-    private static List<TextStatement> ReadAll(IReadOnlyList<PageContent> pages, string kind, int? fiscalYear, List<string> warnings)
+    private static List<TextStatement> ReadAll(IReadOnlyList<PageContent> pages, string kind, int? fiscalYear, List<string> warnings,
+        IReadOnlyDictionary<(int Page, int Line), string>? linePaths)
     {
         var found = new List<TextStatement>();
         var unitless = new List<(TextStatement S, string Sentence)>();
@@ -79,7 +81,7 @@ public static partial class TextFactReader
         foreach (var page in pages)
         {
             pageOffset += 100000;
-            var text = PageText.Of(page);
+            var text = PageText.Of(page, linePaths);
             var offset = 0;
             string? lastYearContext = null;
             foreach (var (sentence, paragraphStart) in Sentences(text.Text))
@@ -108,7 +110,7 @@ public static partial class TextFactReader
                             var key = subject.Key + (budget && kind != DocumentKinds.Budget ? FactKeys.BudgetSuffix : "");
                             if (budget && kind == DocumentKinds.Budget) key = subject.Key;
                             var s = new TextStatement(key, value, UnitOf(subject.Kind), printed, unit, page.Number, text.BoxAt(start + at), sentence)
-                                { Offset = pageOffset + start + at };
+                                { Offset = pageOffset + start + at, Path = text.PathAt(start + at) };
                             if (unit is null && subject.Kind == Money) unitless.Add((s, sentence));
                             else found.Add(s);
                         }

@@ -5,4 +5,7 @@ public sealed record TextStatement(string Key, decimal Value, string Unit, strin
 {
     /// <summary>Position in the document's text (page order), to tell statements made together from distant ones.</summary>
     public int Offset { get; init; }
+
+    /// <summary>The element path of the line it was printed on, where the format has no geometry.</summary>
+    public string? Path { get; init; }
 }

@@ -23,6 +23,8 @@ public static class RowReader
         public int Page;
         public int? Level;
         public Box? Box;
+        /// <summary>The element path of the row's first cell, for formats without geometry (HTML, DOCX, XLSX).</summary>
+        public string? Path;
     }
 
     public static List<ReportRow> Read(TableGrid grid, ColumnLayout layout, string tableId, int startRow = -1)
@@ -68,6 +70,7 @@ public static class RowReader
             var own = grid.IsOrigin(r, col.Index);
             var text = own ? cell.Text.Trim() : string.Empty;
             if (own && cell.Box is { } b && text.Length > 0) boxes.Add(b);
+            if (own && text.Length > 0) d.Path ??= RowPath(cell.Path);
             switch (col.Role)
             {
                 case ColumnRole.Code:
@@ -142,7 +145,7 @@ public static class RowReader
             var value = next < grid.ColumnCount ? AmountParser.Parse(grid.OwnText(r, next)) : null;
             var seg = layout.Segments.LastOrDefault(s => s.First <= c) ?? layout.Segments[0];
             var valueCol = next < grid.ColumnCount ? layout.Columns[next] : null;
-            var d = new Draft { Label = TextNormalizer.Compact(text), Page = grid.Raw.Rows[r].Page, Box = grid.Cell(r, c).Box ?? grid.Raw.Rows[r].Box };
+            var d = new Draft { Label = TextNormalizer.Compact(text), Page = grid.Raw.Rows[r].Page, Box = grid.Cell(r, c).Box ?? grid.Raw.Rows[r].Box, Path = RowPath(grid.Cell(r, c).Path) };
             if (value is not null && valueCol is not null && valueCol.Name.Length > 0) d.Values[valueCol.Name] = value.Value;
             var group = GroupFromLabel(d.Label) ?? seg.GroupName;
             if (twoSided) d.Side = seg.Index == 0 ? "income" : "expenditure"; else d.Group = group;
@@ -161,6 +164,14 @@ public static class RowReader
         Side = d.Side,
         Group = d.Group,
         Values = d.Values,
-        Provenance = new Provenance { Page = d.Page, Bbox = d.Box is { } b && b != default ? b.ToArray() : null },
+        Provenance = new Provenance { Page = d.Page, Bbox = d.Box is { } b && b != default ? b.ToArray() : null, Path = d.Path },
     };
+
+    /// <summary>A cell's path names its row: drop the last step (the cell) so the path points at the table row.</summary>
+    private static string? RowPath(string? cellPath)
+    {
+        if (string.IsNullOrEmpty(cellPath)) return null;
+        var cut = cellPath.LastIndexOfAny(['/', '>']);
+        return cut > 0 ? cellPath[..cut].TrimEnd(' ', '>') : cellPath;
+    }
 }
