@@ -85,18 +85,20 @@ public static class IngestCommand
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
         Console.CancelKeyPress += onCancel;
+        using var archives = new ArchiveInputs();
+        var inputs = archives.Expand(IngestInputs.Enumerate(paths));
         try
         {
             IngestSummary summary;
             if (!Console.IsErrorRedirected)
             {
                 pipeline.Completed -= progress.OnCompleted;
-                summary = LiveProgress.Run(pipeline, IngestInputs.Enumerate(paths), interrupt.Token);
+                summary = LiveProgress.Run(pipeline, inputs, interrupt.Token);
             }
             else
             {
                 using var ticker = new Timer(_ => progress.Tick(), null, progress.Interval, progress.Interval);
-                summary = pipeline.RunAsync(IngestInputs.Enumerate(paths), interrupt.Token).GetAwaiter().GetResult();
+                summary = pipeline.RunAsync(inputs, interrupt.Token).GetAwaiter().GetResult();
                 ticker.Dispose();
             }
             progress.Clear();

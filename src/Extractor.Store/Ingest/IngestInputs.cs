@@ -17,7 +17,7 @@ public static class IngestInputs
     /// <summary>Extensions taken from folders; a file named outright is always tried, whatever its name.</summary>
     public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        ".pdf", ".html", ".htm", ".txt", ".docx", ".xlsx", ".doc", ".xls", ".wps", ".et",
+        ".pdf", ".html", ".htm", ".txt", ".docx", ".xlsx", ".doc", ".xls", ".wps", ".et", ".zip",
     };
 
     public static bool IsSupported(string path) => Extensions.Contains(System.IO.Path.GetExtension(path));
