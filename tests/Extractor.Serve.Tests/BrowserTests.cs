@@ -66,7 +66,7 @@ public sealed class BrowserTests(ITestOutputHelper output) : IAsyncLifetime
         await link.ClickAsync();
 
         // A fact read from a table, with a page and a real bbox.
-        var fact = page.Locator("#facts tr[data-fact-key='expenditure.total']");
+        var fact = page.Locator("#facts tr[data-fact-key='expenditure.total']").First;
         await fact.WaitForAsync();
         await fact.ClickAsync();
 

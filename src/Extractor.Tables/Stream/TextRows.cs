@@ -19,6 +19,9 @@ public sealed record TextRow(IReadOnlyList<Chunk> Chunks, Box Box)
 
 public static class TextRows
 {
+    /// <summary>A whole amount (not a piece like ",850.00" or ".15" that completes its left neighbour).</summary>
+    private static bool NumberLike(string s) => Text.CellText.IsNumber(s);
+
     /// <summary>Gaps wider than this share of the font size separate chunks (a Latin space is about 0.25–0.33 em).</summary>
     public const double ChunkGap = 0.5;
 
@@ -47,7 +50,9 @@ public static class TextRows
             for (var i = 1; i < g.Count; i++)
             {
                 var gap = g[i].Box.Left - current[^1].Box.Right;
-                if (gap > ChunkGap * Math.Min(g[i].FontSize, current[^1].FontSize))
+                // Two amounts are two cells even when set close together; words of a phrase are one.
+                var limit = NumberLike(g[i].Text) && NumberLike(current[^1].Text) ? 0.25 : ChunkGap;
+                if (gap > limit * Math.Min(g[i].FontSize, current[^1].FontSize))
                 {
                     chunks.Add(new Chunk(current, Box.Of(current.Select(w => w.Box))));
                     current = [];
