@@ -35,9 +35,17 @@ public static partial class CellKinds
         var texts = cells.Select(TextNormalizer.Compact).Where(t => t.Length > 0 && t.Any(ch => ch != '*')).ToList();
         if (texts.Count == 0) return false;
         if (texts.Any(t => t is "栏次" or "行次")) return texts.Where(t => t is not ("栏次" or "行次")).All(t => int.TryParse(t, out _) || t.Length <= 1);
-        if (texts.Count < 2 || !texts.All(t => int.TryParse(t, out _))) return false;
-        var numbers = texts.Select(int.Parse).ToList();
-        return numbers[0] <= 1 && numbers.Zip(numbers.Skip(1)).All(p => p.Second == p.First + 1);
+        if (texts.Count < 2) return false;
+        if (texts.All(t => int.TryParse(t, out _)))
+        {
+            var all = texts.Select(int.Parse).ToList();
+            if (all[0] <= 1 && all.Zip(all.Skip(1)).All(p => p.Second == p.First + 1)) return true;
+        }
+        // Read by OCR: the 栏次 label garbled and a number lost, but 1 … 12 still climbing by one.
+        var numbers = texts.Where(t => t.Length <= 2 && int.TryParse(t, out _)).Select(int.Parse).ToList();
+        if (numbers.Count < 5 || numbers.Count < texts.Count - 1 || numbers[0] > 2) return false;
+        var pairs = numbers.Zip(numbers.Skip(1)).ToList();
+        return pairs.All(p => p.Second > p.First) && pairs.Count(p => p.Second == p.First + 1) >= 0.75 * pairs.Count;
     }
 
     /// <summary>An amount in a data cell (not a code).</summary>

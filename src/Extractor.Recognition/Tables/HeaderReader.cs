@@ -117,6 +117,7 @@ public static class HeaderReader
         if (all.Contains("编码") || all.Contains("代码") || last == "科目编码") return ColumnRole.Code;
         if (last is "序号") return ColumnRole.Ignored;
         if (last.Contains("名称") || last is "项目" or "科目" or "收入" or "支出" || last.EndsWith("指标")) return ColumnRole.Label;
+        if (IsLineNumbering(grid, body, c)) return ColumnRole.LineNumber;
         int codes = 0, values = 0, texts = 0;
         var codeTexts = new HashSet<string>();
         for (var r = body; r < grid.RowCount; r++)
@@ -132,6 +133,25 @@ public static class HeaderReader
         if (codes > values && (all.Length == 0 || all.Contains("科目") || all.Contains("项目") || IsCodeHierarchy(codeTexts)))
             return ColumnRole.Code;
         return ColumnRole.Value;
+    }
+
+    /// <summary>
+    /// 行次 printed as 1, 2, 3 … down the rows is a line number column even when its header is unreadable
+    /// (OCR): amounts never run as consecutive integers from 1.
+    /// </summary>
+    private static bool IsLineNumbering(TableGrid grid, int body, int c)
+    {
+        var numbers = new List<int>();
+        for (var r = body; r < grid.RowCount; r++)
+        {
+            var t = TextNormalizer.Compact(grid.OwnText(r, c));
+            if (t.Length == 0) continue;
+            if (!int.TryParse(t, out var n) || t.Length > 3) return false;
+            numbers.Add(n);
+        }
+        if (numbers.Count < 5) return false;
+        var steps = numbers.Zip(numbers.Skip(1), (a, b) => b - a).Count(d => d == 1);
+        return numbers.Min() <= 2 && steps >= 0.8 * (numbers.Count - 1);
     }
 
     /// <summary>

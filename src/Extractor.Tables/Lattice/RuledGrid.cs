@@ -133,6 +133,22 @@ public sealed class RuledGrid
         return cellWords;
     }
 
+    /// <summary>
+    /// The words of a merged cell, one list per slot, when every word sits inside one slot and two slots or
+    /// more hold words; null for a real merged cell (a title crossing the lines, a centred heading).
+    /// </summary>
+    private List<TextWord>[]? SplitBySlots(List<TextWord> words, int c, int span)
+    {
+        var parts = Enumerable.Range(0, span).Select(_ => new List<TextWord>()).ToArray();
+        foreach (var w in words)
+        {
+            var k = ColumnOf(w.Box.CentreX) - c;
+            if (k < 0 || k >= span || w.Box.Left < Xs[c + k] - 1 || w.Box.Right > Xs[c + k + 1] + 1) return null;
+            parts[k].Add(w);
+        }
+        return parts.Count(p => p.Count > 0) >= 2 ? parts : null;
+    }
+
     /// <summary>The grid as a raw table: merged cells once, in their top-left slot, with their spans.</summary>
     public RawTable ToTable(Dictionary<(int R, int C), List<TextWord>> cellWords, int page)
     {
@@ -150,7 +166,16 @@ public sealed class RuledGrid
             var cells = new List<RawCell>(Cols);
             for (var c = 0; c < Cols; c++)
             {
-                if (spans.TryGetValue((r, c), out var s))
+                if (spans.TryGetValue((r, c), out var s) && s.RowSpan == 1 && s.ColSpan > 1
+                    && cellWords.TryGetValue((r, c), out var spanned) && SplitBySlots(spanned, c, s.ColSpan) is { } parts)
+                {
+                    // Amounts set in their columns but left unruled in this row (a shaded band): one cell per slot.
+                    for (var k = 0; k < s.ColSpan; k++)
+                        cells.Add(new RawCell(CellText.Of(parts[k]), Slot(r, c + k)));
+                    c += s.ColSpan - 1;
+                    continue;
+                }
+                if (spans.TryGetValue((r, c), out s))
                 {
                     var cellBox = Slot(r, c).Union(Slot(r + s.RowSpan - 1, c + s.ColSpan - 1));
                     var text = cellWords.TryGetValue((r, c), out var ws) ? CellText.Of(ws) : string.Empty;

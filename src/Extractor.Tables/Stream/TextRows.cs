@@ -22,6 +22,9 @@ public static class TextRows
     /// <summary>A whole amount (not a piece like ",850.00" or ".15" that completes its left neighbour).</summary>
     private static bool NumberLike(string s) => Text.CellText.IsNumber(s);
 
+    /// <summary>An interval or note in brackets after an amount: "(32.6-42.6)", a column of its own.</summary>
+    private static bool Bracketed(string s) => s.Length > 2 && s[0] == '(' && s.Any(char.IsDigit);
+
     /// <summary>Gaps wider than this share of the font size separate chunks (a Latin space is about 0.25–0.33 em).</summary>
     public const double ChunkGap = 0.5;
 
@@ -51,7 +54,7 @@ public static class TextRows
             {
                 var gap = g[i].Box.Left - current[^1].Box.Right;
                 // Two amounts are two cells even when set close together; words of a phrase are one.
-                var limit = NumberLike(g[i].Text) && NumberLike(current[^1].Text) ? 0.25 : ChunkGap;
+                var limit = NumberLike(current[^1].Text) && (NumberLike(g[i].Text) || Bracketed(g[i].Text)) ? 0.25 : ChunkGap;
                 if (gap > limit * Math.Min(g[i].FontSize, current[^1].FontSize))
                 {
                     chunks.Add(new Chunk(current, Box.Of(current.Select(w => w.Box))));
