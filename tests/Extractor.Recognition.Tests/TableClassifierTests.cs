@@ -45,4 +45,11 @@ public class TableClassifierTests
         Assert.StartsWith("final.x_", r.Id);
         Assert.Equal("部门整体支出绩效自评结果表", r.Title);
     }
+
+    [Fact]
+    public void AnUntitledListOfUnitsIsTheUnitsTable()
+    {
+        Assert.Equal("final.x_units", TableClassifier.Classify([], ["序号", "单位名称", "备注"], DocumentKinds.FinalAccount).Id);
+        Assert.NotEqual("final.x_units", TableClassifier.Classify([], ["单位名称", "金额"], DocumentKinds.FinalAccount).Id);
+    }
 }

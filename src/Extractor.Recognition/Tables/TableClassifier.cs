@@ -28,7 +28,15 @@ public static partial class TableClassifier
         var byNumber = kind == DocumentKinds.FinalAccount ? ByPublicNumber(caption) : null;
         var id = byTitle ?? byHeader ?? byNumber;
         if (id is null && t.Length > 0) id = Prefix(kind) + ".x_" + SnakeName.Of(t);
+        // The list of units a department's figures cover (序号 | 单位名称), printed under 单位构成 without a title.
+        if (id is null && IsUnitList(headerTexts)) id = Prefix(kind) + ".x_units";
         return new Result(id ?? Prefix(kind) + ".x_table", title);
+    }
+
+    private static bool IsUnitList(IReadOnlyList<string> headerTexts)
+    {
+        var header = TextNormalizer.Compact(string.Concat(headerTexts));
+        return header.Contains("单位名称") && !header.Contains("金额") && !header.Contains("合计") && !header.Contains("数");
     }
 
     /// <summary>The caption line naming the table: ends in 表 (maybe with a bracket), not the 公开NN表 label or a unit line.</summary>
