@@ -76,6 +76,8 @@ public static class HeaderReader
     private static bool IsYear(string t) => t.Length == 4 && (t.StartsWith("19") || t.StartsWith("20")) && t.All(char.IsAsciiDigit);
 
     /// <summary>The header texts over column c, top down, each with the number of columns its cell spans.</summary>
+    private static readonly char[] HeaderNoise = ['\'', '、', ',', '.', ':', ';', '|', '_', '~', '`', '!', '-'];
+
     private static List<(string Text, int Span)> HeaderParts(TableGrid grid, List<int> headerRows, int c)
     {
         var parts = new List<(string, int)>();
@@ -83,7 +85,8 @@ public static class HeaderReader
         {
             var (r0, _) = grid.Origin(r, c);
             if (r0 < r) continue; // a cell spanning down from the row above: already counted
-            var text = TextNormalizer.Compact(grid.Cell(r, c).Text);
+            // Stray marks at a header's ends are noise (OCR reads a border or a speck as 、 | _; quotes stay: “三公”经费), never a name.
+            var text = TextNormalizer.Compact(grid.Cell(r, c).Text).Trim(HeaderNoise);
             if (text.Length == 0 || MoneyUnit.Declared(text) is not null) continue;
             if (parts.Count > 0 && parts[^1].Item1 == text) continue;
             parts.Add((text, grid.SpanOf(r, c)));
