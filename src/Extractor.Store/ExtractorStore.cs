@@ -205,8 +205,9 @@ public sealed class ExtractorStore : IDisposable
               AND (@keyPrefix IS NULL OR substr(f.key, 1, length(@keyPrefix)) = @keyPrefix)
               AND (@year IS NULL OR d.fiscal_year = @year)
               AND (@agency IS NULL OR instr(d.agency, @agency) > 0)
+              AND (@sha256 IS NULL OR d.sha256 = @sha256)
             ORDER BY d.agency, d.fiscal_year, d.sha256, f.ord
-            """, new { key, keyPrefix, year = filter.Year, agency = filter.Agency }, buffered: false);
+            """, new { key, keyPrefix, year = filter.Year, agency = filter.Agency, sha256 = filter.Sha256 }, buffered: false);
         return rows.Select(r => new FactRecord
         {
             Sha256 = r.Sha256, Source = r.Source, Agency = r.Agency, FiscalYear = r.FiscalYear, Kind = r.Kind,

@@ -55,7 +55,8 @@ public sealed class FactRecord
 }
 
 /// <summary>Filters of `extractor facts`: key exact (or a prefix ending in *), fiscal year, agency substring.</summary>
-public sealed record FactFilter(string? Key = null, int? Year = null, string? Agency = null);
+/// <summary>Which facts to list; Sha256 narrows to one document.</summary>
+public sealed record FactFilter(string? Key = null, int? Year = null, string? Agency = null, string? Sha256 = null);
 
 /// <summary>Row counts, for the ingest summary.</summary>
 public sealed record StoreCounts(long Documents, long Ok, long Failed, long Tables, long Rows, long Facts, long Checks);

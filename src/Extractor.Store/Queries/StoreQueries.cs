@@ -166,18 +166,7 @@ public static class StoreQueries
                 rows.GetValueOrDefault(t.TableKey) ?? []))
             .ToList();
 
-        var facts = db.Query<FactSql>("""
-            SELECT key, value, unit, provenance_kind, table_id, page, bbox, path, printed, printed_unit, confidence, extractor_version
-            FROM facts WHERE document = @sha256 ORDER BY ord
-            """, new { sha256 })
-            .Select(f => new FactRecord
-            {
-                Sha256 = doc.Sha256, Source = doc.Source, Agency = doc.Agency, FiscalYear = doc.FiscalYear, Kind = doc.Kind,
-                Scope = doc.Scope, Key = f.Key, Value = Dec(f.Value) ?? 0, Unit = f.Unit, ProvenanceKind = f.ProvenanceKind,
-                Table = f.TableId, Page = f.Page, Bbox = Bbox(f.Bbox), Path = f.Path, Printed = f.Printed,
-                PrintedUnit = f.PrintedUnit, Confidence = f.Confidence, ExtractorVersion = f.ExtractorVersion,
-            })
-            .ToList();
+        var facts = store.Facts(new FactFilter(Sha256: sha256)).ToList();
         var checks = db.Query<CheckSql>("""
             SELECT ord, rule, status, expected, actual, tolerance, message, evidence FROM checks WHERE document = @sha256 ORDER BY ord
             """, new { sha256 })
@@ -235,22 +224,6 @@ public static class StoreQueries
         public string Columns { get; init; } = "[]";
         public string? Bbox { get; init; }
         public string? Method { get; init; }
-    }
-
-    private sealed class FactSql
-    {
-        public string Key { get; init; } = "";
-        public string Value { get; init; } = "0";
-        public string? Unit { get; init; }
-        public string? ProvenanceKind { get; init; }
-        public string? TableId { get; init; }
-        public int? Page { get; init; }
-        public string? Bbox { get; init; }
-        public string? Path { get; init; }
-        public string? Printed { get; init; }
-        public string? PrintedUnit { get; init; }
-        public double? Confidence { get; init; }
-        public string ExtractorVersion { get; init; } = "";
     }
 
     private sealed class CheckSql
