@@ -18,14 +18,17 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
 
     public ExtractionSettings Settings => settings;
 
-    public Report Extract(string path, CancellationToken cancellation = default)
+    public Report Extract(string path, CancellationToken cancellation = default) => Extract(path, source: null, cancellation);
+
+    /// <summary>Reads a local copy (a download) while reporting where it came from: <paramref name="source"/> is the URL.</summary>
+    public Report Extract(string path, string? source, CancellationToken cancellation = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(settings.PerDocumentTimeout);
         try
         {
             var content = stages.Read(path, new ReadLimits(settings.MaxPages, timeout.Token));
-            return Build(content, timeout.Token);
+            return Build(source is null ? content : content with { Source = source }, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {

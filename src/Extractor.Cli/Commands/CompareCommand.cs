@@ -16,26 +16,20 @@ public static class CompareCommand
     {
         var db = StoreCli.DbOption();
         var key = new Option<string>("--key") { Description = "fact key, e.g. three_public.total (SCHEMA §4)", HelpName = "K", Required = true };
-        var year = new Option<int?>("--year") { Description = "fiscal year", HelpName = "Y" };
-        var agency = new Option<string?>("--agency") { Description = "agency name or part of it", HelpName = "A" };
+        var year = StoreCli.YearOption();
+        var agency = StoreCli.AgencyOption();
         var format = new Option<string>("--format") { Description = "table (aligned text for a terminal) or csv (RFC 4180)", DefaultValueFactory = _ => "table" }
             .AcceptOnlyFromAmong("table", "csv");
         var cmd = new Command("compare", "Compare one fact across agencies and years: one row per document holding it, with the change on the prior year where known.")
             { db, key, year, agency, format };
-        cmd.SetAction(r =>
-        {
-            var path = r.GetValue(db)!;
-            return StoreCli.Run(path, () =>
+        cmd.SetAction(r => StoreCli.Read(r.GetValue(db)!, (store, w) =>
             {
-                using var store = ExtractorStore.Open(path, create: false);
-                using var w = Output.Stdout();
                 var k = r.GetValue(key)!;
                 var rows = store.Compare(k, r.GetValue(year), r.GetValue(agency));
                 if (r.GetValue(format) == "csv") CompareOutput.WriteCsv(w, rows);
                 else CompareOutput.WriteTable(w, k, rows);
                 return 0;
-            });
-        });
+            }));
         return cmd;
     }
 }

@@ -17,13 +17,8 @@ public static class DocumentsCommand
         var db = StoreCli.DbOption();
         var format = StoreCli.FormatOption();
         var cmd = new Command("documents", "List the stored documents: source, kind, scope, agency, year, status (ok, or failed with its reason).") { db, format };
-        cmd.SetAction(r =>
-        {
-            var path = r.GetValue(db)!;
-            return StoreCli.Run(path, () =>
+        cmd.SetAction(r => StoreCli.Read(r.GetValue(db)!, (store, w) =>
             {
-                using var store = ExtractorStore.Open(path, create: false);
-                using var w = Output.Stdout();
                 var csv = r.GetValue(format) == "csv";
                 if (csv) Output.WriteCsvRow(w, Header);
                 foreach (var d in store.Documents())
@@ -43,8 +38,7 @@ public static class DocumentsCommand
                         });
                 }
                 return 0;
-            });
-        });
+            }));
         return cmd;
     }
 }

@@ -23,12 +23,12 @@ public static class ExtractCommand
             return CliErrors.Run(path, () =>
             {
                 var settings = IngestCommand.Settings(r.GetValue(timeout), r.GetValue(maxPages));
-                var extractor = new ReportExtractor(settings, PipelineStages.Default(settings));
+                var extractor = new ReportExtractor(settings);
                 Report report;
                 try
                 {
                     // The extractor stops itself at the limit; this is for a stage that does not listen.
-                    report = Task.Run(() => ExtractFileOrUrl(extractor, settings, path))
+                    report = Task.Run(() => ExtractFileOrUrl(extractor, path))
                         .WaitAsync(settings.PerDocumentTimeout + TimeSpan.FromSeconds(5))
                         .GetAwaiter().GetResult();
                 }
@@ -45,7 +45,7 @@ public static class ExtractCommand
     }
 
     /// <summary>A URL is downloaded (with retries) to a temporary file and read like a file; its source stays the URL.</summary>
-    private static Report ExtractFileOrUrl(ReportExtractor extractor, ExtractionSettings settings, string path)
+    private static Report ExtractFileOrUrl(ReportExtractor extractor, string path)
     {
         if (!Uri.TryCreate(path, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             return extractor.Extract(path);
@@ -59,12 +59,6 @@ public static class ExtractCommand
         {
             throw new ExtractionException("download_failed", e.StatusCode is { } code ? $"HTTP {(int)code}" : e.Message);
         }
-        using (fetched)
-        {
-            using var limit = new CancellationTokenSource(settings.PerDocumentTimeout);
-            var content = PipelineStages.Default(settings).Read(fetched.Path, new ReadLimits(settings.MaxPages, limit.Token))
-                with { Source = url.ToString() };
-            return extractor.Build(content, limit.Token);
-        }
+        using (fetched) return extractor.Extract(fetched.Path, url.ToString());
     }
 }

@@ -16,18 +16,13 @@ public static class FactsCommand
     {
         var db = StoreCli.DbOption();
         var key = new Option<string?>("--key") { Description = "fact key, e.g. three_public.total; a trailing * matches a prefix (three_public.*)", HelpName = "K" };
-        var year = new Option<int?>("--year") { Description = "fiscal year", HelpName = "Y" };
-        var agency = new Option<string?>("--agency") { Description = "agency name or part of it", HelpName = "A" };
+        var year = StoreCli.YearOption();
+        var agency = StoreCli.AgencyOption();
         var format = StoreCli.FormatOption();
         var cmd = new Command("facts", "Print stored facts with their provenance (document, page, bbox, table, extractor version), one per line/row.")
             { db, key, year, agency, format };
-        cmd.SetAction(r =>
-        {
-            var path = r.GetValue(db)!;
-            return StoreCli.Run(path, () =>
+        cmd.SetAction(r => StoreCli.Read(r.GetValue(db)!, (store, w) =>
             {
-                using var store = ExtractorStore.Open(path, create: false);
-                using var w = Output.Stdout();
                 var csv = r.GetValue(format) == "csv";
                 if (csv) Output.WriteCsvRow(w, Header);
                 foreach (var f in store.Facts(new FactFilter(r.GetValue(key), r.GetValue(year), r.GetValue(agency))))
@@ -49,8 +44,7 @@ public static class FactsCommand
                         });
                 }
                 return 0;
-            });
-        });
+            }));
         return cmd;
     }
 }

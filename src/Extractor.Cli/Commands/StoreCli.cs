@@ -13,6 +13,18 @@ public static class StoreCli
         new Option<string>("--format") { Description = "json (JSON lines: one object per line) or csv (RFC 4180)", DefaultValueFactory = _ => "json" }
             .AcceptOnlyFromAmong(Output.Formats);
 
+    public static Option<int?> YearOption() => new("--year") { Description = "fiscal year", HelpName = "Y" };
+
+    public static Option<string?> AgencyOption() => new("--agency") { Description = "agency name or part of it", HelpName = "A" };
+
+    /// <summary>Runs a command that reads an existing store and prints to stdout.</summary>
+    public static int Read(string db, Func<ExtractorStore, TextWriter, int> action) => Run(db, () =>
+    {
+        using var store = ExtractorStore.Open(db, create: false);
+        using var stdout = Output.Stdout();
+        return action(store, stdout);
+    });
+
     /// <summary>Runs a store command: a store that cannot be opened is one line on stderr and exit 1.</summary>
     public static int Run(string db, Func<int> action) => CliErrors.Run(db, () =>
     {

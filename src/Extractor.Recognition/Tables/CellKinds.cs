@@ -43,7 +43,13 @@ public static partial class CellKinds
         }
         // Read by OCR: the 栏次 label garbled and a number lost, but 1 … 12 still climbing by one.
         var numbers = texts.Where(t => t.Length <= 2 && int.TryParse(t, out _)).Select(int.Parse).ToList();
-        if (numbers.Count < 5 || numbers.Count < texts.Count - 1 || numbers[0] > 2) return false;
+        return numbers.Count >= 5 && numbers.Count >= texts.Count - 1 && CountsUpFromOne(numbers);
+    }
+
+    /// <summary>1, 2, 3 … (a number or two lost or misread allowed): 栏次 across a row, 行次 down a column.</summary>
+    public static bool CountsUpFromOne(IReadOnlyList<int> numbers)
+    {
+        if (numbers.Count < 2 || numbers[0] > 2) return false;
         var pairs = numbers.Zip(numbers.Skip(1)).ToList();
         return pairs.All(p => p.Second > p.First) && pairs.Count(p => p.Second == p.First + 1) >= 0.75 * pairs.Count;
     }

@@ -152,9 +152,7 @@ public static class HeaderReader
             if (!int.TryParse(t, out var n) || t.Length > 3) return false;
             numbers.Add(n);
         }
-        if (numbers.Count < 5) return false;
-        var steps = numbers.Zip(numbers.Skip(1), (a, b) => b - a).Count(d => d == 1);
-        return numbers.Min() <= 2 && steps >= 0.8 * (numbers.Count - 1);
+        return numbers.Count >= 5 && CellKinds.CountsUpFromOne(numbers);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Extractor.Core.Layout;
 using Extractor.Core.Text;
+using Extractor.Tables.Text;
 
 namespace Extractor.Tables.Stream;
 
@@ -30,24 +31,10 @@ public static class TextRows
 
     public static List<TextRow> Build(IEnumerable<TextWord> words)
     {
-        var sorted = words.OrderByDescending(w => w.Box.CentreY).ToList();
-        var groups = new List<List<TextWord>>();
-        double centre = 0, height = 0;
-        foreach (var w in sorted)
-        {
-            if (groups.Count > 0 && Math.Abs(centre - w.Box.CentreY) <= 0.4 * Math.Min(height, w.Box.Height))
-            {
-                groups[^1].Add(w);
-                continue;
-            }
-            groups.Add([w]);
-            centre = w.Box.CentreY;
-            height = w.Box.Height;
-        }
+        var groups = CellText.Lines(words.ToList());
         var rows = new List<TextRow>(groups.Count);
         foreach (var g in groups)
         {
-            g.Sort((a, b) => a.Box.Left.CompareTo(b.Box.Left));
             var chunks = new List<Chunk>();
             var current = new List<TextWord> { g[0] };
             for (var i = 1; i < g.Count; i++)
