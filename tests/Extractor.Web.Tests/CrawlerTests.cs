@@ -44,6 +44,7 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
         using var crawler = new SiteCrawler(store, extractor.Extract, options);
         if (onEvent is not null) crawler.Progress += e => onEvent(e, stop);
         var summary = crawler.CrawlAsync([_portal.Base + "/"], stop.Token).GetAwaiter().GetResult();
+        _portal.WaitIdle(TimeSpan.FromSeconds(10));
         foreach (var row in store.Connection.Query("SELECT depth, priority, link_kind, relevant, state, outcome, url, found_on FROM crawl_urls ORDER BY seq"))
             output.WriteLine($"{row.depth} {row.priority} {row.link_kind} {row.relevant} {row.state} {row.outcome} {row.url} <- {row.found_on}");
         return summary;

@@ -20,6 +20,7 @@ public sealed class TestPortal : IDisposable
     private readonly Dictionary<string, (byte[] Body, string Type, string? Disposition)> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private readonly Task _loop;
+    private int _inFlight;
 
     public ConcurrentQueue<(string Path, int Status, string? IfNoneMatch)> Log { get; } = new();
     public string Base { get; }
@@ -74,6 +75,17 @@ public sealed class TestPortal : IDisposable
         return Encoding.Latin1.GetBytes(latin);
     }
 
+    /// <summary>
+    /// Waits until every request received has been answered or abandoned. A response the client gave up on (the slow
+    /// page's first attempt) is still logged when it ends, which may be after the crawl returned: callers that compare
+    /// the log before and after a crawl wait here first, so that late entry is not counted against the next crawl.
+    /// </summary>
+    public void WaitIdle(TimeSpan limit)
+    {
+        if (!SpinWait.SpinUntil(() => Volatile.Read(ref _inFlight) == 0, limit))
+            throw new TimeoutException($"portal still answering {_inFlight} request(s) after {limit.TotalSeconds:0} s");
+    }
+
     public int Hits(string pathAndQuery) => _hits.GetValueOrDefault(pathAndQuery);
     public IReadOnlyDictionary<string, int> AllHits => _hits;
 
@@ -84,7 +96,12 @@ public sealed class TestPortal : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            _ = Task.Run(() => Serve(context));
+            Interlocked.Increment(ref _inFlight);
+            _ = Task.Run(async () =>
+            {
+                try { await Serve(context); }
+                finally { Interlocked.Decrement(ref _inFlight); }
+            });
         }
     }
 
