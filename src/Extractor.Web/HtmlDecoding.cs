@@ -10,7 +10,7 @@ public sealed record DecodedHtml(string Text, Encoding Encoding, string Encoding
 /// Decodes HTML bytes: a byte-order mark first, then the HTTP Content-Type charset (when known), then a
 /// &lt;meta charset&gt; or &lt;meta http-equiv="Content-Type"&gt; in the first bytes; with none, UTF-8 when the
 /// bytes are valid UTF-8, else GB18030. GB2312 and GBK are read as GB18030 (their superset), as browsers do.
-/// A declared UTF-8 that the bytes contradict is not trusted (portals often mislabel GBK pages).
+/// A declared charset that the bytes contradict is not trusted (portals often mislabel their pages both ways).
 /// </summary>
 public static partial class HtmlDecoding
 {
@@ -58,11 +58,34 @@ public static partial class HtmlDecoding
         catch (ArgumentException) { return null; }
     }
 
+    /// <summary>
+    /// The text in a declared encoding, or null when the bytes contradict the declaration: invalid UTF-8 for UTF-8;
+    /// valid UTF-8 with multi-byte characters for any other charset (GBK prose is practically never valid UTF-8,
+    /// while portals copy a gb2312 &lt;meta&gt; onto UTF-8 pages); Chinese in GB18030 for a single-byte charset.
+    /// </summary>
     private static string? TryDecode(Encoding encoding, byte[] bytes)
     {
-        if (encoding.CodePage != Encoding.UTF8.CodePage) return encoding.GetString(bytes);
+        var utf8 = StrictUtf8(bytes);
+        if (encoding.CodePage == Encoding.UTF8.CodePage) return utf8;
+        if (utf8 is not null && utf8.Length < bytes.Length) return null;
+        if (encoding.IsSingleByte && utf8 is null && MostlyCjk(bytes)) return null;
+        return encoding.GetString(bytes);
+    }
+
+    private static string? StrictUtf8(byte[] bytes)
+    {
         try { return new UTF8Encoding(false, true).GetString(bytes); }
         catch (DecoderFallbackException) { return null; }
+    }
+
+    /// <summary>Most high bytes read as CJK characters in GB18030 (two bytes each), as Chinese text does and Latin text does not.</summary>
+    private static bool MostlyCjk(byte[] bytes)
+    {
+        var high = bytes.Count(b => b >= 0x80);
+        if (high == 0) return false;
+        var cjk = Encoding.GetEncoding("GB18030").GetString(bytes)
+            .Count(ch => ch is >= '\u4E00' and <= '\u9FFF' or >= '\u3000' and <= '\u303F' or >= '\uFF00' and <= '\uFFEF');
+        return cjk * 2 >= high * 0.8;
     }
 
     private static string Strict(Encoding e, byte[] bytes, int skip) => e.GetString(bytes, skip, bytes.Length - skip);

@@ -40,6 +40,7 @@ public sealed partial class HtmlDocumentReader : IDocumentReader
     public DocumentContent Read(byte[] bytes, string source, string? contentType = null, CancellationToken cancellation = default)
     {
         var decoded = HtmlDecoding.Decode(bytes, contentType);
+        MarkupLimits.Check(bytes.Length, decoded.Text);
         var document = new HtmlParser().ParseDocument(decoded.Text);
         cancellation.ThrowIfCancellationRequested();
         var body = document.Body ?? throw new ExtractionException("not_html", "no <body> in the page");
@@ -127,7 +128,7 @@ public sealed partial class HtmlDocumentReader : IDocumentReader
     /// <summary>Walks the content in document order, building lines, tables and paths.</summary>
     private sealed class Builder(CancellationToken cancellation)
     {
-        private readonly Dictionary<IElement, string> _paths = new();
+        private readonly ElementPaths _paths = new();
         private readonly List<(string Raw, bool Bold, IElement Block)> _pieces = [];
         private int _tableBoundary; // index of the first line after the last table
 
@@ -215,7 +216,7 @@ public sealed partial class HtmlDocumentReader : IDocumentReader
             Lines.Add(new TextLine(text, default, [word]));
         }
 
-        private string Path(IElement e) => HtmlDom.PathOf(e, _paths);
+        private string Path(IElement e) => _paths.Of(e);
 
         private void Table(IElement table)
         {

@@ -73,42 +73,6 @@ internal static partial class HtmlDom
     public static List<IElement> Cells(IElement row) => row.Children.Where(c => c.LocalName is "td" or "th").ToList();
 
     /// <summary>
-    /// A CSS selector for the element: from the nearest ancestor with an id (#id) or from html, each step the tag
-    /// with :nth-of-type(k) where it has siblings of the same tag. document.querySelector(path) finds it again.
-    /// </summary>
-    public static string PathOf(IElement element, Dictionary<IElement, string> cache)
-    {
-        if (cache.TryGetValue(element, out var known)) return known;
-        string path;
-        var id = element.Id;
-        if (!string.IsNullOrEmpty(id) && IdRx().IsMatch(id) && element.Owner?.QuerySelectorAll("#" + id).Length == 1)
-            path = "#" + id;
-        else
-        {
-            var step = element.LocalName;
-            if (element.ParentElement is { } parent)
-            {
-                var same = 0;
-                var index = 0;
-                foreach (var sibling in parent.Children)
-                {
-                    if (sibling.LocalName != step) continue;
-                    same++;
-                    if (ReferenceEquals(sibling, element)) index = same;
-                }
-                if (same > 1) step += $":nth-of-type({index})";
-                path = PathOf(parent, cache) + ">" + step;
-            }
-            else path = step;
-        }
-        cache[element] = path;
-        return path;
-    }
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_\-]*$")]
-    private static partial Regex IdRx();
-
-    /// <summary>
     /// Collapses source white space as a browser does, except that a run holding a line break or tab next to a CJK
     /// character disappears (HTML editors wrap Chinese prose anywhere: "2020\n年" is "2020年" on screen).
     /// </summary>

@@ -30,6 +30,7 @@ public sealed class HtmlPage
     public static HtmlPage Parse(byte[] bytes, Uri url, string? contentType = null)
     {
         var decoded = HtmlDecoding.Decode(bytes, contentType);
+        MarkupLimits.Check(bytes.Length, decoded.Text);
         var document = new HtmlParser().ParseDocument(decoded.Text);
         var title = TextNormalizer.Normalize(document.Title);
         var body = document.Body;

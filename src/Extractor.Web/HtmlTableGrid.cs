@@ -14,7 +14,7 @@ internal sealed partial record HtmlTableGrid(IReadOnlyList<RawRow> Rows, IReadOn
 {
     private const int MaxSpan = 500;
 
-    public static HtmlTableGrid Build(IElement table, Dictionary<IElement, string> paths, CancellationToken cancellation)
+    public static HtmlTableGrid Build(IElement table, ElementPaths paths, CancellationToken cancellation)
     {
         var caption = table.Children.Where(c => c.LocalName == "caption")
             .Select(c => TextNormalizer.Normalize(HtmlDom.CollapseSourceWhitespace(CellText(c))))
@@ -33,7 +33,7 @@ internal sealed partial record HtmlTableGrid(IReadOnlyList<RawRow> Rows, IReadOn
                 var rowSpan = Span(td.GetAttribute("rowspan"), trs.Count - r);
                 var colSpan = Span(td.GetAttribute("colspan"), MaxSpan);
                 var text = TextNormalizer.Normalize(HtmlDom.CollapseSourceWhitespace(CellText(td)));
-                Set(r, c, new RawCell(text, null, rowSpan, colSpan) { Path = HtmlDom.PathOf(td, paths) });
+                Set(r, c, new RawCell(text, null, rowSpan, colSpan) { Path = paths.Of(td) });
                 for (var dr = 0; dr < rowSpan; dr++)
                     for (var dc = 0; dc < colSpan; dc++)
                         if (dr > 0 || dc > 0) Set(r + dr, c + dc, RawCell.Covered());
