@@ -113,7 +113,7 @@ public class DevCorpusTests
     [Theory]
     [InlineData("sh-putuo-sifaju-2026-budget", 3)]
     [InlineData("hn-changsha-gzw-2020-perfeval", 3)]
-    [InlineData("js-gy-2018-dept-budget", 1)]
+    [InlineData("js-gy-2018-dept-budget", 2)]
     [InlineData("sh-putuo-shegongbu-2024-final", 0)]
     [InlineData("gd-foshan-gdjtj-2019-final", 0)]
     [InlineData("cq-swu-2023-final", 0)]

@@ -27,6 +27,7 @@ public sealed class CheckRunner : ICheckRunner
         FactChecks.Run(facts, statements, rounding, checks);
         PercentageChecks.Run(document.Pages, checks);
         ItemStatementChecks.Run(document.Pages, tables, checks);
+        ClassStatementChecks.Run(document.Pages, rounding, checks);
         ProjectStatementChecks.Run(document.Pages, tables, checks);
         return checks.Build();
     }

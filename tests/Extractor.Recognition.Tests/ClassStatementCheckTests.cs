@@ -1,0 +1,51 @@
+using Extractor.Core.Pipeline;
+using Extractor.Core.Report;
+using Extractor.Pdf.Reading;
+using Extractor.Readers.Text;
+using Extractor.Recognition.Checks;
+using Extractor.TestSupport;
+
+namespace Extractor.Recognition.Tests;
+
+public class ClassStatementCheckTests
+{
+    private static List<Check> Run(Extractor.Core.Layout.DocumentContent content)
+    {
+        var checks = new CheckBuilder();
+        ClassStatementChecks.Run(content.Pages, false, checks);
+        return checks.Build().Where(c => c.Rule == ClassStatementChecks.Rule).ToList();
+    }
+
+    [Fact]
+    public void Jiangsu_court_budget_states_a_class_change_its_items_do_not_add_up_to()
+    {
+        // p17: 公共安全(类) +2687.77; p19–20: its six 项 +3070.69 −392.92 +0 +100 −100 +0 = +2677.77 (label finding).
+        var checks = Run(new PdfDocumentReader().Read(Corpus.Path("dev", "js-gy-2018-dept-budget.pdf")));
+        var fail = Assert.Single(checks, c => c.Status == CheckStatus.Fail);
+        Assert.Equal((2677.77m, 2687.77m), (fail.Expected!.Value, fail.Actual!.Value));
+        Assert.Equal(17, fail.Evidence.Single().Page);
+    }
+
+    [Fact]
+    public void Consistent_statements_pass_and_an_incomplete_item_list_is_not_judged()
+    {
+        var dir = Directory.CreateTempSubdirectory("class-statements").FullName;
+        var path = Path.Combine(dir, "report.txt");
+        File.WriteAllText(path, string.Join("\n",
+            "（二）支出预算总计 500 万元。包括：",
+            "1．公共安全（类）支出 300 万元，主要用于人员支出。与上年相比增加 20 万元，增长 7.14%。",
+            "2．住房保障（类）支出 200 万元，与上年相比减少 5 万元。",
+            "五、财政拨款支出预算情况说明",
+            "（一）公共安全（类）",
+            "1．法院（款）行政运行（项）支出 250 万元，与上年相比增加 30 万元，增长 13.6%。",
+            "2．法院（款）案件审判（项）支出 50 万元，与上年相比减少 10 万元。",
+            "（二）住房保障支出（类）",
+            "1．住房改革支出（款）住房公积金（项）支出 150 万元，与上年一致。",
+            "2．住房改革支出（款）提租补贴（项）支出 40 万元，与上年相比减少 5 万元。",
+            "六、其他"));
+        var checks = Run(new TextFileReader().Read(path, new ReadLimits()));
+        // 公共安全: 250 + 50 = 300, changes +30 − 10 = +20: pass. 住房保障: 150 + 40 ≠ 200, so the list is incomplete: no judgement.
+        var check = Assert.Single(checks);
+        Assert.Equal((CheckStatus.Pass, 20m, 20m), (check.Status, check.Expected!.Value, check.Actual!.Value));
+    }
+}
