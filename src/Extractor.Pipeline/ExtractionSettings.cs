@@ -7,4 +7,6 @@ public sealed record ExtractionSettings
     public TimeSpan PerDocumentTimeout { get; init; } = TimeSpan.FromSeconds(120);
     /// <summary>Path of the section classifier model; null: the built-in default under models/, rules alone if absent.</summary>
     public string? SectionModelPath { get; init; }
+    /// <summary>Let a reader use a second core for the document; for one document at a time (`extract`), not ingest's workers.</summary>
+    public bool ParallelPages { get; init; }
 }

@@ -49,7 +49,7 @@ public sealed class PdfReaderStage : IDocumentReader
 
     public DocumentContent Read(string path, ReadLimits limits)
     {
-        var content = new PdfDocumentReader().Read(path, new PdfReadOptions { MaxPages = limits.MaxPages, Cancellation = limits.Cancellation });
+        var content = new PdfDocumentReader().Read(path, new PdfReadOptions { MaxPages = limits.MaxPages, Cancellation = limits.Cancellation, ParallelPages = limits.ParallelPages });
         return ScannedPageReader.Apply(content, path, TimeSpan.FromSeconds(60), limits.Cancellation);
     }
 }

@@ -65,4 +65,30 @@ public class ExtractCommandTests
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("xml", r.Stderr);
     }
+
+    [Fact]
+    public void Timings_name_every_stage_on_stderr_and_leave_the_report_alone()
+    {
+        using var tmp = new TempDir();
+        var pdf = Corpus.Path("dev", BadInputs.GoodPdf);
+        var plain = Cli.Run(tmp.Path, "extract", pdf);
+        var timed = Cli.Run(tmp.Path, "extract", pdf, "--timings");
+        Assert.True(timed.ExitCode == 0, timed.Stderr);
+        Assert.Equal(plain.Stdout, timed.Stdout);
+        var stages = timed.StderrLines.Where(l => l.StartsWith("timing ")).Select(l => l.Split(' ')).ToList();
+        Assert.Equal(["setup", "read", "tables", "profile", "table_mapping", "sections", "facts", "checks"], stages.Select(s => s[1]));
+        Assert.All(stages, s => Assert.True(double.Parse(s[2], System.Globalization.CultureInfo.InvariantCulture) >= 0));
+    }
+
+    [Fact]
+    public void A_named_command_and_the_full_help_both_work()
+    {
+        // Only the named command is built for a run; without one every command is listed.
+        using var tmp = new TempDir();
+        var help = Cli.Run(tmp.Path, "--help");
+        foreach (var command in new[] { "extract", "tables", "ingest", "serve", "compare" }) Assert.Contains(command, help.Stdout);
+        var tables = Cli.Run(tmp.Path, "tables", Corpus.Path("dev", BadInputs.GoodPdf), "--pages", "1", "--method", "lattice");
+        Assert.True(tables.ExitCode == 0, tables.Stderr);
+        Assert.NotEqual(0, Cli.Run(tmp.Path, "tabels", "x.pdf").ExitCode);
+    }
 }

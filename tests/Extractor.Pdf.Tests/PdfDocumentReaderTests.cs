@@ -50,4 +50,21 @@ public class PdfDocumentReaderTests
         Assert.Contains("HTML", e.Message);
         File.Delete(path);
     }
+
+    [Fact]
+    public void PagesReadOnTwoCoresAreTheSequentialPages()
+    {
+        // Two PdfPig documents share the pages: order, text, words and rulings must not depend on which read a page.
+        var path = Corpus.Path("dev", "gd-foshan-gdjtj-2019-final.pdf");
+        var one = Reader.Read(path);
+        var two = Reader.Read(path, new PdfReadOptions { ParallelPages = true });
+        Assert.Equal(one.Pages.Count, two.Pages.Count);
+        for (var i = 0; i < one.Pages.Count; i++)
+        {
+            Assert.Equal(one.Pages[i].Number, two.Pages[i].Number);
+            Assert.Equal(one.Pages[i].Lines.Select(l => (l.Text, l.Box)), two.Pages[i].Lines.Select(l => (l.Text, l.Box)));
+            Assert.Equal(one.Pages[i].Words.Select(w => (w.Text, w.Box, w.Bold)), two.Pages[i].Words.Select(w => (w.Text, w.Box, w.Bold)));
+            Assert.Equal(one.Pages[i].Rulings, two.Pages[i].Rulings);
+        }
+    }
 }

@@ -30,7 +30,7 @@ public static class TablesCommand
         var cmd = new Command("tables", "Print the raw tables found on pages of a PDF.") { file, pages, method, area, format };
         cmd.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
         {
-            var doc = new PdfDocumentReader().Read(r.GetValue(file)!.FullName);
+            var doc = new PdfDocumentReader().Read(r.GetValue(file)!.FullName, new PdfReadOptions { ParallelPages = true });
             var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
             var selected = doc.Pages.Where(p => range.Contains(p.Number)).ToList();
             var areas = r.GetValue(area) ?? [];

@@ -14,7 +14,7 @@ public static class TextCommand
         var cmd = new Command("text", "Print the visible text of a PDF, line by line in reading order.") { file, pages, words };
         cmd.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
         {
-            var doc = new PdfDocumentReader().Read(r.GetValue(file)!.FullName);
+            var doc = new PdfDocumentReader().Read(r.GetValue(file)!.FullName, new PdfReadOptions { ParallelPages = true });
             var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
             foreach (var page in doc.Pages.Where(p => range.Contains(p.Number)))
             {

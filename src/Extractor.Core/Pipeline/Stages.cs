@@ -12,7 +12,8 @@ public interface IDocumentReader
     DocumentContent Read(string path, ReadLimits limits);
 }
 
-public sealed record ReadLimits(int MaxPages = 2000, CancellationToken Cancellation = default);
+/// <param name="ParallelPages">a reader may use a second core for one document (one document at a time, not ingest's workers)</param>
+public sealed record ReadLimits(int MaxPages = 2000, CancellationToken Cancellation = default, bool ParallelPages = false);
 
 /// <summary>Finds the raw tables of a whole document: per-page regions, stitched across pages, with captions.</summary>
 public interface IDocumentTableExtractor

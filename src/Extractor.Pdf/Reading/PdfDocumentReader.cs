@@ -25,22 +25,11 @@ public sealed class PdfDocumentReader
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         try
         {
-            using var doc = PdfDocument.Open(bytes, new ParsingOptions
-            {
-                ClipPaths = true,
-                UseLenientParsing = true,
-                SkipMissingFonts = true,
-                Password = string.Empty,
-            });
+            using var doc = Open(bytes);
             if (doc.NumberOfPages == 0) throw new ExtractionException("no_pages", "the PDF has no pages");
             if (doc.NumberOfPages > options.MaxPages)
                 throw new ExtractionException("too_many_pages", $"{doc.NumberOfPages} pages, over the limit of {options.MaxPages}");
-            var pages = new List<PageContent>(doc.NumberOfPages);
-            for (var n = 1; n <= doc.NumberOfPages; n++)
-            {
-                options.Cancellation.ThrowIfCancellationRequested();
-                pages.Add(ReadPage(doc.GetPage(n), options));
-            }
+            var pages = ReadPages(doc, bytes, options);
             return new DocumentContent(sha, path, "application/pdf", pages, ReadOutline(doc), ReadInfo(doc));
         }
         catch (PdfDocumentEncryptedException e)
@@ -52,6 +41,53 @@ public sealed class PdfDocumentReader
             var reason = hasTrailer ? "damaged" : "truncated";
             throw new ExtractionException(reason, (hasTrailer ? "damaged PDF: " : "truncated PDF (no trailer): ") + FirstLine(e.Message), e);
         }
+    }
+
+    private static PdfDocument Open(byte[] bytes) => PdfDocument.Open(bytes, new ParsingOptions
+    {
+        ClipPaths = true,
+        UseLenientParsing = true,
+        SkipMissingFonts = true,
+        Password = string.Empty,
+    });
+
+    /// <summary>
+    /// Every page, in order. In parallel, a second document over the same bytes (one PdfPig document is not safe
+    /// across threads; two are independent) takes pages from the same counter, so each core reads whatever page is
+    /// next and a page's content does not depend on which core read it.
+    /// </summary>
+    private static PageContent[] ReadPages(PdfDocument doc, byte[] bytes, PdfReadOptions options)
+    {
+        var pages = new PageContent[doc.NumberOfPages];
+        var next = -1;
+        void Drain(PdfDocument d)
+        {
+            for (var i = Interlocked.Increment(ref next); i < pages.Length; i = Interlocked.Increment(ref next))
+            {
+                options.Cancellation.ThrowIfCancellationRequested();
+                pages[i] = ReadPage(d.GetPage(i + 1), options);
+            }
+        }
+        // A short document is over before a second parse would pay for itself.
+        if (!options.ParallelPages || pages.Length < 8 || Environment.ProcessorCount < 2)
+        {
+            Drain(doc);
+            return pages;
+        }
+        var helper = Task.Factory.StartNew(() => { using var second = Open(bytes); Drain(second); },
+            options.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Exception? failure = null;
+        try { Drain(doc); }
+        catch (Exception e)
+        {
+            failure = e;
+            Volatile.Write(ref next, pages.Length); // the helper stops at its next page
+        }
+        // Waits for the helper; GetResult rethrows its own exception (not wrapped), unless ours came first.
+        try { helper.GetAwaiter().GetResult(); }
+        catch (Exception) when (failure is not null) { }
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return pages;
     }
 
     public static PageContent ReadPage(Page page, PdfReadOptions options)

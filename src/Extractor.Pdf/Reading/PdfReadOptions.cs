@@ -9,4 +9,10 @@ public sealed record PdfReadOptions
     public int MaxPathSegmentsPerPage { get; init; } = 50_000;
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Read pages on two cores (a second parse of the same bytes): for one document at a time, as `extractor tables`
+    /// runs. Off where documents already run in parallel (ingest's workers), where it would only add the second parse.
+    /// </summary>
+    public bool ParallelPages { get; init; }
 }

@@ -19,37 +19,6 @@ public static partial class TextFactReader
 
     private const string Money = "money", Count = "count", Score = "score", Percent = "percent";
 
-    private static readonly Subject[] Subjects =
-    [
-        new(FactKeys.GrandTotal, new(@"(?<!财政拨款)(?<!财政拨款收入)收、?支(出)?总计|收入支出总计"), Money, "总计"),
-        new(FactKeys.IncomeTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?收入合计|决算总收入|(?<![上全预算])总收入"), Money, "收入"),
-        new(FactKeys.ExpenditureTotal, new(@"(?<!财政拨款)(?<!上年)(本年|本年度)?支出合计|决算总支出|(?<![上全预算])总支出"), Money, "支出"),
-        new(FactKeys.IncomeGeneralBudget, new(@"一般公共预算财政拨款收入"), Money, "一般公共预算"),
-        new(FactKeys.IncomeFiscal, new(@"(?<![算金本])财政拨款收入(?!支出)"), Money, "财政拨款收入"),
-        new(FactKeys.ExpenditureBasic, new(@"(?<![拨款员算])基本支出"), Money, "基本支出"),
-        new(FactKeys.ExpenditureProject, new(@"(?<![拨款])项目支出"), Money, "项目支出"),
-        new(FactKeys.Personnel, new(@"人员经费|(?<![上])人员支出"), Money, "人员"),
-        new(FactKeys.Public, new(@"(日常)?公用经费|日常公用支出"), Money, "公用"),
-        new(FactKeys.ThreePublicTotal, new(@"[“""]三公[”""]经费|三公经费"), Money, "三公"),
-        new(FactKeys.Overseas, new(@"因公出国\(境\)(经费|费用|费)"), Money, "因公出国"),
-        new(FactKeys.Vehicles, new(@"公务用车购置(费)?(及|和)运行(维护)?(费|经费)"), Money, "公务用车"),
-        new(FactKeys.VehiclePurchase, new(@"公务用车购置(费)?(?=预算)|公务用车购置(费|支出)(?!及|和)"), Money, "公务用车购置"),
-        new(FactKeys.VehicleOperation, new(@"公务用车运行(维护)?(费|支出)"), Money, "公务用车运行"),
-        new(FactKeys.Reception, new(@"公务接待(费|支出)"), Money, "公务接待"),
-        new(FactKeys.OperatingCosts, new(@"机关运行经费"), Money, "机关运行经费"),
-        new(FactKeys.ProcurementTotal, new(@"政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|金额|合计)?"), Money, "政府采购"),
-        new(FactKeys.ProcurementGoods, new(@"政府采购货物(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)货物(类)?采购(金额|支出|预算)?"), Money, "货物"),
-        new(FactKeys.ProcurementWorks, new(@"政府采购工程(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)工程(类)?采购(金额|支出|预算)?"), Money, "工程"),
-        new(FactKeys.ProcurementServices, new(@"政府采购服务(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)服务(类)?采购(金额|支出|预算)?"), Money, "服务"),
-        new(FactKeys.ProcurementSme, new(@"授予中小企业合同(金额)?"), Money, "中小企业"),
-        new(FactKeys.AssetsVehicles, new(@"共有车辆|共有公务用车|公务用车保有量|车辆保有量"), Count, "车"),
-        new(FactKeys.PerfScore, new(@"(自评|综合|评价)(总|合计)?(得分|评分|分数|分)"), Score, "分"),
-        // Per-project figures ("实际支出5,974万元，预算执行率99.57%") stay in the tables; only whole-report wording here.
-        new(FactKeys.PerfExecutionRate, new(@"(综合|整体|总体)预算执行率"), Percent, "执行率"),
-        new(FactKeys.PerfFunds, new(@"年度可用(专项)?资金(共计|合计)?|全年预算数"), Money, ""),
-        new(FactKeys.PerfExpenditure, new(@"全年执行数"), Money, "执行数"),
-    ];
-
     /// <summary>Every statement, in document order (the first one of a key is its fact; the others are compared).</summary>
     private sealed record Cached(string Kind, int? Year, List<TextStatement> Statements, List<string> Warnings);
 

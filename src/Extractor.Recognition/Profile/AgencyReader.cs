@@ -75,7 +75,7 @@ internal static partial class AgencyReader
         if (!m.Success) return null;
         var name = m.Groups["name"].Value;
         // "单位:万元" labels the money unit, not the agency; a following "单位:" field ends the name.
-        var cut = Regex.Match(name, "(金额)?单位$|(金额)?单位[:]");
+        var cut = UnitField().Match(name);
         if (cut.Success) name = name[..cut.Index];
         name = Clean(name);
         if (name.Length < 2 || name is "万元" or "元" or "亿元" || name.StartsWith("万元") || name.StartsWith("元")) return null;
@@ -122,5 +122,11 @@ internal static partial class AgencyReader
 
     private static string Clean(string name) => ScopeNote().Replace(name, string.Empty).Trim(' ', ':', '—', '-', '_');
 
-    private static bool IsDate(string text) => Regex.IsMatch(text, @"^\d{4}年\d{1,2}月");
+    private static bool IsDate(string text) => DatePrefix().IsMatch(text);
+
+    [GeneratedRegex("(金额)?单位$|(金额)?单位[:]")]
+    private static partial Regex UnitField();
+
+    [GeneratedRegex(@"^\d{4}年\d{1,2}月")]
+    private static partial Regex DatePrefix();
 }

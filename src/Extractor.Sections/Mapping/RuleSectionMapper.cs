@@ -23,6 +23,11 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
 {
     [GeneratedRegex(@"^\d{4}年度?")] private static partial Regex LeadingYearRx();
 
+    // The rules use some 45 patterns; Regex's static methods cache only 15, so every heading re-parsed most of them.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new();
+
+    private static Regex Rx(string pattern) => Patterns.GetOrAdd(pattern, p => new Regex(p));
+
     private static readonly (string Pattern, string Id, double Confidence)[] Topics =
     [
         ("三公", "explanation.three_public", 0.95),
@@ -86,7 +91,7 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
 
         if (title is "目录" or "目次") return new("toc", 1.0, "rule:toc");
         if (title.StartsWith("名词解释")) return new("glossary", 0.97, "rule:glossary");
-        if (Regex.IsMatch(title, @"^(?:附件|附表|附录)")) return new("attachments", 0.92, "rule:attachments");
+        if (Rx(@"^(?:附件|附表|附录)").IsMatch(title)) return new("attachments", 0.92, "rule:attachments");
 
         // Inside the glossary, attachments and tables every sub-heading belongs to its part.
         if (!top && root is "glossary" or "attachments" or "tables")
@@ -98,13 +103,13 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             if (!top && parentId is "perf.problems" or "perf.suggestions" or "perf.outputs" or "perf.conclusion" or "perf.targets")
             {
                 // Under 绩效目标 the department's duties are sometimes restated (部门职能、职责).
-                if (parentId == "perf.targets" && Regex.IsMatch(title, "职能|职责")) return new("overview.functions", 0.85, "rule:perf");
+                if (parentId == "perf.targets" && Rx("职能|职责").IsMatch(title)) return new("overview.functions", 0.85, "rule:perf");
                 // Targets split by report (总目标, 年度目标 …): leave room for the model's learnt sub-ids.
                 return new(parentId!, parentId == "perf.targets" ? 0.6 : 0.8, "rule:perf-inherit");
             }
             if (top && title.Contains("基本情况") && !title.Contains("项目")) return new("overview", 0.85, "rule:perf-overview");
             foreach (var (p, id, conf) in Performance)
-                if (Regex.IsMatch(title, p)) return new(id, conf, "rule:perf");
+                if (Rx(p).IsMatch(title)) return new(id, conf, "rule:perf");
             if (!top) return new(parentId!, 0.55, "rule:inherit");
             return null;
         }
@@ -116,13 +121,13 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             if (part is null or "explanation" && number.Style != NumberingStyle.Part)
             {
                 foreach (var (p, id, conf) in Overview)
-                    if (Regex.IsMatch(title, p)) return new(id, conf - 0.05, "rule:overview-top");
+                    if (Rx(p).IsMatch(title)) return new(id, conf - 0.05, "rule:overview-top");
                 foreach (var (p, id, conf) in Topics)
-                    if (Regex.IsMatch(title, p)) return new(id, conf - 0.05, "rule:topic-top");
+                    if (Rx(p).IsMatch(title)) return new(id, conf - 0.05, "rule:topic-top");
                 // Reports without parts number their explanations at the top (三、部门收支总体情况).
                 if (part is null)
                     foreach (var (p, id, conf) in Flows)
-                        if (Regex.IsMatch(title, p)) return new(id, conf - 0.1, "rule:flow-top");
+                        if (Rx(p).IsMatch(title)) return new(id, conf - 0.1, "rule:flow-top");
             }
             if (part is not null) return new(part, number.Style == NumberingStyle.Part ? 0.95 : 0.88, "rule:part");
             if (number.Style == NumberingStyle.Part && number.Ordinal is >= 1 and <= 5)
@@ -136,7 +141,7 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             if (parentId is "overview.functions" or "overview.tasks") return new(parentId, 0.8, "rule:inherit");
             // The keyword printed first names the section: 部门决算单位构成(…机构设置) is units,
             // 部门机构设置和所属单位情况 is organization.
-            var first = Overview.Select(r => (r.Id, r.Confidence, At: Regex.Match(title, r.Pattern)))
+            var first = Overview.Select(r => (r.Id, r.Confidence, At: Rx(r.Pattern).Match(title)))
                 .Where(r => r.At.Success).OrderBy(r => r.At.Index).FirstOrDefault();
             if (first.Id is not null) return new(first.Id, first.Confidence, "rule:overview");
             if (title.Contains("基本情况")) return new("overview.functions", 0.6, "rule:overview-basic");
@@ -148,17 +153,17 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
         if (specificParent == "explanation.three_public")
         {
             if (title.Contains("总体")) return new("explanation.three_public.total", 0.85, "rule:three-public");
-            if (Regex.IsMatch(title, "具体|明细")) return new("explanation.three_public.detail", 0.85, "rule:three-public");
+            if (Rx("具体|明细").IsMatch(title)) return new("explanation.three_public.detail", 0.85, "rule:three-public");
         }
         // A project's description follows a fixed outline (概述, 立项依据 … 绩效目标): all of it is the project's.
         if (specificParent == "explanation.projects") return new(specificParent, 0.8, "rule:inherit");
         foreach (var (p, id, conf) in Topics)
-            if (Regex.IsMatch(title, p))
+            if (Rx(p).IsMatch(title))
                 return specificParent is not null && id == "explanation.three_public" && specificParent.StartsWith(id)
                     ? new(specificParent, 0.7, "rule:inherit") : new(id, conf, "rule:topic");
         foreach (var (p, id, conf) in Flows)
         {
-            if (!Regex.IsMatch(title, p)) continue;
+            if (!Rx(p).IsMatch(title)) continue;
             if (specificParent is null) return new(id, conf, "rule:flow");
             // Sub-headings of a money-flow heading: the labelled reports split 收入/支出 this way.
             if (specificParent == "explanation.income_expenditure_total" && id is "explanation.income" or "explanation.expenditure")
@@ -172,7 +177,7 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
         if (specificParent is not null) return new(specificParent, 0.55, "rule:inherit");
         // Some reports put the department's profile inside the explanation part (一、部门情况说明 (一)本部门职责情况).
         foreach (var (p, id, conf) in Overview)
-            if (Regex.IsMatch(title, p)) return new(id, conf - 0.2, "rule:overview-in-explanation");
+            if (Rx(p).IsMatch(title)) return new(id, conf - 0.2, "rule:overview-in-explanation");
         if (parentId is not null) return new(parentId, 0.4, "rule:inherit");
         return null;
     }
@@ -180,9 +185,9 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
     /// <summary>The part a top-level heading names: 概况, …表, …说明, 名词解释.</summary>
     private static string? PartOf(string title, Numbered number)
     {
-        if (Regex.IsMatch(title, "概况|基本情况")) return "overview";
-        if (Regex.IsMatch(title, "说明|决算情况|预算情况")) return "explanation";
-        if (Regex.IsMatch(title, "表|表格")) return "tables";
+        if (Rx("概况|基本情况").IsMatch(title)) return "overview";
+        if (Rx("说明|决算情况|预算情况").IsMatch(title)) return "explanation";
+        if (Rx("表|表格").IsMatch(title)) return "tables";
         return null;
     }
 }
