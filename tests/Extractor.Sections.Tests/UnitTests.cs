@@ -131,6 +131,18 @@ public sealed class RuleTests
         Assert.Equal("perf.problems", Map("(二)资金下拨进度慢,资金效益未及时发挥", "perf.problems", 3, DocumentKinds.PerformanceEvaluation));
     }
 
+    [Theory]
+    [InlineData("收入支出决算总表", "overview.units")]
+    [InlineData("一般公共预算财政拨款基本支出决算表", "overview.units")]
+    [InlineData("2026年部门财务收支预算总表", null)]
+    [InlineData("财政拨款收入支出决算总表(续)", "explanation")]
+    public void A_table_title_belongs_to_the_tables_part_wherever_the_tree_put_it(string heading, string? parentId) =>
+        Assert.Equal("tables", Map(heading, parentId, parentId is null ? 1 : 2));
+
+    [Fact]
+    public void A_numbered_heading_naming_a_table_is_not_taken_for_its_title() =>
+        Assert.Equal("explanation.income_expenditure_total", Map("一、收入支出决算总表情况说明", "explanation"));
+
     [Fact]
     public void Combiner_prefers_confident_rules_and_otherwise_a_surer_model()
     {

@@ -22,6 +22,7 @@ public interface ISectionRuleMapper
 public sealed partial class RuleSectionMapper : ISectionRuleMapper
 {
     [GeneratedRegex(@"^\d{4}年度?")] private static partial Regex LeadingYearRx();
+    [GeneratedRegex(@"(?:总表|[算计出入细况金费]表)(?:\(续\d*\)|续表?)?$")] private static partial Regex TableTitleRx();
 
     // The rules use some 45 patterns; Regex's static methods cache only 15, so every heading re-parsed most of them.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new();
@@ -113,6 +114,10 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             if (!top) return new(parentId!, 0.55, "rule:inherit");
             return null;
         }
+
+        // A table's own title printed above it (收入支出决算总表, 部门支出预算总表) belongs to the tables part, at whatever
+        // level the tree put it: under 部门决算单位构成 it is not that section's text.
+        if (number.Style == NumberingStyle.None && TableTitleRx().IsMatch(title)) return new("tables", 0.85, "rule:table-title");
 
         if (top)
         {
