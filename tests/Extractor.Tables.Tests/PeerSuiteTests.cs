@@ -26,12 +26,11 @@ public class PeerSuiteTests(ITestOutputHelper output)
         ["tabula/award-of-bids"] = "space kept at a line join",
         // camelot adds an empty first row and an empty last column outside the drawn grid of the area.
         ["camelot/lattice-area"] = "no empty row/column outside the grid",
-        // camelot puts the Arabic tanwin mark on its own line inside the cell; we keep it with its letter.
-        ["camelot/arabic"] = "combining mark kept with its letter",
-        // The label "Daily or Miscellaneous" wraps onto "(each day of the payroll period)" and "$" sits a line
-        // above "71.15" in the same cell: camelot makes separate rows/lines, we join a wrapped label to the row
-        // holding its amount, as the stream finder must for 决算 tables.
-        ["camelot/stream-area"] = "wrapped label joined to its row",
+        // The title line and every header line are rows, as camelot has them. "Traditional method" spans the
+        // Rhythm, Withdrawal and Folk columns: we place a spanning header in the first column it covers (where
+        // ICDAR's ground truth puts a spanning cell), camelot in the column under its centre.
+        ["camelot/stream-rotated-cw"] = "spanning header in its first column",
+        ["camelot/stream-rotated-acw"] = "spanning header in its first column",
     };
 
     /// <summary>
@@ -40,19 +39,19 @@ public class PeerSuiteTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (double Floor, string Why)> KnownMisses = new Dictionary<string, (double, string)>
     {
-        // The PDF draws Hebrew in visual order; the reader does not reorder right-to-left runs (no bidi pass yet),
-        // and tabula splits the indented label column into three. Numbers all match.
-        ["tabula/indictb1h"] = (0.80, "right-to-left text kept in visual order; label indentation levels not split into columns"),
-        // camelot keeps every header line as its own row and its own column split; we keep header words of one
-        // line together where no column of the body runs under the gap. Body rows match.
-        ["camelot/stream"] = (0.40, "multi-line header of an unruled table split differently"),
-        // camelot includes the title line in the table and keeps tight header words in separate columns
-        // ("Female" / "Male" sterilization, 0.45 em apart): our chunking joins words closer than half an em.
-        ["camelot/stream-rotated-cw"] = (0.05, "title line and tightly set header columns"),
-        ["camelot/stream-rotated-acw"] = (0.05, "title line and tightly set header columns"),
-        // camelot takes the title and notes above each table into it; we start at the header, so every row
-        // is offset. Dot leaders ("Total . . . .") are kept in the label like camelot, digits are not split.
-        ["camelot/stream-two-tables"] = (0.02, "title and notes above the tables left out, so rows are offset"),
+        // The PDF draws Hebrew in visual order; cell text is put back into logical order (Bidi), as tabula has
+        // it, with brackets mirrored where tabula leaves ")ללא יהלומים(". tabula splits the indented label column
+        // into three by indentation level; we keep one label column. Numbers all match.
+        ["tabula/indictb1h"] = (0.83, "label indentation levels not split into columns"),
+        // camelot keeps Arabic in visual order (reversed words) and puts the tanwin mark on a line of its own; we
+        // return logical order with the mark on its letter. Still wrong: the reader has already decomposed the
+        // lam-alef ligature (ﻻ → ل ا, NFKC) before the reordering, so "ولاية" comes out as "والية"; mending that
+        // needs the bidi pass in the reader, before normalisation.
+        ["camelot/arabic"] = (0.2, "logical order where camelot keeps visual order; lam-alef ligature reversed"),
+        // We take the note lines set above each table at its text size, as camelot does, but camelot drops the
+        // first two lines of the first table's note and keeps the second table's larger title: rows stay
+        // offset by one or two. camelot also breaks the dot leaders ("Total . . . .") over lines at random.
+        ["camelot/stream-two-tables"] = (0.09, "camelot's choice of title and note lines above the tables"),
     };
 
     public static IEnumerable<object[]> Cases() =>
@@ -86,14 +85,17 @@ public class PeerSuiteTests(ITestOutputHelper output)
     {
         foreach (var suite in new[] { "tabula", "camelot" })
         {
-            int cases = 0, equalCases = 0, cells = 0, equalCells = 0;
+            int cases = 0, exact = 0, deliberate = 0, cells = 0, equalCells = 0;
             foreach (var c in PeerCase.Load(suite).Where(c => File.Exists(c.PdfPath)))
             {
                 var (e, t, same) = PeerRunner.Compare(c.ExpectedRows(), PeerRunner.Run(c));
+                output.WriteLine($"  {c}: {e}/{t} cells{(same ? ", equal" : "")}");
                 cases++; cells += t; equalCells += e;
-                if (same || Overrides.ContainsKey(c.ToString())) equalCases++;
+                if (same) exact++;
+                else if (Overrides.ContainsKey(c.ToString())) deliberate++;
             }
-            output.WriteLine($"{suite}: {equalCases}/{cases} cases equal or deliberately different, {equalCells}/{cells} cells equal to the peer's");
+            output.WriteLine($"{suite}: {exact}/{cases} cases exactly equal to the peer's, {deliberate} deliberately different, " +
+                             $"{equalCells}/{cells} cells equal ({(double)equalCells / cells:P1})");
             Assert.True(cases > 0);
         }
     }

@@ -68,11 +68,30 @@ public class SyntheticPageTests
             W("2080506", 70, 623, 35), W("机关事业单位职业年金缴费支出", 130, 623, 140), W("4.64", 310, 623, 20), W("4.64", 390, 623, 20),
             W("210", 70, 600, 15), W("卫生健康支出", 130, 600, 60), W("2.71", 310, 600, 20), W("2.71", 390, 600, 20),
         };
-        var t = StreamTableFinder.FindIn(Page(words), new Box(60, 590, 450, 712));
+        var t = StreamTableFinder.FindIn(Page(words), new Box(60, 590, 450, 712), logicalRows: true);
         Assert.NotNull(t);
         Assert.Equal(5, t.Rows.Count);
         Assert.Equal(4, t.ColumnCount);
         Assert.Equal(["2080505", "机关事业单位基本养老保险缴费支出", "6.18", "6.18"], t.Rows[2].Cells.Select(c => c.Text));
+        // Explicit stream reads every printed line as a row, as tabula and camelot do.
+        Assert.Equal(7, StreamTableFinder.FindIn(Page(words), new Box(60, 590, 450, 712))!.Rows.Count);
+    }
+
+    [Fact]
+    public void StreamCutsTightHeaderWordsAtTheGutterOfTheColumnsBelow()
+    {
+        // "Female sterilization" / "Male sterilization": the two lower header words sit 0.45 em apart.
+        var words = new List<TextWord>
+        {
+            W("Female", 110, 710, 24), W("Male", 155, 710, 17),
+            W("Group", 20, 700, 22), W("sterilization", 102, 700, 38), W("sterilization", 143.7, 700, 38),
+            W("A", 20, 690, 6), W("42.9", 114, 690, 15), W("0.9", 158, 690, 10),
+            W("B", 20, 680, 6), W("26.8", 114, 680, 15), W("0.6", 158, 680, 10),
+            W("C", 20, 670, 6), W("34.9", 114, 670, 15), W("0.0", 158, 670, 10),
+        };
+        var t = StreamTableFinder.FindIn(Page(words), new Box(10, 660, 300, 720))!;
+        Assert.Equal(3, t.ColumnCount);
+        Assert.Equal(["Group", "sterilization", "sterilization"], t.Rows[1].Cells.Select(c => c.Text));
     }
 
     [Fact]

@@ -24,18 +24,18 @@ public sealed class AutoTableFinder : IPageTableFinder
             if (cells.Count == 0) continue;
             covered.Add(grid.Box);
             var table = grid.ToTable(cells, page.Number);
-            tables.Add(UnderRuled(grid, cells) ? StreamTableFinder.FindIn(page, grid.Box, useRulings: true) ?? table : table);
+            tables.Add(UnderRuled(grid, cells) ? StreamTableFinder.FindIn(page, grid.Box, logicalRows: true) ?? table : table);
         }
         var outside = words.Where(w => !covered.Any(b => b.Contains(w.Box.CentreX, w.Box.CentreY, 1))).ToList();
         if (area is { } a)
         {
             // A given area is one table: read it by alignment unless grids already hold its text.
-            if (outside.Count > 0.2 * words.Count && StreamTableFinder.FindIn(page, a, useRulings: true) is { } t) return [t];
+            if (outside.Count > 0.2 * words.Count && StreamTableFinder.FindIn(page, a, logicalRows: true) is { } t) return [t];
         }
         else
         {
             foreach (var region in TextRegionDetector.Detect(page, covered))
-                if (StreamTableFinder.FindIn(page, region, useRulings: true) is { } t && StreamTableFinder.Plausible(t)) tables.Add(t);
+                if (StreamTableFinder.FindIn(page, region, logicalRows: true) is { } t && StreamTableFinder.Plausible(t)) tables.Add(t);
         }
         return tables.OrderByDescending(t => t.Box?.Top ?? 0).ToList();
     }

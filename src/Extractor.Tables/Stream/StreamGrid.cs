@@ -7,19 +7,12 @@ namespace Extractor.Tables.Stream;
 /// <summary>
 /// Rows × columns of text for an unruled (or partly ruled) region. Rows start as baselines; horizontal
 /// rulings, where the table draws one per row, close rows; otherwise a label wrapped over lines whose
-/// numbers sit on one of them joins that line (the wrapped lines sit closer than rows do).
+/// numbers sit on one of them joins that line (the wrapped lines sit closer than rows do), and the lines
+/// of one header cell join (HeaderLines). Read as printed lines (explicit stream), every line stays a row.
 /// </summary>
 public sealed class StreamGrid
 {
-    private sealed class Row
-    {
-        public required List<List<TextWord>> Cells;
-        public Box Box;
-        public bool Numeric;
-        public double CentreY => Box.CentreY;
-    }
-
-    public static RawTable? Build(IReadOnlyList<TextRow> textRows, IReadOnlyList<double> separators, int page)
+    public static RawTable? Build(IReadOnlyList<TextRow> textRows, IReadOnlyList<double> separators, int page, bool joinWrapped = true)
     {
         if (textRows.Count == 0) return null;
         var detected = ColumnDetector.Detect(textRows);
@@ -43,7 +36,8 @@ public sealed class StreamGrid
             row.Numeric = row.Cells.Any(c => c.Count > 0 && CellText.IsNumeric(CellText.Of(c)));
             rows.Add(row);
         }
-        rows = RuledRows(rows, separators) ? MergeBetween(rows, separators) : MergeWrapped(rows, separators);
+        if (RuledRows(rows, separators)) rows = MergeBetween(rows, separators);
+        else if (joinWrapped) rows = MergeWrapped(HeaderLines.Merge(rows, spans), separators);
 
         var raw = new List<RawRow>(rows.Count);
         foreach (var row in rows)
@@ -81,12 +75,20 @@ public sealed class StreamGrid
     }
 
     /// <summary>Rulings rule rows when they fall between most baselines: no band between two holds many lines.</summary>
+    /// <remarks>
+    /// A band with two lines that each hold a whole amount in the same column holds two rows (a table ruled
+    /// only under its header and at its foot), so its rulings do not rule rows.
+    /// </remarks>
     private static bool RuledRows(List<Row> rows, IReadOnlyList<double> separators)
     {
         if (separators.Count < 2) return false;
-        var bands = rows.GroupBy(r => separators.Count(y => y > r.CentreY)).Select(g => g.Count()).ToList();
-        return bands.Max() <= 4 && bands.Count >= Math.Max(2, rows.Count / 3);
+        var bands = rows.GroupBy(r => separators.Count(y => y > r.CentreY)).Select(g => g.ToList()).ToList();
+        if (bands.Any(TwoAmountsInOneColumn)) return false;
+        return bands.Max(b => b.Count) <= 4 && bands.Count >= Math.Max(2, rows.Count / 3);
     }
+
+    private static bool TwoAmountsInOneColumn(List<Row> band) =>
+        Enumerable.Range(0, band[0].Cells.Count).Any(c => band.Count(r => r.Cells[c].Count > 0 && CellText.IsNumber(CellText.Of(r.Cells[c]))) >= 2);
 
     /// <summary>Every baseline between two consecutive row rulings belongs to one row.</summary>
     private static List<Row> MergeBetween(List<Row> rows, IReadOnlyList<double> separators)
@@ -98,7 +100,7 @@ public sealed class StreamGrid
         foreach (var row in rows)
         {
             var b = Band(row.CentreY);
-            if (result.Count > 0 && b == band) Absorb(result[^1], row);
+            if (result.Count > 0 && b == band) result[^1].Absorb(row);
             else result.Add(row);
             band = b;
         }
@@ -134,7 +136,7 @@ public sealed class StreamGrid
                 if (Fits(above) && (dAbove <= dBelow || !Fits(below))) target = above;
                 else if (Fits(below)) target = below;
                 if (target is null) continue;
-                Absorb(target, r);
+                target.Absorb(r);
                 rows.RemoveAt(i);
                 changed = true;
                 break;
@@ -148,12 +150,5 @@ public sealed class StreamGrid
     {
         var texts = r.Cells.Where(c => c.Count > 0).Select(CellText.Of).ToList();
         return texts.Count > 0 && texts.All(t => !CellText.IsNumber(t) && t.Length > 0 && (t[0] == '.' || t[0] == ',') && t.Skip(1).All(ch => char.IsDigit(ch) || ch is ',' or '.'));
-    }
-
-    private static void Absorb(Row into, Row from)
-    {
-        for (var c = 0; c < into.Cells.Count; c++) into.Cells[c].AddRange(from.Cells[c]);
-        into.Box = into.Box.Union(from.Box);
-        into.Numeric |= from.Numeric;
     }
 }

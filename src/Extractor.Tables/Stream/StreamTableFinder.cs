@@ -6,8 +6,9 @@ using Extractor.Tables.Lattice;
 namespace Extractor.Tables.Stream;
 
 /// <summary>
-/// Unruled tables. Given an area, its text is one table (as tabula's stream mode takes it); on a whole
-/// page, table regions are found first. Horizontal rulings crossing the region serve as row separators.
+/// Unruled tables. Given an area, its text is one table, every line of it a row (as tabula's stream mode
+/// takes it); on a whole page, table regions are found first, with the title and note lines set right above
+/// them (as camelot's stream mode takes them). Auto reads regions as logical rows instead (see FindIn).
 /// </summary>
 public sealed class StreamTableFinder : IStreamTableFinder
 {
@@ -15,26 +16,31 @@ public sealed class StreamTableFinder : IStreamTableFinder
     {
         if (area is { } a) return FindIn(page, a) is { } t ? [t] : [];
         var result = new List<RawTable>();
-        foreach (var region in TextRegionDetector.Detect(page, []))
+        foreach (var region in TextRegionDetector.Detect(page, [], captions: true))
             if (FindIn(page, region) is { } t && Plausible(t)) result.Add(t);
         return result;
     }
 
     /// <summary>
-    /// One table from the words of <paramref name="region"/>. Asked for stream explicitly, rulings are
-    /// ignored as tabula and camelot ignore them; auto passes them for partly ruled tables.
+    /// One table from the words of <paramref name="region"/>. Asked for stream explicitly, every printed
+    /// line is a row and rulings are ignored, as tabula and camelot read unruled text. Auto asks for
+    /// <paramref name="logicalRows"/>: rows ruled off by rulings, wrapped labels joined to the line holding
+    /// their amounts (what a 决算 table means by a row).
     /// </summary>
-    public static RawTable? FindIn(PageContent page, Box region, bool useRulings = false)
+    public static RawTable? FindIn(PageContent page, Box region, bool logicalRows = false)
     {
         var words = LatticeTableFinder.WordsIn(page, region).ToList();
         if (words.Count == 0) return null;
         var rows = TextRows.Build(words);
-        var (hs, _) = useRulings ? RulingNormalizer.Normalize(page.Rulings, region) : ([], []);
+        // Read as printed lines, header words are cut at the columns' gutters as tabula and camelot cut them;
+        // read as logical rows, a header phrase centred over two columns ("All items") spans them whole.
+        rows = StrayChunkJoiner.Join(logicalRows ? rows : GutterSplitter.Split(rows));
+        var (hs, _) = logicalRows ? RulingNormalizer.Normalize(page.Rulings, region) : ([], []);
         var textBox = Box.Of(words.Select(w => w.Box));
         // Rulings crossing most of the text's width separate rows; short ones underline headers or cells.
         var separators = Clusters.Means(hs.Where(h => h.Length >= 0.6 * textBox.Width && h.Y > textBox.Bottom - 1 && h.Y < textBox.Top + 1)
             .Select(h => h.Y), 2);
-        return StreamGrid.Build(rows, separators, page.Number) is { } table ? TrimEmptyColumns(table) : null;
+        return StreamGrid.Build(rows, separators, page.Number, logicalRows) is { } table ? TrimEmptyColumns(table) : null;
     }
 
     /// <summary>

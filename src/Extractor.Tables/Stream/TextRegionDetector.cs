@@ -8,12 +8,17 @@ namespace Extractor.Tables.Stream;
 /// </summary>
 public static class TextRegionDetector
 {
-    public static List<Box> Detect(PageContent page, IReadOnlyList<Box> exclude)
+    /// <param name="captions">
+    /// Also take the untabular lines set right above a table at its text size (a title, a note), as
+    /// camelot's stream mode does; the auto finder leaves them to the caption reader.
+    /// </param>
+    public static List<Box> Detect(PageContent page, IReadOnlyList<Box> exclude, bool captions = false)
     {
         var words = Lattice.LatticeTableFinder.WordsIn(page, null).Where(w => !exclude.Any(b => b.Contains(w.Box.CentreX, w.Box.CentreY, 1))).ToList();
         var rows = TextRows.Build(words);
         var regions = new List<Box>();
         var i = 0;
+        var consumed = -1;
         while (i < rows.Count)
         {
             if (!Tabular(rows[i])) { i++; continue; }
@@ -39,8 +44,13 @@ public static class TextRegionDetector
             // A title set larger than the table's text heads the table but is not part of it.
             var body = block.Select(r => r.FontSize).Order().ElementAt(block.Count / 2);
             while (block.Count > 0 && block[0].FontSize > 1.2 * body) block.RemoveAt(0);
+            if (captions && block.Count > 0 && block[0] == rows[i])
+                for (var k = i - 1; k > consumed && !Tabular(rows[k]) && rows[k].FontSize <= 1.2 * body
+                                    && rows[k].Box.Bottom - block[0].Box.Top <= 1.5 * rows[k].FontSize; k--)
+                    block.Insert(0, rows[k]);
             if (block.Count(Tabular) >= 3)
                 regions.Add(Box.Of(block.Select(r => r.Box)) is var b ? new Box(b.Left - 1, b.Bottom - 1, b.Right + 1, b.Top + 1) : default);
+            consumed = j - 1;
             i = j;
         }
         return regions;

@@ -42,6 +42,8 @@ public static class TextRows
                 var gap = g[i].Box.Left - current[^1].Box.Right;
                 // Two amounts are two cells even when set close together; words of a phrase are one.
                 var limit = NumberLike(current[^1].Text) && (NumberLike(g[i].Text) || Bracketed(g[i].Text)) ? 0.25 : ChunkGap;
+                // A "1" set with its wide side bearing ("1" "9.0", "(1" "7.8)") is the start of the next number.
+                if (current[^1].Text.EndsWith('1') && char.IsDigit(g[i].Text[0]) && NumberLike(current[^1].Text + g[i].Text)) limit = 0.4;
                 if (gap > limit * Math.Min(g[i].FontSize, current[^1].FontSize))
                 {
                     chunks.Add(new Chunk(current, Box.Of(current.Select(w => w.Box))));

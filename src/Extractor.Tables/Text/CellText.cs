@@ -10,12 +10,13 @@ public static partial class CellText
     public static string Of(IReadOnlyList<TextWord> words)
     {
         if (words.Count == 0) return string.Empty;
-        if (words.Count == 1) return words[0].Text;
+        // Right-to-left lines are put back into logical order one line at a time (see Bidi).
+        if (words.Count == 1) return Bidi.ToLogical(words[0].Text);
         var lines = Lines(words);
         var text = string.Empty;
         foreach (var line in lines)
         {
-            text = JoinLines(text, JoinWords(line));
+            text = JoinLines(text, Bidi.ToLogical(JoinWords(line)));
         }
         return text;
     }
@@ -36,7 +37,8 @@ public static partial class CellText
             if (Numberish().IsMatch(lastPiece) && Numberish().IsMatch(w.Text)
                 && (lastPiece[^1] == '1' && gap < 0.6 * w.FontSize || gap < 0.35 * w.FontSize && IsNumber(lastPiece.TrimStart('$') + w.Text)
                     || w.Text[0] == '.' && char.IsDigit(lastPiece[^1]) && gap < 0.8 * w.FontSize)
-                || gap < 0.6 * w.FontSize && Separator(lastPiece, w.Text))
+                || gap < 0.6 * w.FontSize && Separator(lastPiece, w.Text)
+                || lastPiece[^1] == '1' && char.IsDigit(w.Text[0]) && gap < 0.3 * w.FontSize)
                 text += w.Text;
             else text = TextNormalizer.Join(text, w.Text);
         }
