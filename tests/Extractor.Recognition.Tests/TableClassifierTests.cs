@@ -22,6 +22,10 @@ public class TableClassifierTests
     [InlineData("十二、2018 年江苏省高级人民法院政府采购预算表", "budget.x_procurement")]
     [InlineData("2026年部门一般公共预算基本支出部门预算经济分类预算表", "budget.t08_general_budget_basic_economic")]
     [InlineData("2026年部门“三公”经费和机关运行经费预算表", "budget.t09_three_public_operating")]
+    [InlineData("2025年部门收支总体情况表", "budget.t01_revenue_expenditure_summary")] // 长沙 (Hunan) budgets
+    [InlineData("2025年部门收入总体情况表", "budget.t02_revenue")]
+    [InlineData("2025年部门支出总体情况表", "budget.t03_expenditure")]
+    [InlineData("2025年财政拨款收支总体情况表", "budget.t04_fiscal_summary")]
     public void BudgetTitles(string title, string id) =>
         Assert.Equal(id, TableClassifier.Classify([title], [], DocumentKinds.Budget).Id);
 

@@ -80,7 +80,7 @@ public static partial class TableClassifier
         if (t.Contains("财政拨款收入支出") || t.Contains("财政拨款收支")) return TableIds.FinalFiscalSummary;
         if (t.Contains("财政拨款支出决算明细")) return "final.x_fiscal_expenditure_detail";
         if (t.Contains("财政拨款支出")) return "final.x_fiscal_expenditure";
-        if (t.Contains("收入支出决算总表") || t.Contains("收支决算总表") || t.Contains("收入支出决算表")) return TableIds.FinalSummary;
+        if (t.Contains("收入支出决算总表") || t.Contains("收支决算总表") || t.Contains("收入支出决算表") || t.Contains("收支总体情况")) return TableIds.FinalSummary;
         if (t.Contains("收入决算")) return TableIds.FinalIncome;
         if (t.Contains("支出决算")) return TableIds.FinalExpenditure;
         return null;
@@ -102,11 +102,12 @@ public static partial class TableClassifier
         if (t.Contains("财政拨款收支") || t.Contains("财政拨款收入支出")) return TableIds.BudgetFiscalSummary;
         if (t.Contains("财政拨款基本支出")) return "budget.x_fiscal_basic_expenditure";
         if (t.Contains("财政拨款支出")) return "budget.x_fiscal_expenditure";
-        if (t.Contains("收支预算总表") || t.Contains("收支总表") || t.Contains("收入支出预算总表") || t.Contains("财务收支")) return TableIds.BudgetSummary;
-        if (t.Contains("收入预算") || t.Contains("收入总表")) return TableIds.BudgetRevenue;
+        // Hunan and others title them by 总体情况: 部门收支总体情况表, 部门收入总体情况表, 部门支出总体情况表.
+        if (t.Contains("收支预算总表") || t.Contains("收支总表") || t.Contains("收入支出预算总表") || t.Contains("财务收支") || t.Contains("收支总体情况")) return TableIds.BudgetSummary;
+        if (t.Contains("收入预算") || t.Contains("收入总表") || t.Contains("收入总体情况")) return TableIds.BudgetRevenue;
         if (t.Contains("基本支出")) return "budget.x_basic_expenditure";
         if (t.Contains("项目支出")) return "budget.x_project_expenditure";
-        if (t.Contains("支出预算") || t.Contains("支出总表")) return TableIds.BudgetExpenditure;
+        if (t.Contains("支出预算") || t.Contains("支出总表") || t.Contains("支出总体情况")) return TableIds.BudgetExpenditure;
         return null;
     }
 
