@@ -37,4 +37,16 @@ public class ElementPathProvenanceTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Zhengzhou_page_states_its_three_public_budget_in_quotes_and_older_wording()
+    {
+        // "“三公经费”预算数为71万元，其中：公务车辆运行维护费预算51万元；公务接待费预算20万元" (a 2015 budget page).
+        var report = new ReportExtractor().Extract(Extractor.TestSupport.Corpus.Path("web", "ha-zhengzhou-gtj-2015-budget.html"));
+        var facts = report.Facts.ToDictionary(f => f.Key, f => f.Value);
+        Assert.Equal(71m, facts["three_public.total"]);
+        Assert.Equal(51m, facts["three_public.vehicle_operation"]);
+        Assert.Equal(20m, facts["three_public.reception"]);
+        Assert.All(report.Facts, f => Assert.StartsWith("html>body", f.Provenance.Path));
+    }
 }

@@ -174,7 +174,7 @@ public static partial class TextFactReader
 
     private static string Trim(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
-    private const string Filler = @"(?<f>(?:财政拨款|一般公共预算|支出|决算数|决算|预算数|年初预算|全年预算|预算|安排|为|是|共计|合计|总额|金额|均为|各为|共|计|达|本年|本年度|全年|实际|(?:20\d\d)年度?|:|\*|\([^()]{1,12}\))*)";
+    private const string Filler = @"(?<f>(?:财政拨款|一般公共预算|支出|决算数|决算|预算数|年初预算|全年预算|预算|安排|为|是|共计|合计|总额|金额|均为|各为|共|计|达|本年|本年度|全年|实际|(?:20\d\d)年度?|:|\*|[”’""]|\([^()]{1,12}\))*)";
 
     [GeneratedRegex(Filler + @"(?<n>-?\d[\d,]*(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
     private static partial Regex FirstFigure();

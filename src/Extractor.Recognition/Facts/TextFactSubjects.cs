@@ -19,9 +19,9 @@ public static partial class TextFactReader
         new(FactKeys.Public, PublicRx(), Money, "公用"),
         new(FactKeys.ThreePublicTotal, ThreePublicTotalRx(), Money, "三公"),
         new(FactKeys.Overseas, OverseasRx(), Money, "因公出国"),
-        new(FactKeys.Vehicles, VehiclesRx(), Money, "公务用车"),
+        new(FactKeys.Vehicles, VehiclesRx(), Money, "购置"),
         new(FactKeys.VehiclePurchase, VehiclePurchaseRx(), Money, "公务用车购置"),
-        new(FactKeys.VehicleOperation, VehicleOperationRx(), Money, "公务用车运行"),
+        new(FactKeys.VehicleOperation, VehicleOperationRx(), Money, "运行"),
         new(FactKeys.Reception, ReceptionRx(), Money, "公务接待"),
         new(FactKeys.OperatingCosts, OperatingCostsRx(), Money, "机关运行经费"),
         new(FactKeys.ProcurementTotal, ProcurementTotalRx(), Money, "政府采购"),
@@ -48,9 +48,9 @@ public static partial class TextFactReader
     [GeneratedRegex(@"(日常)?公用经费|日常公用支出")] private static partial Regex PublicRx();
     [GeneratedRegex(@"[“""]三公[”""]经费|三公经费")] private static partial Regex ThreePublicTotalRx();
     [GeneratedRegex(@"因公出国\(境\)(经费|费用|费)")] private static partial Regex OverseasRx();
-    [GeneratedRegex(@"公务用车购置(费)?(及|和)运行(维护)?(费|经费)")] private static partial Regex VehiclesRx();
+    [GeneratedRegex(@"公务(?:用车|车辆)购置(费)?(及|和)运行(维护)?(费|经费)")] private static partial Regex VehiclesRx();
     [GeneratedRegex(@"公务用车购置(费)?(?=预算)|公务用车购置(费|支出)(?!及|和)")] private static partial Regex VehiclePurchaseRx();
-    [GeneratedRegex(@"公务用车运行(维护)?(费|支出)")] private static partial Regex VehicleOperationRx();
+    [GeneratedRegex(@"公务(?:用车|车辆)运行(维护)?(费|支出)")] private static partial Regex VehicleOperationRx();
     [GeneratedRegex(@"公务接待(费|支出)")] private static partial Regex ReceptionRx();
     [GeneratedRegex(@"机关运行经费")] private static partial Regex OperatingCostsRx();
     [GeneratedRegex(@"政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|金额|合计)?")] private static partial Regex ProcurementTotalRx();
