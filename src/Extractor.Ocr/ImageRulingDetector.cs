@@ -13,10 +13,24 @@ public static class ImageRulingDetector
     public static IReadOnlyList<Ruling> Detect(PageImage image, double pageHeightPt)
     {
         var minRun = image.Dpi; // one inch: longer than any glyph stroke
+        // Column borders of a short table (a 三公 table of three rows) are under an inch tall; a third of an
+        // inch is still taller than a glyph at body sizes, and text lines never stack without a gap.
+        var minColumnRun = image.Dpi / 3;
         var result = new List<Ruling>();
         result.AddRange(Merge(Runs(image.Height, image.Width, (i, j) => image[j, i], minRun), horizontal: true, image, pageHeightPt));
-        result.AddRange(Merge(Runs(image.Width, image.Height, (i, j) => image[i, j], minRun), horizontal: false, image, pageHeightPt));
+        var vertical = Merge(Runs(image.Width, image.Height, (i, j) => image[i, j], minColumnRun), horizontal: false, image, pageHeightPt).ToList();
+        // A short one is a border only where it meets a horizontal ruling: a large title's strokes meet none.
+        var reach = image.ToPoints(image.Dpi / 20.0);
+        result.AddRange(vertical.Where(v => v.Length >= image.ToPoints(minRun) || result.Any(h => Meets(h, v, reach))));
         return result;
+    }
+
+    private static bool Meets(Ruling h, Ruling v, double reach)
+    {
+        var x = v.X1;
+        double hy = h.Y1, vLow = Math.Min(v.Y1, v.Y2), vHigh = Math.Max(v.Y1, v.Y2);
+        return x >= Math.Min(h.X1, h.X2) - reach && x <= Math.Max(h.X1, h.X2) + reach
+            && (Math.Abs(hy - vLow) <= reach || Math.Abs(hy - vHigh) <= reach);
     }
 
     /// <summary>Runs (line index, start, end) of dark pixels at least minRun long, tolerating 2-pixel breaks.</summary>

@@ -31,6 +31,29 @@ public sealed class PageImage(int width, int height, byte[] pixels, int dpi)
         return new PageImage(Width, Height, copy, Dpi);
     }
 
+    /// <summary>The pixels of a rectangle, framed by a white margin (Tesseract misreads text touching the image edge).</summary>
+    public PageImage Crop(int left, int top, int width, int height, int margin)
+    {
+        left = Math.Clamp(left, 0, Width); top = Math.Clamp(top, 0, Height);
+        width = Math.Clamp(width, 0, Width - left); height = Math.Clamp(height, 0, Height - top);
+        int w = width + 2 * margin, h = height + 2 * margin;
+        var copy = new byte[w * h];
+        Array.Fill(copy, (byte)255);
+        for (var y = 0; y < height; y++)
+            Array.Copy(pixels, (top + y) * Width + left, copy, (margin + y) * w + margin, width);
+        return new PageImage(w, h, copy, Dpi);
+    }
+
+    /// <summary>Dark pixels (below mid grey) in a rectangle: whether anything is printed there.</summary>
+    public int Ink(int left, int top, int width, int height)
+    {
+        var count = 0;
+        for (var y = Math.Max(0, top); y < Math.Min(Height, top + height); y++)
+            for (var x = Math.Max(0, left); x < Math.Min(Width, left + width); x++)
+                if (pixels[y * Width + x] < 128) count++;
+        return count;
+    }
+
     public void WritePgm(string path)
     {
         using var fs = File.Create(path);

@@ -8,7 +8,7 @@ public static class ScannedPageReader
     public static DocumentContent Apply(DocumentContent content, string pdfPath, TimeSpan perPageLimit, CancellationToken cancellation)
     {
         if (!content.Pages.Any(p => p.LooksScanned) || !TesseractPageOcr.Available) return content;
-        var ocr = new TesseractPageOcr();
+        var ocr = new TesseractPageOcr(cache: OcrCache.FromEnvironment());
         var pages = content.Pages
             .Select(p => p.LooksScanned ? ocr.Recognize(pdfPath, p, perPageLimit, cancellation) : p)
             .ToList();

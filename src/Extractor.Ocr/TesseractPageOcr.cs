@@ -7,10 +7,13 @@ namespace Extractor.Ocr;
 /// <summary>
 /// OCR of one PDF page: poppler's pdftoppm renders it to greyscale, Tesseract (chi_sim+eng) reads it
 /// as TSV so that every word keeps its position; words then go through the same line builder as PDF
-/// glyphs, and rulings come from the image, so tables and mapping see an ordinary page.
+/// glyphs, and rulings come from the image, so tables and mapping see an ordinary page. Table cells the
+/// page reading left empty or read as Latin are read again one by one (<see cref="CellRereader"/>).
 /// </summary>
-public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+eng")
+public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+eng", OcrCache? cache = null)
 {
+    private const string CellLanguage = "chi_sim";
+
     public static bool Available => ExternalTool.Exists("pdftoppm") && ExternalTool.Exists("tesseract");
 
     public PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation)
@@ -28,9 +31,21 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
             var height = image.ToPoints(image.Height);
             var rulings = ImageRulingDetector.Detect(image, height);
             var clean = Path.Combine(dir.FullName, "clean.pgm");
-            image.WithoutRulings(rulings, height).WritePgm(clean);
-            var tsv = ExternalTool.Run("tesseract", [clean, "stdout", "-l", languages, "--psm", "6", "tsv"], limit, cancellation);
+            var cleanImage = image.WithoutRulings(rulings, height);
+            cleanImage.WritePgm(clean);
+            var tsv = Tesseract(clean, ["-l", languages, "--psm", "6", "tsv"], limit, cancellation);
             var (glyphs, confidence) = ParseTsv(tsv, image);
+            var cells = RulingCells.Find(rulings);
+            if (cells.Count > 0)
+            {
+                var crop = Path.Combine(dir.FullName, "cell.pgm");
+                glyphs = new CellRereader(cellImage =>
+                {
+                    cellImage.WritePgm(crop);
+                    // One cell is one block of Chinese (and digits): no English model to read strokes as Latin.
+                    return Tesseract(crop, ["-l", CellLanguage, "--psm", "6", "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "tsv"], limit, cancellation);
+                }).Apply(cleanImage, cells, glyphs);
+            }
             var (words, lines) = LineBuilder.Build(glyphs);
             return new PageContent(page.Number, width, height, words, lines, rulings)
             {
@@ -45,8 +60,18 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
         }
     }
 
-    /// <summary>Level-5 rows of Tesseract's TSV are words: left, top, width, height in pixels, conf 0–100.</summary>
-    public static (List<GlyphBox> Glyphs, double Confidence) ParseTsv(string tsv, PageImage image)
+    /// <summary>Tesseract on one image, through the opt-in TSV cache (EXTRACTOR_OCR_CACHE) when it is set.</summary>
+    private string Tesseract(string image, string[] args, TimeSpan limit, CancellationToken cancellation)
+    {
+        string Run() => ExternalTool.Run("tesseract", [image, "stdout", .. args], limit, cancellation);
+        return cache is null ? Run() : cache.GetOrAdd(image, args, Run);
+    }
+
+    /// <summary>
+    /// Level-5 rows of Tesseract's TSV are words: left, top, width, height in pixels, conf 0–100. A TSV of a
+    /// crop is placed on the page by the crop's top-left pixel (offsetX, offsetY).
+    /// </summary>
+    public static (List<GlyphBox> Glyphs, double Confidence) ParseTsv(string tsv, PageImage image, int offsetX = 0, int offsetY = 0)
     {
         var glyphs = new List<GlyphBox>();
         double confSum = 0;
@@ -58,6 +83,8 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
             if (f.Length < 12 || f[0] != "5" || string.IsNullOrWhiteSpace(f[11])) continue;
             if (!int.TryParse(f[6], out var left) || !int.TryParse(f[7], out var top)
                 || !int.TryParse(f[8], out var w) || !int.TryParse(f[9], out var h)) continue;
+            left += offsetX;
+            top += offsetY;
             var conf = double.TryParse(f[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : 0;
             var box = new Box(image.ToPoints(left), pageHeight - image.ToPoints(top + h),
                 image.ToPoints(left + w), pageHeight - image.ToPoints(top));

@@ -30,6 +30,23 @@ public static partial class CodeLabel
         return code.Length is 3 or 5 or 7 ? code : null;
     }
 
+    /// <summary>
+    /// A 款 or 项 row that prints only its own part ("  | 11 |  " under 201): the 类 (and 款) come from the code above,
+    /// since the hierarchy is printed in order. Parts must have the standard widths (3, 2, 2 digits).
+    /// </summary>
+    public static string? Complete(IReadOnlyList<string> parts, string? previous)
+    {
+        var lead = 0;
+        while (lead < parts.Count && parts[lead].Trim().Length == 0) lead++;
+        if (lead == 0 || lead > 2 || previous is null) return null;
+        var prefix = lead == 1 ? 3 : 5;
+        if (previous.Length < prefix) return null;
+        var own = Join(["000", .. parts.Skip(lead)]);
+        if (own is null || parts.Skip(lead).TakeWhile(p => p.Trim().Length > 0).Any(p => p.Trim().Length != 2)) return null;
+        var code = previous[..prefix] + own[3..];
+        return code.Length is 5 or 7 ? code : null;
+    }
+
     [GeneratedRegex(@"^(\d{7}|\d{5}|\d{3})\s*([^\d.．、,，%_].*)$")]
     private static partial Regex Glued();
 }

@@ -25,6 +25,8 @@ public static class RowReader
         public Box? Box;
         /// <summary>The element path of the row's first cell, for formats without geometry (HTML, DOCX, XLSX).</summary>
         public string? Path;
+        /// <summary>类/款/项 parts as printed, when they did not make a whole code on their own.</summary>
+        public List<string>? CodeParts;
     }
 
     public static List<ReportRow> Read(TableGrid grid, ColumnLayout layout, string tableId, int startRow = -1)
@@ -32,6 +34,7 @@ public static class RowReader
         var twoSided = TableIds.IsTwoSided(tableId) && layout.Segments.Count >= 2;
         var drafts = new List<Draft>();
         var lastBySegment = new Dictionary<int, Draft>();
+        var lastCodeBySegment = new Dictionary<int, string>();
         for (var r = startRow >= 0 ? startRow : layout.BodyStart; r < grid.RowCount; r++)
         {
             var texts = HeaderReader.RowTexts(grid, r);
@@ -43,6 +46,8 @@ public static class RowReader
             {
                 var d = ReadSegment(grid, layout, seg, r);
                 if (d is null) continue;
+                if (d.CodeParts is { } parts) d.Code = CodeLabel.Complete(parts, lastCodeBySegment.GetValueOrDefault(seg.Index));
+                if (d.Code is not null) lastCodeBySegment[seg.Index] = d.Code;
                 if (twoSided) { d.Side = seg.Index == 0 ? "income" : "expenditure"; if (layout.Segments.Count > 2 && seg.Index > 0) d.Group = seg.GroupName; }
                 else if (layout.Segments.Count > 1) d.Group = seg.GroupName ?? $"group{seg.Index + 1}";
                 if (IsContinuation(d, lastBySegment.GetValueOrDefault(seg.Index)))
@@ -78,6 +83,7 @@ public static class RowReader
                     break;
                 case ColumnRole.CodePart:
                     // 合计 printed across the 类/款/项 columns is the row's name, not a code part.
+                    if (text is "类" or "款" or "项") break; // the header's 类/款/项 printed on the 合计 row
                     if (text.Length > 0 && !text.All(char.IsAsciiDigit)) labels.Add(text); else codeParts.Add(text);
                     break;
                 case ColumnRole.Label:
@@ -97,6 +103,7 @@ public static class RowReader
             }
         }
         if (codeParts.Count > 0) d.Code ??= CodeLabel.Join(codeParts);
+        if (d.Code is null && codeParts.Any(p => p.Length > 0)) d.CodeParts = codeParts;
         var label = string.Concat(labels);
         if (d.Code is null)
         {

@@ -29,9 +29,11 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
     public IReadOnlyList<ReportTable> Map(DocumentContent document, IReadOnlyList<RawTable> tables, ReportDocument profile)
     {
         var drafts = new List<Draft>();
-        foreach (var raw in tables)
+        foreach (var table in tables)
         {
-            if (raw.Rows.Count == 0) continue;
+            if (table.Rows.Count == 0) continue;
+            var ocr = IsOcr(document, table);
+            var raw = ocr ? OcrTextRepair.Repair(table) : table;
             var grid = new TableGrid(raw);
             var layout = HeaderReader.Read(grid);
             var title = TableClassifier.Title(layout.CaptionLines);
@@ -40,6 +42,7 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             {
                 // A table with its own header but no caption: its title is printed just above it (or on the page before).
                 var found = CaptionFinder.Find(document, raw);
+                if (ocr) found = found.Select(OcrTextRepair.Title).ToList();
                 if (TableClassifier.Title(found) is { } t) { title = t; layout = layout with { CaptionLines = [.. layout.CaptionLines, .. found] }; }
             }
             var cls = TableClassifier.Classify(layout.CaptionLines, layout.HeaderTexts, profile.Kind);
@@ -68,6 +71,10 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         }
         return drafts.Select(ToTable).ToList();
     }
+
+    /// <summary>Read from a page image (TextConfidence below 1): its text may be garbled and is mended first.</summary>
+    private static bool IsOcr(DocumentContent document, RawTable raw) =>
+        document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && p.TextConfidence < 1);
 
     private static bool IsContinuation(Draft prev, ColumnLayout layout, RawTable raw, string id)
     {

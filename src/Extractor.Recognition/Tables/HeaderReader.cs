@@ -30,7 +30,21 @@ public static class HeaderReader
         }
 
         var parts = Enumerable.Range(0, grid.ColumnCount).Select(c => HeaderParts(grid, headerRows, c)).ToList();
+        // 类 | 款 | 项 printed on the 合计 row (类,款,项,合计,2940.05…): the header's last line, though the row holds amounts.
+        if (body < grid.RowCount)
+        {
+            var first = RowTexts(grid, body);
+            for (var c = 0; c < first.Count; c++)
+                if (first[c] is "类" or "款" or "项") parts[c].Add((first[c], 1));
+        }
         var roles = parts.Select((p, c) => RoleOf(p, grid, body, c)).ToList();
+        // 科目编码 over 类 | 款 | 项 with a header cell unread (OCR): a column of two-digit numbers after a code
+        // (part) is the next code part whatever its header reads (机 for 项), and a code column before a part is 类.
+        for (var c = 1; c < roles.Count; c++)
+            if (roles[c - 1] is ColumnRole.Code or ColumnRole.CodePart && roles[c] != ColumnRole.CodePart && IsTwoDigitColumn(grid, body, c))
+                roles[c] = ColumnRole.CodePart;
+        for (var c = roles.Count - 2; c >= 0; c--)
+            if (roles[c] == ColumnRole.Code && roles[c + 1] == ColumnRole.CodePart) roles[c] = ColumnRole.CodePart;
         // Text columns after the last amount column (原因/说明/备注) remark on the row; they start no new side.
         var lastValue = roles.LastIndexOf(ColumnRole.Value);
         var firstLabel = roles.FindIndex(r => r is ColumnRole.Label or ColumnRole.Code or ColumnRole.CodePart);
@@ -136,6 +150,14 @@ public static class HeaderReader
         if (codes > values && (all.Length == 0 || all.Contains("科目") || all.Contains("项目") || IsCodeHierarchy(codeTexts)))
             return ColumnRole.Code;
         return ColumnRole.Value;
+    }
+
+    private static bool IsTwoDigitColumn(TableGrid grid, int body, int c)
+    {
+        var texts = Enumerable.Range(body, grid.RowCount - body).Select(r => TextNormalizer.Compact(grid.OwnText(r, c))).Where(t => t.Length > 0).ToList();
+        var parts = texts.Count(t => t.Length == 2 && t.All(char.IsAsciiDigit));
+        // A stray header letter in the first body row (款 or 项 misread) does not make it an amount column.
+        return parts >= 2 && texts.All(t => t.Length == 2 && t.All(char.IsAsciiDigit) || t.Length <= 2 && !t.Any(char.IsAsciiDigit));
     }
 
     /// <summary>

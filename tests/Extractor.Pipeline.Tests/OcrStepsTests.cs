@@ -1,0 +1,113 @@
+using Extractor.Core.Layout;
+using Extractor.Ocr;
+using Extractor.Pdf.Text;
+
+namespace Extractor.Pipeline.Tests;
+
+/// <summary>The OCR stage's own steps on small page images built here: no tesseract needed.</summary>
+public class OcrStepsTests
+{
+    private const int Dpi = 72; // one pixel a point keeps the arithmetic readable
+
+    [Fact]
+    public void CellsComeFromRulingsClosedOnFourSides()
+    {
+        // Two rows, two columns; the top row's cells are merged (no divider above the middle).
+        Ruling H(double y) => new(100, y, 300, y);
+        Ruling V(double x, double y1, double y2) => new(x, y1, x, y2);
+        var cells = RulingCells.Find([H(500), H(450), H(400), V(100, 400, 500), V(300, 400, 500), V(200, 400, 450)]);
+        Assert.Equal(3, cells.Count);
+        Assert.Contains(new Box(100, 450, 300, 500), cells);
+        Assert.Contains(new Box(100, 400, 200, 450), cells);
+        Assert.Contains(new Box(200, 400, 300, 450), cells);
+    }
+
+    [Fact]
+    public void ShortColumnBordersAreKeptOnlyWhereTheyMeetATableLine()
+    {
+        var image = Blank(400, 400);
+        Line(image, 50, 100, 350, 100);   // a table's top and bottom lines (over an inch)
+        Line(image, 50, 150, 350, 150);
+        Line(image, 200, 100, 200, 150);  // a column border 50 px tall, between them
+        Line(image, 300, 250, 300, 300);  // a stroke as tall, touching no line: a large glyph
+        var rulings = ImageRulingDetector.Detect(new PageImage(400, 400, image, Dpi), 400);
+        var vertical = rulings.Where(r => r.IsVertical).ToList();
+        Assert.Single(vertical);
+        Assert.Equal(200, vertical[0].X1, 0);
+    }
+
+    [Fact]
+    public void EmptyCellsWithInkAreReadAgainAndPlacedOnThePage()
+    {
+        var pixels = Blank(200, 200);
+        for (var y = 40; y < 50; y++) for (var x = 60; x < 90; x++) pixels[y * 200 + x] = 0; // a word nobody read
+        var page = new PageImage(200, 200, pixels, Dpi);
+        var cell = new Box(50, 140, 150, 170); // points, bottom-left: rows 30–60 from the top
+        var crops = new List<PageImage>();
+        var reader = new CellRereader(crop =>
+        {
+            crops.Add(crop);
+            return Tsv(("合计", 10, 12, 30, 10));
+        });
+        var glyphs = reader.Apply(page, [cell], []);
+        Assert.Single(crops);
+        var word = Assert.Single(glyphs);
+        Assert.Equal("合计", word.Value);
+        Assert.True(cell.Contains(word.Box.CentreX, word.Box.CentreY), $"{word.Box} outside {cell}");
+    }
+
+    [Fact]
+    public void CellsReadAsLatinAreReplacedOnlyByABetterReading()
+    {
+        var pixels = Blank(200, 200);
+        for (var y = 40; y < 50; y++) for (var x = 60; x < 90; x++) pixels[y * 200 + x] = 0;
+        var page = new PageImage(200, 200, pixels, Dpi);
+        var cell = new Box(50, 140, 150, 170);
+        var latin = new GlyphBox("RAMRIGS", new Box(60, 150, 90, 160), 10, "ocr", false);
+        var better = new CellRereader(_ => Tsv(("因公出国(境)费", 10, 12, 30, 10))).Apply(page, [cell], [latin]);
+        Assert.Equal("因公出国(境)费", Assert.Single(better).Value);
+        var worse = new CellRereader(_ => Tsv(("BARN", 10, 12, 30, 10))).Apply(page, [cell], [latin]);
+        Assert.Equal("RAMRIGS", Assert.Single(worse).Value);
+        var amount = new GlyphBox("12.50", new Box(60, 150, 90, 160), 10, "ocr", false);
+        Assert.Equal("12.50", Assert.Single(new CellRereader(_ => throw new InvalidOperationException("not re-read")).Apply(page, [cell], [amount])).Value);
+    }
+
+    [Fact]
+    public void TheTsvCacheAnswersARepeatedImageWithoutReadingIt()
+    {
+        var dir = Directory.CreateTempSubdirectory("ocr-cache-test-");
+        try
+        {
+            var image = Path.Combine(dir.FullName, "page.pgm");
+            new PageImage(10, 10, Blank(10, 10), Dpi).WritePgm(image);
+            var cache = new OcrCache(Path.Combine(dir.FullName, "cache"));
+            var calls = 0;
+            string Read() { calls++; return "tsv" + calls; }
+            Assert.Equal("tsv1", cache.GetOrAdd(image, ["--psm", "6"], Read));
+            Assert.Equal("tsv1", cache.GetOrAdd(image, ["--psm", "6"], Read));
+            Assert.Equal("tsv2", cache.GetOrAdd(image, ["--psm", "7"], Read)); // other settings, other entry
+            Assert.Equal(2, calls);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static byte[] Blank(int w, int h)
+    {
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, (byte)255);
+        return pixels;
+    }
+
+    private static void Line(byte[] pixels, int x1, int y1, int x2, int y2)
+    {
+        for (var y = y1; y <= y2; y++) for (var x = x1; x <= x2; x++) pixels[y * 400 + x] = 0;
+    }
+
+    /// <summary>Tesseract's TSV: a header line, then level-5 (word) rows with pixel boxes.</summary>
+    private static string Tsv(params (string Text, int Left, int Top, int Width, int Height)[] words) =>
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        + string.Concat(words.Select(w => $"5\t1\t1\t1\t1\t1\t{w.Left}\t{w.Top}\t{w.Width}\t{w.Height}\t90\t{w.Text}\n"));
+}
