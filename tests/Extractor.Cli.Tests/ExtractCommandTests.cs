@@ -42,6 +42,19 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public void Text_of_a_scanned_page_is_its_ocr_reading()
+    {
+        // A real scan (no text layer): the reader alone sees nothing; text OCRs the page asked for, and only that page.
+        using var tmp = new TempDir();
+        var r = Cli.Run(tmp.Path, "text", Corpus.Path("scanned", "hn-changsha-scjgj-2022-perfeval-scan.pdf"), "--pages", "2");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.StartsWith("=== page 2 ", r.StdoutLines[0]);
+        Assert.Contains("OCR confidence", r.StdoutLines[0]);
+        Assert.Contains(r.StdoutLines, l => l.Contains("项目产出成果及效益情况分析"));
+        Assert.DoesNotContain(r.StdoutLines, l => l.StartsWith("=== page 1 "));
+    }
+
+    [Fact]
     public void A_good_pdf_prints_one_report_object()
     {
         using var tmp = new TempDir();

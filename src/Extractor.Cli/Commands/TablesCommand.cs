@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Extractor.Core.Layout;
 using Extractor.Core.Tables;
+using Extractor.Ocr;
 using Extractor.Pdf.Reading;
 using Extractor.Tables;
 using Extractor.Tables.Document;
@@ -30,8 +31,11 @@ public static class TablesCommand
         var cmd = new Command("tables", "Print the raw tables found on pages of a PDF.") { file, pages, method, area, format };
         cmd.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
         {
-            var doc = new PdfDocumentReader().Read(r.GetValue(file)!.FullName, new PdfReadOptions { ParallelPages = true });
+            var path = r.GetValue(file)!.FullName;
+            var doc = new PdfDocumentReader().Read(path, new PdfReadOptions { ParallelPages = true });
             var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
+            // Scanned pages: OCR words and the rulings found in the page image, as extract reads them.
+            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains);
             var selected = doc.Pages.Where(p => range.Contains(p.Number)).ToList();
             var areas = r.GetValue(area) ?? [];
             var tables = Extract(doc, selected, r.GetValue(method)!, areas);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Ocr;
 using Extractor.Pdf.Reading;
 
 namespace Extractor.Cli.Commands;
@@ -14,11 +15,14 @@ public static class TextCommand
         var cmd = new Command("text", "Print the visible text of a PDF, line by line in reading order.") { file, pages, words };
         cmd.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
         {
-            var doc = new PdfDocumentReader().Read(r.GetValue(file)!.FullName, new PdfReadOptions { ParallelPages = true });
+            var path = r.GetValue(file)!.FullName;
+            var doc = new PdfDocumentReader().Read(path, new PdfReadOptions { ParallelPages = true });
             var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
+            // Scanned pages are read by OCR, as extract reads them (the lines then carry Tesseract's confidence).
+            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains);
             foreach (var page in doc.Pages.Where(p => range.Contains(p.Number)))
             {
-                Console.WriteLine($"=== page {page.Number} ({page.Width:0}x{page.Height:0}, {page.Rulings.Count} rulings{(page.LooksScanned ? ", scanned" : "")})");
+                Console.WriteLine($"=== page {page.Number} ({page.Width:0}x{page.Height:0}, {page.Rulings.Count} rulings{(page.LooksScanned ? ", scanned" : "")}{(page.TextConfidence < 1 ? $", OCR confidence {page.TextConfidence:0.00}" : "")})");
                 if (r.GetValue(words))
                     foreach (var w in page.Words) Console.WriteLine($"{w.Box.Left,7:0.0} {w.Box.Bottom,7:0.0} {w.Box.Right,7:0.0} {w.Box.Top,7:0.0} {w.FontSize,5:0.0} {w.Text}");
                 else
