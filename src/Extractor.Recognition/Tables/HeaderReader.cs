@@ -112,7 +112,8 @@ public static class HeaderReader
     {
         // The group or side above a column is named by the row's group/side, not repeated in its column name.
         var p = parts.ToList();
-        while (p.Count > 1 && (p[0].Text == group || p[0].Text is "收入" or "支出" or "本年收入" or "本年支出" && segments.Count > 1
+        // "收 入" / "支 出" letter-spaced across a side's columns leaves one character over each: the side, not a name.
+        while (p.Count > 1 && (p[0].Text == group || p[0].Text is "收入" or "支出" or "本年收入" or "本年支出" or "收" or "入" or "支" or "出" && segments.Count > 1
                                || segments.Count > 1 && segments.Any(s => s.GroupName == p[0].Text)))
             p.RemoveAt(0);
         // "支出预算"/"收入预算" over every amount column names the table, not a group of columns.
