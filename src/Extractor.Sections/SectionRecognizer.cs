@@ -76,7 +76,9 @@ public sealed class SectionRecognizer : ISectionRecognizer
         {
             var parent = node.Parent is { } p ? result[p] : null;
             var example = new HeadingExample(node.Heading, parent?.Node.Heading ?? "", node.Level, node.Position, kind, parent?.Rule?.Id);
-            var rule = _rules.Map(example, parent?.Rule?.Id);
+            // A parent the rules could not name (an OCR-garbled 第三部分 title) still has the id the model gave it: read the
+            // child against that, not as a top-level heading.
+            var rule = _rules.Map(example, parent?.Rule?.Id ?? parent?.Final?.Id);
             var model = _classifier?.Predict(example, rule?.Id);
             result.Add(new RecognisedHeading(node, example, rule, model, _combiner.Combine(rule, model)));
         }

@@ -19,6 +19,10 @@ public sealed class NumberingTests
     [InlineData("②公务接待费", NumberingStyle.Circled, 2)]
     [InlineData("1.5万元用于", NumberingStyle.None, 0)]
     [InlineData("收入支出决算总表", NumberingStyle.None, 0)]
+    [InlineData("(—)年度收入总体情况", NumberingStyle.ChineseParen, 1)]   // OCR of (一) and (二) on scanned pages
+    [InlineData("C=)政府采购支出情况说明", NumberingStyle.ChineseParen, 2)]
+    [InlineData("(-)资金使用情况", NumberingStyle.ChineseParen, 1)]
+    [InlineData("(-1.5)万元", NumberingStyle.None, 0)]
     public void Parses_style_and_ordinal(string line, NumberingStyle style, int ordinal)
     {
         var n = Numbering.Parse(line);

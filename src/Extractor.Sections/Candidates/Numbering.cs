@@ -43,6 +43,10 @@ public static partial class Numbering
     [GeneratedRegex(@"^\s*[(]\s*([零一二三四五六七八九十百两]{1,4})\s*[)]\s*[、.]?\s*")]
     private static partial Regex ChineseParenRx();
 
+    /// <summary>OCR's readings of (一)/(二): "(—)", "(-)", "(=)", "C=)". No text layer prints a heading so.</summary>
+    [GeneratedRegex(@"^\s*[(C]\s*([—\-=])\s*[)]\s*[、.]?\s*")]
+    private static partial Regex OcrParenRx();
+
     // "1." must not be the start of a decimal such as "1.5万元" or a date "2026.1".
     [GeneratedRegex(@"^\s*(\d{1,2})\s*(?:[、]|[.](?!\d))\s*")]
     private static partial Regex ArabicDotRx();
@@ -58,6 +62,7 @@ public static partial class Numbering
         Match m;
         if ((m = PartRx().Match(line)).Success) return Make(NumberingStyle.Part, ParseNumber(m.Groups[1].Value), m, line);
         if ((m = ChineseParenRx().Match(line)).Success) return Make(NumberingStyle.ChineseParen, ParseNumber(m.Groups[1].Value), m, line);
+        if ((m = OcrParenRx().Match(line)).Success) return Make(NumberingStyle.ChineseParen, m.Groups[1].Value == "=" ? 2 : 1, m, line);
         if ((m = ArabicParenRx().Match(line)).Success) return Make(NumberingStyle.ArabicParen, ParseNumber(m.Groups[1].Value), m, line);
         if ((m = ChineseCommaRx().Match(line)).Success) return Make(NumberingStyle.ChineseComma, ParseNumber(m.Groups[1].Value), m, line);
         if ((m = ArabicDotRx().Match(line)).Success) return Make(NumberingStyle.ArabicDot, ParseNumber(m.Groups[1].Value), m, line);
