@@ -46,7 +46,9 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
                     return Tesseract(crop, ["-l", CellLanguage, "--psm", "6", "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "tsv"], limit, cancellation);
                 }).Apply(cleanImage, cells, glyphs);
             }
-            var (words, lines) = LineBuilder.Build(glyphs);
+            var (words, built) = LineBuilder.Build(glyphs);
+            // Tesseract's Chinese words are a character or two: misreadings are mended on the line, where the context is.
+            var lines = built.Select(l => l with { Text = OcrProseRepair.Repair(l.Text) }).ToList();
             return new PageContent(page.Number, width, height, words, lines, rulings)
             {
                 // The OCR layer is now the page's text; TextConfidence < 1 is what marks it as read from an image.

@@ -9,6 +9,20 @@ public class OcrStepsTests
 {
     private const int Dpi = 72; // one pixel a point keeps the arithmetic readable
 
+    [Theory]
+    [InlineData("“三公?经费财政拨款支出", "“三公”经费财政拨款支出")]
+    [InlineData("政府采购念额为251.25万元", "政府采购总额为251.25万元")]
+    [InlineData("货物来购金额4.79万", "货物采购金额4.79万")]
+    [InlineData("比2023年度增如2.55万", "比2023年度增加2.55万")]
+    [InlineData("是否达到?目标", "是否达到?目标")]          // a question mark with no quote open stays
+    [InlineData("为未来购买设备", "为未来购买设备")]          // 来购 across two words is left alone
+    [InlineData("新增如下项目", "新增如下项目")]
+    [InlineData("政府采购总额〈以合同签订为准)为251.25万元", "政府采购总额(以合同签订为准)为251.25万元")]
+    [InlineData("工程采购人金额0万元", "工程采购金额0万元")]
+    [InlineData("机关还行经费支出142.80万元", "机关运行经费支出142.80万元")]
+    [InlineData("《预算法》规定", "《预算法》规定")]
+    public void ProseMisreadingsThatAreNoWordAreMended(string ocr, string expected) => Assert.Equal(expected, Extractor.Ocr.OcrProseRepair.Repair(ocr));
+
     [Fact]
     public void CellsComeFromRulingsClosedOnFourSides()
     {

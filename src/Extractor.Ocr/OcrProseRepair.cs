@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Extractor.Core.Text;
+
+namespace Extractor.Ocr;
+
+/// <summary>
+/// Mends Tesseract's commonest misreadings in report prose, where a fact reader needs the wording whole: a closing
+/// quote read as '?' inside “三公?经费”, and glyph confusions in the contexts where they can only be budget terms (来购 for 采购 before 金额, 念额 for
+/// 总额 after 采购, 增如 for 增加 before a figure, 〈 for an opening parenthesis closed by ')'), so correct text is left alone.
+/// </summary>
+public static class OcrProseRepair
+{
+    /// <summary>Misread glyphs, each only in the context that makes it a budget term (未来购买 and 新增如下 stay as they are).</summary>
+    private static readonly (Regex Misread, string Meant)[] Pairs =
+    [
+        (new Regex(@"(?<=政府|货物|工程|服务|集中|自行)来购|来购(?=金额|总额|支出|预算|项目|合同)"), "采购"),
+        (new Regex(@"(?<=采购|支出)念额"), "总额"),
+        (new Regex(@"增如(?=\d)"), "增加"),
+        (new Regex(@"还行(?=经费|维护|费|成本)"), "运行"),
+        (new Regex(@"(?<=采购)人(?=金额|总额)"), ""),
+        // 〈 or 《 for an opening parenthesis whose closing half was read right: 〈以合同签订为准), 〈境)费.
+        (new Regex(@"[〈《](?=[^〈《〉》()]{1,12}\))"), "("),
+    ];
+
+    public static string Repair(string line)
+    {
+        if (line.Length < 2) return line;
+        var text = ClosingQuotes(line);
+        foreach (var (misread, meant) in Pairs) text = misread.Replace(text, meant);
+        return text;
+    }
+
+    /// <summary>'?' between Chinese characters shortly after an opening quote is that quote's closing half.</summary>
+    private static string ClosingQuotes(string line)
+    {
+        if (!line.Contains('?') && !line.Contains('？')) return line;
+        var sb = new StringBuilder(line);
+        for (var i = 1; i < sb.Length - 1; i++)
+        {
+            if (sb[i] is not ('?' or '？') || !TextNormalizer.IsCjk(sb[i - 1]) || !TextNormalizer.IsCjk(sb[i + 1])) continue;
+            var open = line.LastIndexOfAny(['“', '"'], i - 1);
+            if (open >= 0 && i - open <= 6) sb[i] = '”';
+        }
+        return sb.ToString();
+    }
+}
