@@ -59,7 +59,12 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
         if (stages.Facts is not null)
             report.Facts.AddRange(Stage("facts", () => stages.Facts.Extract(content, profile, report.Tables, report.Sections, report.Warnings), [], report.Warnings, cancellation));
         if (stages.Checks is not null)
+        {
             report.Checks.AddRange(Stage("checks", () => stages.Checks.Run(content, profile, report.Tables, report.Facts, report.Sections), [], report.Warnings, cancellation));
+            var kept = Extractor.Recognition.Checks.OcrFactGuard.Keep(content, report.Tables, report.Facts, report.Checks, report.Warnings);
+            report.Facts.Clear();
+            report.Facts.AddRange(kept);
+        }
         return report;
     }
 
