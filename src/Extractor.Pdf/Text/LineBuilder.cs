@@ -20,7 +20,9 @@ public static class LineBuilder
             var rowWords = SplitWords(row);
             if (rowWords.Count == 0) continue;
             words.AddRange(rowWords);
-            lines.Add(new TextLine(JoinWords(rowWords), Box.Of(rowWords.Select(w => w.Box)), rowWords));
+            var box = rowWords[0].Box;
+            for (var i = 1; i < rowWords.Count; i++) box = box.Union(rowWords[i].Box);
+            lines.Add(new TextLine(JoinWords(rowWords), box, rowWords));
         }
         return (words, lines);
     }
@@ -32,12 +34,24 @@ public static class LineBuilder
     /// </summary>
     private static List<List<GlyphBox>> GroupIntoRows(IReadOnlyList<GlyphBox> glyphs)
     {
-        var sorted = glyphs.OrderByDescending(g => g.Box.CentreY).ThenBy(g => g.Box.Left).ToList();
+        // Centre descending, then left, then drawing order (what a stable OrderBy gives). Sorting indices avoids
+        // LINQ's sorter over this struct, which no ReadyToRun image holds: it was JIT-compiled in every process.
+        var order = new int[glyphs.Count];
+        var centres = new double[glyphs.Count];
+        var lefts = new double[glyphs.Count];
+        for (var i = 0; i < order.Length; i++) (order[i], centres[i], lefts[i]) = (i, glyphs[i].Box.CentreY, glyphs[i].Box.Left);
+        Array.Sort(order, (a, b) =>
+        {
+            var c = centres[b].CompareTo(centres[a]);
+            if (c == 0) c = lefts[a].CompareTo(lefts[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
         var rows = new List<List<GlyphBox>>();
         List<GlyphBox>? current = null;
         double top = 0, bottom = 0, height = 0;
-        foreach (var g in sorted)
+        foreach (var index in order)
         {
+            var g = glyphs[index];
             if (current is not null)
             {
                 var overlap = Math.Min(top, g.Box.Top) - Math.Max(bottom, g.Box.Bottom);
@@ -62,12 +76,22 @@ public static class LineBuilder
         void Flush()
         {
             if (buffer.Count == 0) return;
-            var text = TextNormalizer.Normalize(string.Concat(buffer.Select(b => b.Value)));
+            var raw = new System.Text.StringBuilder();
+            foreach (var b in buffer) raw.Append(b.Value);
+            var text = TextNormalizer.Normalize(raw.ToString());
             if (text.Length > 0)
             {
+                // Plain loops: LINQ over this struct is JIT-compiled per process (see GroupIntoRows).
                 var first = buffer[0];
-                words.Add(new TextWord(text, Box.Of(buffer.Select(b => b.Box)), buffer.Max(b => b.FontSize),
-                    first.FontName, buffer.All(b => b.Bold)));
+                var (box, size, bold) = (first.Box, first.FontSize, first.Bold);
+                for (var i = 1; i < buffer.Count; i++)
+                {
+                    var b = buffer[i];
+                    box = box.Union(b.Box);
+                    if (b.FontSize > size || double.IsNaN(size)) size = b.FontSize; // as Max: NaN only if all are
+                    bold &= b.Bold;
+                }
+                words.Add(new TextWord(text, box, size, first.FontName, bold));
             }
             buffer.Clear();
         }

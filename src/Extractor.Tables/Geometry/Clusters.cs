@@ -10,7 +10,7 @@ public static class Clusters
     /// </summary>
     public static List<double> Means(IEnumerable<double> values, double tolerance)
     {
-        var sorted = values.OrderBy(v => v).ToList();
+        var sorted = StableOrder.By(new List<double>(values), v => v);
         var result = new List<double>();
         var i = 0;
         while (i < sorted.Count)

@@ -46,11 +46,14 @@ public static class RulingNormalizer
         var result = new List<HSeg>();
         foreach (var group in GroupByCoordinate(hs, h => h.Y))
         {
-            var y = group.Average(h => h.Y);
-            var sorted = group.OrderBy(h => h.X1).ToList();
+            var y = group[0].Y; // the mean, summed as Enumerable.Average does
+            for (var k = 1; k < group.Count; k++) y += group[k].Y;
+            y /= group.Count;
+            var sorted = StableOrder.By(group, h => h.X1);
             var cur = sorted[0] with { Y = y };
-            foreach (var h in sorted.Skip(1))
+            for (var k = 1; k < sorted.Count; k++)
             {
+                var h = sorted[k];
                 if (h.X1 <= cur.X2 + JoinGap) cur = cur with { X2 = Math.Max(cur.X2, h.X2) };
                 else { result.Add(cur); cur = h with { Y = y }; }
             }
@@ -64,11 +67,14 @@ public static class RulingNormalizer
         var result = new List<VSeg>();
         foreach (var group in GroupByCoordinate(vs, v => v.X))
         {
-            var x = group.Average(v => v.X);
-            var sorted = group.OrderBy(v => v.Y1).ToList();
+            var x = group[0].X;
+            for (var k = 1; k < group.Count; k++) x += group[k].X;
+            x /= group.Count;
+            var sorted = StableOrder.By(group, v => v.Y1);
             var cur = sorted[0] with { X = x };
-            foreach (var v in sorted.Skip(1))
+            for (var k = 1; k < sorted.Count; k++)
             {
+                var v = sorted[k];
                 if (v.Y1 <= cur.Y2 + JoinGap) cur = cur with { Y2 = Math.Max(cur.Y2, v.Y2) };
                 else { result.Add(cur); cur = v with { X = x }; }
             }
@@ -79,7 +85,7 @@ public static class RulingNormalizer
 
     private static IEnumerable<List<T>> GroupByCoordinate<T>(List<T> items, Func<T, double> key)
     {
-        var sorted = items.OrderBy(key).ToList();
+        var sorted = StableOrder.By(items, key);
         var i = 0;
         while (i < sorted.Count)
         {

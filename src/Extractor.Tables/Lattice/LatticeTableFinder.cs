@@ -29,7 +29,18 @@ public sealed class LatticeTableFinder : ILatticeTableFinder
         }
         // A grid inside another grid's cell (a boxed note in a table) belongs to the outer table.
         grids = grids.Where(g => !grids.Any(o => o != g && Inside(g.Box, o.Box))).ToList();
-        return grids.OrderByDescending(g => g.Box.Top).ThenBy(g => g.Box.Left).ToList();
+        // Top down, then left to right, ties in order found (as a stable OrderBy, without its per-process JIT).
+        var order = new int[grids.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            var c = grids[b].Box.Top.CompareTo(grids[a].Box.Top);
+            if (c == 0) c = grids[a].Box.Left.CompareTo(grids[b].Box.Left);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var sorted = new List<RuledGrid>(order.Length);
+        foreach (var i in order) sorted.Add(grids[i]);
+        return sorted;
     }
 
     /// <summary>The page's words whose centre lies in the area, with implausibly wide boxes cut back.</summary>

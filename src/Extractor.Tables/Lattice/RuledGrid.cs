@@ -45,7 +45,8 @@ public sealed class RuledGrid
         for (var i = 0; i < xs.Count; i++) _vAt[i] = [];
         for (var i = 0; i < ys.Count; i++) _hAt[i] = [];
         foreach (var v in c.V) _vAt[Clusters.Nearest(xs, v.X, double.MaxValue)].Add(v);
-        var ysAsc = ys.AsEnumerable().Reverse().ToList();
+        var ysAsc = new List<double>(ys);
+        ysAsc.Reverse();
         foreach (var h in c.H) _hAt[ys.Count - 1 - Clusters.Nearest(ysAsc, h.Y, double.MaxValue)].Add(h);
     }
 
@@ -80,30 +81,31 @@ public sealed class RuledGrid
 
     public RawTable ToTable(IEnumerable<TextWord> words, int page) => ToTable(Assign(words), page);
 
-    private (int R, int C)?[,]? _owner;
+    private (int R, int C)?[][]? _owner; // jagged: a [,] of this struct needs a JIT-compiled accessor stub per process
     private Dictionary<(int, int), (int RowSpan, int ColSpan)>? _spans;
 
     /// <summary>Merged cells: a slot joins its right (lower) neighbour where no ruling crosses their shared edge.</summary>
     private void ComputeSpans()
     {
         if (_owner is not null) return;
-        var owner = new (int R, int C)?[Rows, Cols];
+        var owner = new (int R, int C)?[Rows][];
+        for (var r = 0; r < Rows; r++) owner[r] = new (int R, int C)?[Cols];
         var spans = new Dictionary<(int, int), (int RowSpan, int ColSpan)>();
         for (var r = 0; r < Rows; r++)
         for (var c = 0; c < Cols; c++)
         {
-            if (owner[r, c] is not null) continue;
+            if (owner[r][c] is not null) continue;
             var midY = (Ys[r] + Ys[r + 1]) / 2;
             var colSpan = 1;
-            while (c + colSpan < Cols && owner[r, c + colSpan] is null && !VerticalAt(c + colSpan, midY)) colSpan++;
+            while (c + colSpan < Cols && owner[r][c + colSpan] is null && !VerticalAt(c + colSpan, midY)) colSpan++;
             var rowSpan = 1;
             while (r + rowSpan < Rows
-                   && Enumerable.Range(c, colSpan).All(k => owner[r + rowSpan, k] is null && !HorizontalAt(r + rowSpan, (Xs[k] + Xs[k + 1]) / 2)))
+                   && Enumerable.Range(c, colSpan).All(k => owner[r + rowSpan][k] is null && !HorizontalAt(r + rowSpan, (Xs[k] + Xs[k + 1]) / 2)))
                 rowSpan++;
             spans[(r, c)] = (rowSpan, colSpan);
             for (var rr = r; rr < r + rowSpan; rr++)
             for (var cc = c; cc < c + colSpan; cc++)
-                owner[rr, cc] = (r, c);
+                owner[rr][cc] = (r, c);
         }
         _owner = owner;
         _spans = spans;
@@ -125,7 +127,7 @@ public sealed class RuledGrid
                 if (Xs[c] > w.Box.Left && Xs[c] < w.Box.Right && VerticalAt(c, w.Box.CentreY)) cuts.Add(Xs[c]);
             foreach (var piece in WordSlicer.Slice(w, cuts))
             {
-                var key = owner[row, ColumnOf(piece.Box.CentreX)]!.Value;
+                var key = owner[row][ColumnOf(piece.Box.CentreX)]!.Value;
                 if (!cellWords.TryGetValue(key, out var list)) cellWords[key] = list = [];
                 list.Add(piece);
             }
@@ -139,7 +141,8 @@ public sealed class RuledGrid
     /// </summary>
     private List<TextWord>[]? SplitBySlots(List<TextWord> words, int c, int span)
     {
-        var parts = Enumerable.Range(0, span).Select(_ => new List<TextWord>()).ToArray();
+        var parts = new List<TextWord>[span];
+        for (var k = 0; k < span; k++) parts[k] = [];
         foreach (var w in words)
         {
             var k = ColumnOf(w.Box.CentreX) - c;

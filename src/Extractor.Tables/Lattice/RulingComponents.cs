@@ -18,13 +18,18 @@ public static class RulingComponents
 
     public static List<RulingComponent> Find(List<HSeg> hs, List<VSeg> vs)
     {
-        var parent = Enumerable.Range(0, hs.Count + vs.Count).ToArray();
+        var parent = new int[hs.Count + vs.Count];
+        for (var i = 0; i < parent.Length; i++) parent[i] = i;
         int Root(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
         void Union(int a, int b) { a = Root(a); b = Root(b); if (a != b) parent[a] = b; }
 
         // Verticals sorted by x so each horizontal only visits the verticals within its extent.
-        var order = Enumerable.Range(0, vs.Count).OrderBy(i => vs[i].X).ToArray();
-        var xs = order.Select(i => vs[i].X).ToArray();
+        // Plain arrays and a stable index sort (ties in input order, as OrderBy): LINQ here was JIT-compiled per process.
+        var order = new int[vs.Count];
+        var xs = new double[vs.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => vs[a].X.CompareTo(vs[b].X) is var c && c != 0 ? c : a.CompareTo(b));
+        for (var i = 0; i < order.Length; i++) xs[i] = vs[order[i]].X;
         for (var h = 0; h < hs.Count; h++)
         {
             var seg = hs[h];
@@ -35,14 +40,18 @@ public static class RulingComponents
                 if (seg.Y >= v.Y1 - Touch && seg.Y <= v.Y2 + Touch) Union(h, hs.Count + order[k]);
             }
         }
-        var groups = new Dictionary<int, (List<HSeg> H, List<VSeg> V)>();
+        // Components in order of their first member, as the dictionary's insertion order gave them.
+        var slot = new Dictionary<int, int>();
+        var groups = new List<(List<HSeg> H, List<VSeg> V)>();
         for (var i = 0; i < hs.Count + vs.Count; i++)
         {
             var r = Root(i);
-            if (!groups.TryGetValue(r, out var g)) groups[r] = g = ([], []);
-            if (i < hs.Count) g.H.Add(hs[i]); else g.V.Add(vs[i - hs.Count]);
+            if (!slot.TryGetValue(r, out var k)) { slot[r] = k = groups.Count; groups.Add(([], [])); }
+            if (i < hs.Count) groups[k].H.Add(hs[i]); else groups[k].V.Add(vs[i - hs.Count]);
         }
-        return groups.Values.Select(g => new RulingComponent(g.H, g.V)).ToList();
+        var result = new List<RulingComponent>(groups.Count);
+        foreach (var g in groups) result.Add(new RulingComponent(g.H, g.V));
+        return result;
     }
 
     private static int LowerBound(double[] a, double v)

@@ -58,7 +58,7 @@ public static partial class CellText
     /// <summary>Words grouped into lines by vertical centre, top line first.</summary>
     public static List<List<TextWord>> Lines(IReadOnlyList<TextWord> words)
     {
-        var sorted = words.OrderByDescending(w => w.Box.CentreY).ToList();
+        var sorted = Geometry.StableOrder.By(words, w => w.Box.CentreY, descending: true);
         var lines = new List<List<TextWord>>();
         double centre = 0, height = 0;
         foreach (var w in sorted)
