@@ -9,19 +9,19 @@ namespace Extractor.Ocr;
 /// quote read as '?' inside “三公?经费”, and glyph confusions in the contexts where they can only be budget terms (来购 for 采购 before 金额, 念额 for
 /// 总额 after 采购, 增如 for 增加 before a figure, 〈 for an opening parenthesis closed by ')'), so correct text is left alone.
 /// </summary>
-public static class OcrProseRepair
+public static partial class OcrProseRepair
 {
+    [GeneratedRegex(@"(?<=政府|货物|工程|服务|集中|自行)来购|来购(?=金额|总额|支出|预算|项目|合同)")] private static partial Regex Caigou();
+    [GeneratedRegex(@"(?<=采购|支出)念额")] private static partial Regex Zonge();
+    [GeneratedRegex(@"增如(?=\d)")] private static partial Regex Zengjia();
+    [GeneratedRegex(@"还行(?=经费|维护|费|成本)")] private static partial Regex Yunxing();
+    [GeneratedRegex(@"(?<=采购)人(?=金额|总额)")] private static partial Regex StrayRen();
+    // 〈 or 《 for an opening parenthesis whose closing half was read right: 〈以合同签订为准), 〈境)费.
+    [GeneratedRegex(@"[〈《](?=[^〈《〉》()]{1,12}\))")] private static partial Regex AngleParen();
+
     /// <summary>Misread glyphs, each only in the context that makes it a budget term (未来购买 and 新增如下 stay as they are).</summary>
     private static readonly (Regex Misread, string Meant)[] Pairs =
-    [
-        (new Regex(@"(?<=政府|货物|工程|服务|集中|自行)来购|来购(?=金额|总额|支出|预算|项目|合同)"), "采购"),
-        (new Regex(@"(?<=采购|支出)念额"), "总额"),
-        (new Regex(@"增如(?=\d)"), "增加"),
-        (new Regex(@"还行(?=经费|维护|费|成本)"), "运行"),
-        (new Regex(@"(?<=采购)人(?=金额|总额)"), ""),
-        // 〈 or 《 for an opening parenthesis whose closing half was read right: 〈以合同签订为准), 〈境)费.
-        (new Regex(@"[〈《](?=[^〈《〉》()]{1,12}\))"), "("),
-    ];
+        [(Caigou(), "采购"), (Zonge(), "总额"), (Zengjia(), "增加"), (Yunxing(), "运行"), (StrayRen(), ""), (AngleParen(), "(")];
 
     public static string Repair(string line)
     {

@@ -28,12 +28,14 @@ public static partial class HtmlDecoding
         if (bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE })) return new(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), Encoding.Unicode, "bom");
         if (bytes.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF })) return new(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), Encoding.BigEndianUnicode, "bom");
 
+        // The strict UTF-8 reading is what every declaration is weighed against: made once, however many are tried.
+        var utf8 = new Lazy<string?>(() => StrictUtf8(bytes));
         if (contentType is not null && HeaderCharset().Match(contentType) is { Success: true } h && Lookup(h.Groups[1].Value) is { } fromHeader
-            && TryDecode(fromHeader, bytes) is { } headerText)
+            && TryDecode(fromHeader, bytes, utf8.Value) is { } headerText)
             return new(headerText, fromHeader, "http");
-        if (MetaCharsetOf(bytes) is { } fromMeta && TryDecode(fromMeta, bytes) is { } metaText)
+        if (MetaCharsetOf(bytes) is { } fromMeta && TryDecode(fromMeta, bytes, utf8.Value) is { } metaText)
             return new(metaText, fromMeta, "meta");
-        if (TryDecode(Encoding.UTF8, bytes) is { } utf8) return new(utf8, Encoding.UTF8, "sniffed");
+        if (utf8.Value is { } sniffed) return new(sniffed, Encoding.UTF8, "sniffed");
         var gb = Encoding.GetEncoding("GB18030");
         return new(gb.GetString(bytes), gb, "sniffed");
     }
@@ -63,9 +65,8 @@ public static partial class HtmlDecoding
     /// valid UTF-8 with multi-byte characters for any other charset (GBK prose is practically never valid UTF-8,
     /// while portals copy a gb2312 &lt;meta&gt; onto UTF-8 pages); Chinese in GB18030 for a single-byte charset.
     /// </summary>
-    private static string? TryDecode(Encoding encoding, byte[] bytes)
+    private static string? TryDecode(Encoding encoding, byte[] bytes, string? utf8)
     {
-        var utf8 = StrictUtf8(bytes);
         if (encoding.CodePage == Encoding.UTF8.CodePage) return utf8;
         if (utf8 is not null && utf8.Length < bytes.Length) return null;
         if (encoding.IsSingleByte && utf8 is null && MostlyCjk(bytes)) return null;

@@ -11,7 +11,7 @@ namespace Extractor.Tables.Tests;
 
 /// <summary>
 /// ICDAR 2013 tables of corpus/peer/icdar2013 read by auto within their ground-truth region, scored by the
-/// competition's adjacency relations as /work/shared/tools/icdar2013_eval.py scores them (region = the
+/// competition's adjacency relations as the shared tools' icdar2013_eval.py scores them (region = the
 /// cells' box ± 3 pt; text reduced to letters and digits). eu-026: multi-line header cells, a header word
 /// set apart from its phrase, amounts between a header rule and a foot rule; us-026: headers spanning years.
 /// </summary>

@@ -41,9 +41,9 @@ public static partial class CodeLabel
         if (lead == 0 || lead > 2 || previous is null) return null;
         var prefix = lead == 1 ? 3 : 5;
         if (previous.Length < prefix) return null;
-        var own = Join(["000", .. parts.Skip(lead)]);
-        if (own is null || parts.Skip(lead).TakeWhile(p => p.Trim().Length > 0).Any(p => p.Trim().Length != 2)) return null;
-        var code = previous[..prefix] + own[3..];
+        var own = parts.Skip(lead).Select(p => p.Trim()).TakeWhile(p => p.Length > 0).ToList();
+        if (own.Count == 0 || own.Any(p => p.Length != 2 || !p.All(char.IsAsciiDigit))) return null;
+        var code = previous[..prefix] + string.Concat(own);
         return code.Length is 5 or 7 ? code : null;
     }
 
