@@ -24,6 +24,13 @@ public class PeerSuiteTests(ITestOutputHelper output)
         ["tabula/twotables"] = "spanning header cells placed where printed",
         // tabula reads "Black & White" as "Black &White" (it drops the space at a line join); we keep it.
         ["tabula/award-of-bids"] = "space kept at a line join",
+        // The labels are one column, right-aligned, their hierarchy shown by indentation from the right. tabula
+        // cuts them into three columns by where their left edges fall, which for right-aligned text follows the
+        // label's length, not its level ("סך הכל" and "ההוצאה לצריכה אינדיבידואלית" share a level, not a column).
+        // The PDF draws Hebrew in visual order; we return logical order as tabula does, but with brackets mirrored
+        // and colons where they are printed ("ההוצאה לצריכה ציבורית:", "בתי מגורים: סך הכל") where tabula leaves
+        // ")ללא יהלומים(" and ":ההוצאה". Every number agrees with tabula's.
+        ["tabula/indictb1h"] = "one label column, Hebrew in logical order",
         // camelot adds an empty first row and an empty last column outside the drawn grid of the area.
         ["camelot/lattice-area"] = "no empty row/column outside the grid",
         // The title line and every header line are rows, as camelot has them. "Traditional method" spans the
@@ -31,6 +38,18 @@ public class PeerSuiteTests(ITestOutputHelper output)
         // ICDAR's ground truth puts a spanning cell), camelot in the column under its centre.
         ["camelot/stream-rotated-cw"] = "spanning header in its first column",
         ["camelot/stream-rotated-acw"] = "spanning header in its first column",
+        // camelot keeps Arabic as drawn: presentation forms in visual order, each phrase reversed ("ﺔﻳﻻﻭ"), with
+        // the tanwin of "مرحباً" on a line of its own. We return searchable text: logical order, letters not
+        // presentation forms, the mark on its letter, the lam-alef ligature as lam then alef ("ولاية"). Checked
+        // word by word against camelot's cells read backwards.
+        ["camelot/arabic"] = "logical Unicode where camelot keeps visual order",
+        // Each table is taken with the note set above it at its text size, all of it, and without its title set
+        // larger. camelot drops the first line of the first note, keeps the second table's title, and takes the
+        // first footnote line below each table (not "Source:"), so its rows stay offset by one or two. Every
+        // printed row and amount agrees with camelot's; ours also keeps "11,062.6" whole where the font maps
+        // its period to " .", the footnote marks apart from the dot leaders ("Sex offenses 2 . . ."), and the
+        // leaders on one line where camelot breaks them over lines at random.
+        ["camelot/stream-two-tables"] = "whole note above each table, no title or footnotes",
     };
 
     /// <summary>
@@ -39,19 +58,7 @@ public class PeerSuiteTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (double Floor, string Why)> KnownMisses = new Dictionary<string, (double, string)>
     {
-        // The PDF draws Hebrew in visual order; cell text is put back into logical order (Bidi), as tabula has
-        // it, with brackets mirrored where tabula leaves ")ללא יהלומים(". tabula splits the indented label column
-        // into three by indentation level; we keep one label column. Numbers all match.
-        ["tabula/indictb1h"] = (0.83, "label indentation levels not split into columns"),
-        // camelot keeps Arabic in visual order (reversed words) and puts the tanwin mark on a line of its own; we
-        // return logical order with the mark on its letter. Still wrong: the reader has already decomposed the
-        // lam-alef ligature (ﻻ → ل ا, NFKC) before the reordering, so "ولاية" comes out as "والية"; mending that
-        // needs the bidi pass in the reader, before normalisation.
-        ["camelot/arabic"] = (0.2, "logical order where camelot keeps visual order; lam-alef ligature reversed"),
-        // We take the note lines set above each table at its text size, as camelot does, but camelot drops the
-        // first two lines of the first table's note and keeps the second table's larger title: rows stay
-        // offset by one or two. camelot also breaks the dot leaders ("Total . . . .") over lines at random.
-        ["camelot/stream-two-tables"] = (0.09, "camelot's choice of title and note lines above the tables"),
+        // None at present.
     };
 
     public static IEnumerable<object[]> Cases() =>

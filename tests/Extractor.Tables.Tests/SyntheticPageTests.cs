@@ -55,6 +55,23 @@ public class SyntheticPageTests
         Assert.Equal("Cycle Name", CellText.Of([W("Cycle", 10, 700, 25), W("Name", 10, 688, 25)]));
 
     [Fact]
+    public void ASeparatorJoinsTheDigitBeforeItOnlyWhenDigitsFollow()
+    {
+        // "1" "," "234" is one amount; a footnote mark "2" before a dot leader keeps its space.
+        Assert.Equal("1,234", CellText.JoinWords([W("1", 10, 700, 5), W(",", 16, 700, 2), W("234", 19, 700, 15)]));
+        Assert.Equal("Sex offenses 2 . .", CellText.JoinWords([W("Sex", 10, 700, 15), W("offenses", 27, 700, 38),
+            W("2", 67, 700, 3, 6), W(".", 72, 700, 1), W(".", 77, 700, 1)]));
+    }
+
+    [Fact]
+    public void ASpaceAfterAOneDoesNotSplitAPhrase()
+    {
+        // The ink of "1" ends well before its advance: the space after it measures 0.6 em, still one phrase.
+        var row = Assert.Single(TextRows.Build([W("by", 10, 700, 10), W("12,371", 23, 700, 30), W("agencies", 59, 700, 40)]));
+        Assert.Equal("by 12,371 agencies", Assert.Single(row.Chunks).Text);
+    }
+
+    [Fact]
     public void StreamJoinsWrappedLabelToTheRowHoldingItsNumbers()
     {
         // 收入决算表: the label wraps over two lines; code and numbers sit on the middle baseline.

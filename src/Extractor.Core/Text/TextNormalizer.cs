@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text;
 
 namespace Extractor.Core.Text;
 
 /// <summary>
-/// The one place Chinese text is normalised. Every reader calls <see cref="Normalize"/> once on the
+/// The one place text is normalised. Every reader calls <see cref="Normalize"/> once on the
 /// text it emits; later stages rely on it and never normalise again.
 /// </summary>
 public static class TextNormalizer
@@ -37,6 +38,39 @@ public static class TextNormalizer
             });
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// One glyph's text as it reads in visual order. A reader that places glyphs left to right gets
+    /// right-to-left script in visual order, which a later bidi pass reverses; but a glyph standing for
+    /// several letters (the lam-alef ligature ﻻ, ﷲ, a ToUnicode entry mapping one glyph to two letters)
+    /// carries them in logical order, and NFKC would keep that order, so the reversal would come out
+    /// alef-lam ("والية" for ولاية). Such a glyph's letters are returned already reversed, each letter
+    /// with its marks; any other glyph is returned unchanged. <see cref="Normalize"/> still follows.
+    /// </summary>
+    public static string GlyphInVisualOrder(string glyph)
+    {
+        if (!ContainsRightToLeft(glyph)) return glyph;
+        var letters = glyph.Normalize(NormalizationForm.FormKC);
+        var elements = new List<string>();
+        var e = StringInfo.GetTextElementEnumerator(letters);
+        while (e.MoveNext()) elements.Add(e.GetTextElement());
+        // Only a glyph of right-to-left letters (and spaces, as in ﷺ) is reversed: mixed text is not one ligature.
+        if (elements.Count < 2 || elements.Exists(x => char.IsLetterOrDigit(x[0]) && !IsRightToLeft(x[0]))) return glyph;
+        elements.Reverse();
+        return string.Concat(elements);
+    }
+
+    /// <summary>Hebrew and Arabic letters, with their supplements and presentation forms.</summary>
+    public static bool IsRightToLeft(char c) =>
+        c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF'
+        && char.IsLetter(c);
+
+    private static bool ContainsRightToLeft(string text)
+    {
+        foreach (var c in text)
+            if (IsRightToLeft(c)) return true;
+        return false;
     }
 
     /// <summary>True for the Han ideographs and CJK punctuation between which no space is written.</summary>

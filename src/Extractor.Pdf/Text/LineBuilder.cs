@@ -77,7 +77,11 @@ public static class LineBuilder
         {
             if (buffer.Count == 0) return;
             var raw = new System.Text.StringBuilder();
-            foreach (var b in buffer) raw.Append(b.Value);
+            // White space at the ends of a glyph's mapping (a font mapping its period to " .") is no ink:
+            // gaps decide where words break. Glyphs run left to right, so right-to-left script is in visual
+            // order here: a ligature glyph's letters are put in that order too, for the table stage's bidi
+            // pass to reverse with the rest.
+            foreach (var b in buffer) raw.Append(TextNormalizer.GlyphInVisualOrder(b.Value.Trim()));
             var text = TextNormalizer.Normalize(raw.ToString());
             if (text.Length > 0)
             {

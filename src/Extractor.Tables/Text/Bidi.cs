@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Extractor.Core.Text;
 
 namespace Extractor.Tables.Text;
 
@@ -62,10 +63,7 @@ public static class Bidi
         return char.IsLetterOrDigit(c) ? Dir.L : Dir.N;
     }
 
-    /// <summary>Hebrew, Arabic (with its supplements and presentation forms) letters.</summary>
-    private static bool IsRtl(char c) =>
-        c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF'
-        && char.IsLetter(c);
+    private static bool IsRtl(char c) => TextNormalizer.IsRightToLeft(c);
 
     private static string Mirror(string s) => s switch
     {

@@ -37,7 +37,7 @@ public static partial class CellText
             if (Numberish().IsMatch(lastPiece) && Numberish().IsMatch(w.Text)
                 && (lastPiece[^1] == '1' && gap < 0.6 * w.FontSize || gap < 0.35 * w.FontSize && IsNumber(lastPiece.TrimStart('$') + w.Text)
                     || w.Text[0] == '.' && char.IsDigit(lastPiece[^1]) && gap < 0.8 * w.FontSize)
-                || gap < 0.6 * w.FontSize && Separator(lastPiece, w.Text)
+                || gap < 0.6 * w.FontSize && Separator(lastPiece, w.Text, i + 1 < line.Count ? line[i + 1].Text : "")
                 || lastPiece[^1] == '1' && char.IsDigit(w.Text[0]) && gap < 0.3 * w.FontSize)
                 text += w.Text;
             else text = TextNormalizer.Join(text, w.Text);
@@ -45,9 +45,14 @@ public static partial class CellText
         return text;
     }
 
-    /// <summary>Digits set one group at a time ("3" "," "533"): a thousands separator sits between digit groups.</summary>
-    private static bool Separator(string left, string right) =>
-        right is "," or "." && char.IsDigit(left[^1]) || left[^1] is ',' or '.' && right.All(char.IsDigit) && left.Length > 1 && char.IsDigit(left[^2]);
+    /// <summary>
+    /// Digits set one group at a time ("3" "," "533"): a thousands separator sits between digit groups, so a
+    /// lone one joins the digit before it only when digits follow (a footnote mark before a dot leader, "2" ".",
+    /// stays apart).
+    /// </summary>
+    private static bool Separator(string left, string right, string next) =>
+        right is "," or "." && char.IsDigit(left[^1]) && next.Length > 0 && char.IsDigit(next[0])
+        || left[^1] is ',' or '.' && right.All(char.IsDigit) && left.Length > 1 && char.IsDigit(left[^2]);
 
     private static string LastToken(string s)
     {
