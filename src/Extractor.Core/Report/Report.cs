@@ -32,7 +32,8 @@ public sealed class ReportDocument
     public Dictionary<string, Evidence> Evidence { get; init; } = [];
 }
 
-public sealed record Evidence(string Text, int Page);
+/// <summary>Printed text and its page; Source names where else it was read when not on a page (page 0).</summary>
+public sealed record Evidence(string Text, int Page, string? Source = null);
 
 public static class DocumentKinds
 {

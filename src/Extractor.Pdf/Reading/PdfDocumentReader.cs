@@ -187,7 +187,7 @@ public sealed class PdfDocumentReader
         var info = new Dictionary<string, string>();
         void Put(string key, string? value) { if (!string.IsNullOrWhiteSpace(value)) info[key] = value.Trim(); }
         var i = doc.Information;
-        Put("title", i.Title); Put("author", i.Author); Put("subject", i.Subject); Put("creator", i.Creator);
+        Put("title", TextNormalizer.Normalize(PdfInfoText.Read(i, "Title", i.Title))); Put("author", i.Author); Put("subject", TextNormalizer.Normalize(PdfInfoText.Read(i, "Subject", i.Subject))); Put("creator", i.Creator);
         Put("producer", i.Producer); Put("created", i.CreationDate); Put("modified", i.ModifiedDate);
         return info;
     }

@@ -9,7 +9,8 @@ namespace Extractor.Recognition.Profile;
 /// <summary>
 /// Kind, scope, agency, fiscal year, unit and publication date, each read from printed evidence: the
 /// cover (the lines of page 1 before 目录), labelled fields (预算主管部门:, 部门:, 编制单位:), table
-/// captions and headings. Never from the file name: a field the document does not state stays empty.
+/// captions and headings; the year, when printed nowhere, from the PDF's own document-information title.
+/// Never from the file name: a field the document does not state stays empty.
 /// </summary>
 public static partial class DocumentProfiler
 {
@@ -32,8 +33,9 @@ public static partial class DocumentProfiler
         doc.Scope = scope.Scope;
         if (scope.Evidence is not null) doc.Evidence["scope"] = scope.Evidence;
 
-        if (AgencyReader.Read(cover, content, tables) is { } agency)
+        if (AgencyReader.Read(cover, content, tables) is { } read)
         {
+            var agency = AgencyConsensus.Mend(read, content);
             doc.Agency = agency.Text;
             doc.Evidence["agency"] = agency;
         }

@@ -7,7 +7,8 @@ namespace Extractor.Recognition.Profile;
 
 /// <summary>
 /// The fiscal year the report is about: "2024年度" on the cover, or a year beside the kind words
-/// ("2026年区级部门预算"); a year followed by a month is a date, not the fiscal year.
+/// ("2026年区级部门预算"); a year followed by a month is a date, not the fiscal year. Last, the PDF's own
+/// document-information title (not the file name, which whoever saved the file chose).
 /// </summary>
 internal static partial class YearReader
 {
@@ -41,6 +42,15 @@ internal static partial class YearReader
                 if ((Match(YearWithDu(), text) ?? Match(YearNotDate(), text)) is { } year)
                     return (year, new Evidence(text, page.Number));
             }
+        // Printed nowhere (a tables-only export whose tables carry no year): the title the publisher gave the
+        // PDF in its document information ("…2019年部门预算公开表.xls"), if it names the kind of report too.
+        if (content.Info.TryGetValue("title", out var infoTitle))
+        {
+            var text = ChineseNumerals.YearsToDigits(TextNormalizer.Compact(infoTitle));
+            if ((text.Contains("预算") || text.Contains("决算") || text.Contains("绩效"))
+                && (Match(YearWithDu(), text) ?? Match(YearNotDate(), text)) is { } year)
+                return (year, new Evidence(infoTitle, 0, "pdf_info.title"));
+        }
         return null;
     }
 

@@ -1,0 +1,48 @@
+using System.Text;
+using Extractor.Core.Layout;
+using Extractor.Core.Text;
+using Extractor.Recognition.Profile;
+
+namespace Extractor.Recognition.Tests;
+
+public class ProfileMetadataAndOcrTests
+{
+    private static PageContent Page(int number, double confidence, params string[] lines) =>
+        new(number, 595, 842, [], lines.Select(l => new TextLine(TextNormalizer.Normalize(l), default, [])).ToList(), [])
+        { TextConfidence = confidence };
+
+    private static DocumentContent Content(IReadOnlyDictionary<string, string> info, params PageContent[] pages) =>
+        new("sha", "test", "application/pdf", pages, [], info);
+
+    [Fact]
+    public void AnOcrMisreadAgencyTakesTheReadingTheDocumentPrintsMostOften()
+    {
+        var content = Content(new Dictionary<string, string>(),
+            Page(1, 0.8, "上上海市普陀区规划和目然资源局2024年度部门决算"),
+            Page(2, 0.8, "目录", "第一部分上海市普陀区规划和自然资源局概况", "单位名称上海市普陀区规划和自然资源局(本级)"),
+            Page(3, 0.8, "上海市普陀区规划和自然资源局2024年度部门决算说明", "上海市普陀区规划和自然资源管理事务中心"));
+        var profile = DocumentProfiler.Profile(content, []);
+        Assert.Equal("上海市普陀区规划和自然资源局", profile.Agency);
+        Assert.Equal(2, profile.Evidence["agency"].Page);
+    }
+
+    [Fact]
+    public void AnAgencyFromTheTextLayerIsNeverOutvoted()
+    {
+        var content = Content(new Dictionary<string, string>(),
+            Page(1, 1.0, "上海市普陀区规划和目然资源局2024年度部门决算"),
+            Page(2, 1.0, "目录", "上海市普陀区规划和自然资源局概况", "上海市普陀区规划和自然资源局2024年度部门决算说明"));
+        Assert.Equal("上海市普陀区规划和目然资源局", DocumentProfiler.Profile(content, []).Agency);
+    }
+
+    [Fact]
+    public void AYearPrintedNowhereIsTakenFromTheDocumentInformationTitleOnlyWhenItNamesTheReport()
+    {
+        var tablesOnly = Page(1, 1.0, "收入支出预算总表", "单位:万元");
+        var titled = DocumentProfiler.Profile(Content(new Dictionary<string, string> { ["title"] = "某某厅2019年部门预算公开表.xls" }, tablesOnly), []);
+        Assert.Equal(2019, titled.FiscalYear);
+        Assert.Equal("pdf_info.title", titled.Evidence["fiscal_year"].Source);
+        var untitled = DocumentProfiler.Profile(Content(new Dictionary<string, string> { ["title"] = "2019年工作簿1.xls" }, tablesOnly), []);
+        Assert.Null(untitled.FiscalYear);
+    }
+}
