@@ -131,3 +131,23 @@ public class DevCorpusTests
         Assert.All(fails, c => Assert.Contains(findings, x => Matches(x, c)));
     }
 }
+
+public class SummaryTableCheckTests
+{
+    [Fact]
+    public void A_summary_table_without_subtotals_has_its_items_checked_against_the_grand_totals()
+    {
+        // Shanghai's budget t01 prints 一、…四、 on each side and 收入总计 / 支出总计, no 合计 and no 结转 lines.
+        var content = new PdfDocumentReader().Read(Corpus.Path("dev", "sh-putuo-sifaju-2026-budget.pdf"));
+        var raw = new DocumentTableExtractor().Extract(content);
+        var profile = DocumentProfiler.Profile(content, raw);
+        var tables = new CanonicalTableMapper().Map(content, raw, profile);
+        var checks = new CheckRunner().Run(content, profile, tables, [], []);
+        foreach (var rule in new[] { "budget.t01.income_total_equals_income_rows", "budget.t01.expenditure_total_equals_expenditure_rows" })
+        {
+            var check = Assert.Single(checks, c => c.Rule == rule);
+            Assert.Equal((CheckStatus.Pass, 96282213.44m), (check.Status, check.Actual!.Value));
+        }
+        Assert.DoesNotContain(checks, c => c.Rule == "budget.t01.income_grand_total");
+    }
+}

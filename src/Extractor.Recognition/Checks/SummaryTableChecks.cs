@@ -17,13 +17,16 @@ public static class SummaryTableChecks
             var p = RulePrefix(t.Id);
             var incomeTotal = Find(t, "income", "本年收入合计", "本年收入小计", "当年收入小计", "收入合计");
             var expenditureTotal = Find(t, "expenditure", "本年支出合计", "本年支出小计", "当年支出小计", "支出合计");
-            SideSum(t, "income", incomeTotal, $"{p}.income_total_equals_income_rows", ctx, checks);
-            SideSum(t, "expenditure", expenditureTotal, $"{p}.expenditure_total_equals_expenditure_rows", ctx, checks);
             // Jiangsu: 当年收入小计 + 上年结转 = 收入合计, the grand total.
             var incomeGrand = Find(t, "income", "总计", "收入总计") ?? (incomeTotal is null || Bare(incomeTotal) == "收入合计" ? null : Find(t, "income", "收入合计", "合计"));
             var expenditureGrand = Find(t, "expenditure", "总计", "支出总计") ?? (expenditureTotal is null || Bare(expenditureTotal) == "支出合计" ? null : Find(t, "expenditure", "支出合计", "合计"));
-            GrandTotal(t, "income", incomeTotal, incomeGrand, $"{p}.income_grand_total", ctx, checks);
-            GrandTotal(t, "expenditure", expenditureTotal, expenditureGrand, $"{p}.expenditure_grand_total", ctx, checks);
+            // Shanghai's unit budgets print no 合计 and no 结转 lines: the items add up to 总计 itself.
+            incomeTotal ??= GrandWithoutAdjustments(t, "income", incomeGrand);
+            expenditureTotal ??= GrandWithoutAdjustments(t, "expenditure", expenditureGrand);
+            SideSum(t, "income", incomeTotal, $"{p}.income_total_equals_income_rows", ctx, checks);
+            SideSum(t, "expenditure", expenditureTotal, $"{p}.expenditure_total_equals_expenditure_rows", ctx, checks);
+            if (incomeTotal is null || incomeTotal != incomeGrand) GrandTotal(t, "income", incomeTotal, incomeGrand, $"{p}.income_grand_total", ctx, checks);
+            if (expenditureTotal is null || expenditureTotal != expenditureGrand) GrandTotal(t, "expenditure", expenditureTotal, expenditureGrand, $"{p}.expenditure_grand_total", ctx, checks);
             if (First(incomeGrand) is { } ig && First(expenditureGrand) is { } eg)
                 checks.Compare($"{p}.income_grand_total_equals_expenditure_grand_total", ig, eg, Tolerance.ForPair(ig, eg),
                     "总计(收) = 总计(支)", Evidence(t, incomeGrand), Evidence(t, expenditureGrand));
@@ -60,6 +63,15 @@ public static class SummaryTableChecks
         var summands = parts.Prepend(sub).ToList();
         checks.Compare(rule, summands.Sum(), printed, Tolerance.ForSum(printed, summands, ctx.RoundingNoted),
             $"{t.Id} {side}: 合计 + 结转结余 vs 总计", Evidence(t, grand));
+    }
+
+    /// <summary>总计 as the side's total when nothing but items stands above it (no 合计, no 结转/结余 line).</summary>
+    private static ReportRow? GrandWithoutAdjustments(ReportTable t, string side, ReportRow? grand)
+    {
+        if (grand is null || grand.Group is not null) return null;
+        var rows = t.Rows.Where(r => r.Side == side).ToList();
+        var above = rows.Take(rows.IndexOf(grand)).ToList();
+        return above.Count > 0 && !above.Any(r => IsTopLevelAdjustment(Bare(r))) ? grand : null;
     }
 
     private static bool IsTopLevelAdjustment(string label) =>
