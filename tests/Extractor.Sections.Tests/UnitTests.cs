@@ -40,7 +40,7 @@ public sealed class NumberingTests
 
 public sealed class CandidateTests
 {
-    private static IReadOnlyList<Section> Recognise(string kind, params string[] lines) =>
+    internal static IReadOnlyList<Section> Recognise(string kind, params string[] lines) =>
         TestDocuments.RulesOnly.Recognize(TestDocuments.Text(lines), TestDocuments.Profile(kind));
 
     [Fact]
@@ -95,7 +95,9 @@ public sealed class CandidateTests
         var sections = Recognise(DocumentKinds.PerformanceEvaluation, "一、基本情况", "(一)项目概况", "1、项目背景", "正文。",
             "(1)预算资金安排", "正文。", "二、项目绩效目标", "正文。");
         Assert.Equal([1, 2, 3, 4, 1], sections.Select(s => s.Level));
-        Assert.Equal(["overview", "overview.project", "overview.project", "overview.project", "perf.targets"], sections.Select(s => s.Id));
+        // 项目背景 is a named part of the project's profile (the labelled perfeval: overview.project.background); what
+        // lies under it keeps that id.
+        Assert.Equal(["overview", "overview.project", "overview.project.background", "overview.project.background", "perf.targets"], sections.Select(s => s.Id));
     }
 }
 
@@ -235,5 +237,26 @@ public sealed class TypographyWithoutGeometryTests
         Assert.Equal("explanation", sections[0].Id);
         Assert.Equal("overview.functions", sections[2].Id);
         Assert.Equal("explanation.income", sections[3].Id);
+    }
+}
+
+public class SubTopicTests
+{
+    private static IReadOnlyList<Section> Recognise(string kind, params string[] lines) => CandidateTests.Recognise(kind, lines);
+
+    [Fact]
+    public void A_sub_heading_naming_a_part_of_its_parent_takes_the_parents_id_with_that_suffix()
+    {
+        var sections = Recognise(DocumentKinds.FinalAccount, "四、名词解释", "(一)支出功能分类科目说明", "正文。", "(二)收入科目说明", "正文。",
+            "(三)事业收入", "正文。");
+        Assert.Equal(["glossary", "glossary.function_classification", "glossary.income", "glossary"], sections.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Targets_split_into_overall_and_annual_but_a_heading_for_both_stays_the_whole()
+    {
+        var sections = Recognise(DocumentKinds.PerformanceEvaluation, "一、项目绩效目标", "正文。", "(一)项目绩效总目标", "正文。",
+            "(二)2020年项目绩效目标", "正文。", "二、项目绩效目标", "1、项目绩效总目标和阶段性目标", "正文。");
+        Assert.Equal(["perf.targets", "perf.targets.overall", "perf.targets.annual", "perf.targets", "perf.targets"], sections.Select(s => s.Id));
     }
 }

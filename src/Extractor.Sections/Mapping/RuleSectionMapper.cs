@@ -85,6 +85,7 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
         var heading = example.Heading;
         var number = Numbering.Parse(heading);
         var title = TextNormalizer.Compact(number.Style == NumberingStyle.None ? heading : number.Title);
+        var titleWithYear = title;
         title = LeadingYearRx().Replace(title, "");
         var root = parentId?.Split('.')[0];
         var top = example.Level <= 1 || parentId is null;
@@ -93,6 +94,10 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
         if (title is "目录" or "目次") return new("toc", 1.0, "rule:toc");
         if (title.StartsWith("名词解释")) return new("glossary", 0.97, "rule:glossary");
         if (Rx(@"^(?:附件|附表|附录)").IsMatch(title)) return new("attachments", 0.92, "rule:attachments");
+
+        // A sub-heading that only names which part of its parent it covers takes the parent's id with that
+        // part's suffix (SCHEMA §3): 名词解释 (一)支出功能分类科目说明 → glossary.function_classification.
+        if (!top && SubTopic(parentId!, titleWithYear) is { } sub) return new(sub, 0.85, "rule:sub-topic");
 
         // Inside the glossary, attachments and tables every sub-heading belongs to its part.
         if (!top && root is "glossary" or "attachments" or "tables")
@@ -184,6 +189,27 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
         foreach (var (p, id, conf) in Overview)
             if (Rx(p).IsMatch(title)) return new(id, conf - 0.2, "rule:overview-in-explanation");
         if (parentId is not null) return new(parentId, 0.4, "rule:inherit");
+        return null;
+    }
+
+    // Per parent id: what a sub-heading names → the suffix it gets, first match wins.
+    private static readonly Dictionary<string, (string Pattern, string Suffix)[]> SubTopics = new()
+    {
+        // Groups of terms (收入科目说明), not the terms themselves (事业收入), which stay glossary.
+        ["glossary"] = [("功能分类", "function_classification"), ("经济分类", "economic_classification"),
+            ("收入科目|收入类", "income"), ("支出科目|支出类", "expenditure")],
+        ["overview.project"] = [("背景|立项", "background"), ("主要内容|项目内容|建设内容", "content"),
+            ("资金", "funds"), ("实施情况|实施过程|组织实施", "implementation")],
+        ["overview.project.funds"] = [("预算|安排|计划|来源", "budget"), ("执行|实际|使用", "execution")],
+        // Not a heading for both (项目绩效总目标和阶段性目标): that one is the targets as a whole.
+        ["perf.targets"] = [("^(?!.*(年度|\\d{4}年|阶段)).*(总目标|总体目标)", "overall"), ("^(?!.*总目标).*(年度|\\d{4}年)", "annual")],
+    };
+
+    private static string? SubTopic(string parentId, string title)
+    {
+        if (!SubTopics.TryGetValue(parentId, out var rules)) return null;
+        foreach (var (pattern, suffix) in rules)
+            if (Rx(pattern).IsMatch(title)) return parentId + "." + suffix;
         return null;
     }
 
