@@ -30,20 +30,16 @@ public sealed class CellRereader(Func<PageImage, string> readCell)
             int width = clean.ToPixels(cell.Width) - 2 * pad, height = clean.ToPixels(cell.Height) - 2 * pad;
             if (width <= 0 || height <= 0 || clean.Ink(left, top, width, height) < MinInk) continue;
             if (++reread > MaxCells) break;
-            var margin = pad * 3;
-            var tsv = readCell(clean.Crop(left, top, width, height, margin));
-            var words = TesseractPageOcr.ParseTsv(tsv, clean, left - margin, top - margin).Glyphs;
+            var words = RegionReading.Read(clean, readCell, left, top, width, height, margin: pad * 3);
             if (!words.Any(w => w.Value.Any(TextNormalizer.IsCjk) || w.Value.Any(char.IsAsciiDigit))) continue;
-            if (inside.Count > 0 && (LatinLetters(words) >= LatinLetters(inside) || !words.Any(w => w.Value.Any(TextNormalizer.IsCjk)))) continue;
+            if (inside.Count > 0 && (RegionReading.LatinLetters(words) >= RegionReading.LatinLetters(inside) || !words.Any(w => w.Value.Any(TextNormalizer.IsCjk)))) continue;
             result.RemoveAll(inside.Contains);
             result.AddRange(words);
         }
         return result;
     }
 
-    private static int LatinLetters(IEnumerable<GlyphBox> words) => words.Sum(w => w.Value.Count(char.IsAsciiLetter));
-
     /// <summary>Latin letters in a cell without figures: budget tables print Chinese names, so this is a misreading.</summary>
     private static bool HasLatin(IReadOnlyList<GlyphBox> words) =>
-        LatinLetters(words) > 0 && !words.Any(w => w.Value.Any(char.IsAsciiDigit));
+        RegionReading.LatinLetters(words) > 0 && !words.Any(w => w.Value.Any(char.IsAsciiDigit));
 }

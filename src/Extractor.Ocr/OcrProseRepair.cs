@@ -16,8 +16,8 @@ public static partial class OcrProseRepair
     [GeneratedRegex(@"增如(?=\d)")] private static partial Regex Zengjia();
     [GeneratedRegex(@"还行(?=经费|维护|费|成本)")] private static partial Regex Yunxing();
     [GeneratedRegex(@"(?<=采购)人(?=金额|总额)")] private static partial Regex StrayRen();
-    // 〈 or 《 for an opening parenthesis whose closing half was read right: 〈以合同签订为准), 〈境)费.
-    [GeneratedRegex(@"[〈《](?=[^〈《〉》()]{1,12}\))")] private static partial Regex AngleParen();
+    // 〈 or 《 (or both, 《〈境)) for an opening parenthesis whose closing half was read right: 〈以合同签订为准), 〈境)费.
+    [GeneratedRegex(@"[〈《]{1,2}(?=[^〈《〉》()]{1,12}\))")] private static partial Regex AngleParen();
 
     /// <summary>Misread glyphs, each only in the context that makes it a budget term (未来购买 and 新增如下 stay as they are).</summary>
     private static readonly (Regex Misread, string Meant)[] Pairs =

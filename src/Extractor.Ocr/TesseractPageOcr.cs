@@ -8,11 +8,12 @@ namespace Extractor.Ocr;
 /// OCR of one PDF page: poppler's pdftoppm renders it to greyscale, Tesseract (chi_sim+eng) reads it
 /// as TSV so that every word keeps its position; words then go through the same line builder as PDF
 /// glyphs, and rulings come from the image, so tables and mapping see an ordinary page. Table cells the
-/// page reading left empty or read as Latin are read again one by one (<see cref="CellRereader"/>).
+/// page reading left empty or read as Latin are read again one by one (<see cref="CellRereader"/>), and so are
+/// prose lines with a stretch read as Latin (<see cref="ProseLineRereader"/>).
 /// </summary>
 public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+eng", OcrCache? cache = null)
 {
-    private const string CellLanguage = "chi_sim";
+    private const string RereadLanguage = "chi_sim";
 
     public static bool Available => ExternalTool.Exists("pdftoppm") && ExternalTool.Exists("tesseract");
 
@@ -36,16 +37,15 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
             var tsv = Tesseract(clean, ["-l", languages, "--psm", "6", "tsv"], limit, cancellation);
             var (glyphs, confidence) = ParseTsv(tsv, image);
             var cells = RulingCells.Find(rulings);
-            if (cells.Count > 0)
+            var crop = Path.Combine(dir.FullName, "crop.pgm");
+            // A cell or a prose line is Chinese (and digits): no English model to read strokes as Latin.
+            Func<PageImage, string> ReadChinese(string layout) => part =>
             {
-                var crop = Path.Combine(dir.FullName, "cell.pgm");
-                glyphs = new CellRereader(cellImage =>
-                {
-                    cellImage.WritePgm(crop);
-                    // One cell is one block of Chinese (and digits): no English model to read strokes as Latin.
-                    return Tesseract(crop, ["-l", CellLanguage, "--psm", "6", "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "tsv"], limit, cancellation);
-                }).Apply(cleanImage, cells, glyphs);
-            }
+                part.WritePgm(crop);
+                return Tesseract(crop, ["-l", RereadLanguage, "--psm", layout, "--dpi", dpi.ToString(CultureInfo.InvariantCulture), "tsv"], limit, cancellation);
+            };
+            if (cells.Count > 0) glyphs = new CellRereader(ReadChinese("6")).Apply(cleanImage, cells, glyphs);
+            glyphs = new ProseLineRereader(ReadChinese("7")).Apply(cleanImage, cells, glyphs); // 7: one line of text
             var (words, built) = LineBuilder.Build(glyphs);
             // Tesseract's Chinese words are a character or two: misreadings are mended on the line, where the context is.
             var lines = built.Select(l => l with { Text = OcrProseRepair.Repair(l.Text) }).ToList();

@@ -18,6 +18,7 @@ public class OcrStepsTests
     [InlineData("为未来购买设备", "为未来购买设备")]          // 来购 across two words is left alone
     [InlineData("新增如下项目", "新增如下项目")]
     [InlineData("政府采购总额〈以合同签订为准)为251.25万元", "政府采购总额(以合同签订为准)为251.25万元")]
+    [InlineData("其中:因公出国《〈境)费决算为0.00万元", "其中:因公出国(境)费决算为0.00万元")]
     [InlineData("工程采购人金额0万元", "工程采购金额0万元")]
     [InlineData("机关还行经费支出142.80万元", "机关运行经费支出142.80万元")]
     [InlineData("《预算法》规定", "《预算法》规定")]
