@@ -22,6 +22,9 @@ public class OcrStepsTests
     [InlineData("工程采购人金额0万元", "工程采购金额0万元")]
     [InlineData("机关还行经费支出142.80万元", "机关运行经费支出142.80万元")]
     [InlineData("《预算法》规定", "《预算法》规定")]
+    [InlineData("评价项目单位,。长沙市人民政府国有资产监督管理委员会", "评价项目单位:长沙市人民政府国有资产监督管理委员会")]
+    [InlineData("报告日期, 2021年8月22日", "报告日期:2021年8月22日")]
+    [InlineData("部门职责,主要包括", "部门职责,主要包括")]     // not a field label
     public void ProseMisreadingsThatAreNoWordAreMended(string ocr, string expected) => Assert.Equal(expected, Extractor.Ocr.OcrProseRepair.Repair(ocr));
 
     [Fact]

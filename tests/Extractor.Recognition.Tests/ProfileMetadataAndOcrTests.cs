@@ -27,6 +27,16 @@ public class ProfileMetadataAndOcrTests
     }
 
     [Fact]
+    public void AnAgencyHalfReadAsLatinNoiseIsRebuiltFromItsChineseTail()
+    {
+        var content = Content(new Dictionary<string, string>(),
+            Page(1, 0.8, "rPseLeeeeeKA社会工作部2024年度部门决算"),
+            Page(2, 0.8, "目录", "第一部分中共上海市普陀区委社会工作部概况", "中共上海市普陀区委社会工作部负责贯彻落实"),
+            Page(3, 0.8, "中共上海市普陀区委社会工作部2024年度收入总计", "纳入中共上海市普辽区委社会工作部决算的单位"));
+        Assert.Equal("中共上海市普陀区委社会工作部", DocumentProfiler.Profile(content, []).Agency);
+    }
+
+    [Fact]
     public void AnAgencyFromTheTextLayerIsNeverOutvoted()
     {
         var content = Content(new Dictionary<string, string>(),

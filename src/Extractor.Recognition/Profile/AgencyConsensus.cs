@@ -9,7 +9,8 @@ namespace Extractor.Recognition.Profile;
 /// An agency read by OCR from a scanned cover can carry a misread glyph (上上海市…目然资源局 for
 /// 上海市…自然资源局), but a report prints its agency's name many times. When the name came from an OCR
 /// page, every near reading of it in the document votes, and the reading printed most often wins if it
-/// is printed at least twice and more often than the cover's. A text-layer name is never changed.
+/// is printed at least twice and more often than the cover's; a name half read as Latin noise is rebuilt from its
+/// Chinese tail (<see cref="FromCommonTail"/>). A text-layer name is never changed.
 /// </summary>
 internal static class AgencyConsensus
 {
@@ -17,7 +18,9 @@ internal static class AgencyConsensus
     {
         var page = content.Pages.FirstOrDefault(p => p.Number == agency.Page);
         var name = agency.Text;
-        if (page is null || page.TextConfidence >= 1.0 || name.Length < 6) return agency;
+        if (page is null || page.TextConfidence >= 1.0) return agency;
+        if (name.Any(char.IsAsciiLetter)) return FromCommonTail(agency, content) ?? agency;
+        if (name.Length < 6) return agency;
         // One misread glyph in six, at most two: near enough to be the same name, too far for a sibling unit.
         var budget = Math.Min(2.0, Math.Floor(name.Length / 6.0));
         var votes = new Dictionary<string, (int Count, int Page)>(StringComparer.Ordinal);
@@ -34,6 +37,39 @@ internal static class AgencyConsensus
         return best.Key is not null && best.Key != name && best.Value.Count >= 2 && best.Value.Count > own
             ? new Evidence(best.Key, best.Value.Page)
             : agency;
+    }
+
+    /// <summary>
+    /// A name partly read as Latin noise (rPseLeeeeeKA社会工作部) keeps its Chinese tail, which the report prints many
+    /// times after the full name: the longest stretch before the tail that at least half of those places share.
+    /// </summary>
+    private static Evidence? FromCommonTail(Evidence agency, DocumentContent content)
+    {
+        var tailStart = agency.Text.Length;
+        while (tailStart > 0 && TextNormalizer.IsCjk(agency.Text[tailStart - 1])) tailStart--;
+        var tail = agency.Text[tailStart..];
+        if (tail.Length < 3) return null;
+        var readings = new List<(string Before, int Page)>();
+        foreach (var p in content.Pages)
+            foreach (var line in p.Lines)
+            {
+                var text = TextNormalizer.Compact(line.Text);
+                for (var at = text.IndexOf(tail, StringComparison.Ordinal); at >= 0; at = text.IndexOf(tail, at + 1, StringComparison.Ordinal))
+                {
+                    var start = at;
+                    while (start > 0 && at - start < 30 && (TextNormalizer.IsCjk(text[start - 1]) || text[start - 1] is '(' or ')')) start--;
+                    readings.Add((text[start..at], p.Number));
+                }
+            }
+        if (readings.Count < 2) return null;
+        for (var length = 30; length >= 2; length--)
+        {
+            var best = readings.Where(r => r.Before.Length >= length).GroupBy(r => r.Before[^length..])
+                .OrderByDescending(g => g.Count()).FirstOrDefault();
+            if (best is not null && best.Count() * 2 >= readings.Count && best.Count() >= 2)
+                return new Evidence(best.Key + tail, best.First().Page);
+        }
+        return null;
     }
 
     /// <summary>
