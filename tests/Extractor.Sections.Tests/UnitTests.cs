@@ -260,3 +260,15 @@ public class SubTopicTests
         Assert.Equal(["perf.targets", "perf.targets.overall", "perf.targets.annual", "perf.targets", "perf.targets"], sections.Select(s => s.Id));
     }
 }
+
+public class TopLevelExplanationTests
+{
+    [Fact]
+    public void Numbered_explanations_at_the_top_are_their_topic_and_a_part_heading_stays_the_part()
+    {
+        // No 第X部分 above them (a report without parts, or a scan whose part heading OCR garbled).
+        var sections = CandidateTests.Recognise(DocumentKinds.Budget, "一、部门预算情况说明", "正文。", "二、收支预算总体情况说明", "正文。",
+            "三、财政拨款收支预算总体情况说明", "正文。");
+        Assert.Equal(["explanation", "explanation.income_expenditure_total", "explanation.fiscal_total"], sections.Select(s => s.Id));
+    }
+}

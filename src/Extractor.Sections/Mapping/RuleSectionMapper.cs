@@ -134,8 +134,9 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
                     if (Rx(p).IsMatch(title)) return new(id, conf - 0.05, "rule:overview-top");
                 foreach (var (p, id, conf) in Topics)
                     if (Rx(p).IsMatch(title)) return new(id, conf - 0.05, "rule:topic-top");
-                // Reports without parts number their explanations at the top (三、部门收支总体情况).
-                if (part is null)
+                // Reports without parts number their explanations at the top (三、部门收支总体情况), and so does a
+                // report whose part heading OCR garbled (四、财政拨款收支预算总体情况说明 is no part, whatever its 说明).
+                if (part is null || number.Style != NumberingStyle.None && !PartLike(title))
                     foreach (var (p, id, conf) in Flows)
                         if (Rx(p).IsMatch(title)) return new(id, conf - 0.1, "rule:flow-top");
             }
@@ -212,6 +213,9 @@ public sealed partial class RuleSectionMapper : ISectionRuleMapper
             if (Rx(pattern).IsMatch(title)) return parentId + "." + suffix;
         return null;
     }
+
+    /// <summary>A heading that names a whole part (部门预算情况说明, 收支预算情况说明), not one of its sections.</summary>
+    private static bool PartLike(string title) => Rx(@"^(?:\d{4}年度?)?(?:部门|单位|本部门)?(?:收支)?(?:决算|预算)(?:公开)?(?:情况)?说明$").IsMatch(title);
 
     /// <summary>The part a top-level heading names: 概况, …表, …说明, 名词解释.</summary>
     private static string? PartOf(string title, Numbered number)
