@@ -23,6 +23,7 @@ public sealed class NumberingTests
     [InlineData("C=)政府采购支出情况说明", NumberingStyle.ChineseParen, 2)]
     [InlineData("(-)资金使用情况", NumberingStyle.ChineseParen, 1)]
     [InlineData("(-1.5)万元", NumberingStyle.None, 0)]
+    [InlineData("十 一、一般公共预算机关运行经费支出预算情况说明", NumberingStyle.ChineseComma, 11)]   // OCR gap inside the numeral
     public void Parses_style_and_ordinal(string line, NumberingStyle style, int ordinal)
     {
         var n = Numbering.Parse(line);
@@ -270,5 +271,13 @@ public class TopLevelExplanationTests
         var sections = CandidateTests.Recognise(DocumentKinds.Budget, "一、部门预算情况说明", "正文。", "二、收支预算总体情况说明", "正文。",
             "三、财政拨款收支预算总体情况说明", "正文。");
         Assert.Equal(["explanation", "explanation.income_expenditure_total", "explanation.fiscal_total"], sections.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void A_numeral_OCR_split_with_a_space_still_numbers_a_heading()
+    {
+        var sections = CandidateTests.Recognise(DocumentKinds.Budget, "第三部分 部门预算情况说明", "十、政府性基金预算支出预算情况说明", "正文。",
+            "十 一、一般公共预算机关运行经费支出预算情况说明", "正文。");
+        Assert.Equal(["explanation", "explanation.government_fund", "explanation.operating_costs"], sections.Select(s => s.Id));
     }
 }

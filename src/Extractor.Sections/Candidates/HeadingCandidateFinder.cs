@@ -130,7 +130,7 @@ public sealed partial class HeadingCandidateFinder : IHeadingCandidateFinder
         if (title.EndsWith(';') || title.EndsWith(',') || title.EndsWith('、')) return null;
         if (TableLines.IsTableLine(lines, i)) return null;
         // Two numbered items on one line ("二、上级补助收入 三、国防支出") are table cells side by side.
-        if (InnerNumberRx().IsMatch(line.Text)) return null;
+        if (InnerNumberRx().IsMatch(number.Style == NumberingStyle.None ? line.Text : number.Title)) return null;
         // Items of an enumeration are sentences: a comma and a full stop, or a long line closed by 。.
         if (title.EndsWith('。') && (title.Contains(',') || title.Contains('、') || title.Length > 25) && !runIn) return null;
         if (number.Style is NumberingStyle.ArabicDot or NumberingStyle.ArabicParen or NumberingStyle.Circled

@@ -37,7 +37,8 @@ public static partial class Numbering
     [GeneratedRegex(@"^\s*第\s*([零一二三四五六七八九十百两]{1,4}|\d{1,2})\s*部\s*分\s*[:、.]?\s*")]
     private static partial Regex PartRx();
 
-    [GeneratedRegex(@"^\s*([零一二三四五六七八九十百两]{1,4})\s*[、.,]\s*")]
+    // OCR sets a gap inside a two-glyph numeral ("十 一、"): one space between its glyphs is allowed.
+    [GeneratedRegex(@"^\s*([零一二三四五六七八九十百两](?: ?[零一二三四五六七八九十百两]){0,3})\s*[、.,]\s*")]
     private static partial Regex ChineseCommaRx();
 
     [GeneratedRegex(@"^\s*[(]\s*([零一二三四五六七八九十百两]{1,4})\s*[)]\s*[、.]?\s*")]
@@ -76,6 +77,7 @@ public static partial class Numbering
     /// <summary>Chinese (一 … 九十九, 两) or Arabic numerals; 0 when unreadable.</summary>
     public static int ParseNumber(string s)
     {
+        s = s.Replace(" ", "");
         if (int.TryParse(s, out var n)) return n;
         int total = 0, digit = 0;
         foreach (var ch in s)
