@@ -151,3 +151,21 @@ public class SummaryTableCheckTests
         Assert.DoesNotContain(checks, c => c.Rule == "budget.t01.income_grand_total");
     }
 }
+
+public class TableCaptionTests
+{
+    [Fact]
+    public void Titles_far_above_a_large_header_wrapped_or_left_on_the_previous_page_still_name_their_tables()
+    {
+        // Jiangsu 2017 (an Excel export printed page by page): p17's title stands 39 pt above its 17 pt header, p19's
+        // title was printed at the foot of p18, and p20's wraps with only "表" on its second line.
+        var content = new PdfDocumentReader().Read(Corpus.Path("extra", "js-rdcwh-2017-dept-budget.pdf"));
+        var raw = new DocumentTableExtractor().Extract(content);
+        var profile = DocumentProfiler.Profile(content, raw);
+        var tables = new CanonicalTableMapper().Map(content, raw, profile);
+        string? Id(int page) => tables.FirstOrDefault(t => t.PageStart == page)?.Id;
+        Assert.Equal("budget.t08_general_budget_basic_economic", Id(17));
+        Assert.Equal("budget.x_operating_costs", Id(19));
+        Assert.Equal("“三公”经费、会议费、培训费支出预算表", tables.First(t => t.PageStart == 20).Title);
+    }
+}

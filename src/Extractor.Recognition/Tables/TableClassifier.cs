@@ -42,15 +42,22 @@ public static partial class TableClassifier
     /// <summary>The caption line naming the table: ends in 表 (maybe with a bracket), not the 公开NN表 label or a unit line.</summary>
     public static string? Title(IReadOnlyList<string> caption)
     {
-        foreach (var line in caption.Reverse())
+        for (var i = caption.Count - 1; i >= 0; i--)
         {
-            var c = TextNormalizer.Compact(line);
-            if (PublicNumber().IsMatch(c) && c.Length <= 8) continue;
-            if (c.StartsWith("部门:") || c.StartsWith("单位:") || c.StartsWith("编制单位") || c.Contains("单位:万元") || c.Contains("单位:元")) continue;
-            if (TitleShape().IsMatch(c)) return line.Trim();
+            var c = TextNormalizer.Compact(caption[i]);
+            if (Label(c)) continue;
+            if (!TitleShape().IsMatch(c)) continue;
+            // A wide title wrapped with only its last glyphs on the second line ("…支出预算" / "表").
+            if (c.Length <= 3 && i > 0 && TextNormalizer.Compact(caption[i - 1]) is { Length: > 0 } before && !Label(before) && !TitleShape().IsMatch(before))
+                return TextNormalizer.Join(caption[i - 1].Trim(), caption[i].Trim());
+            return caption[i].Trim();
         }
         return null;
     }
+
+    private static bool Label(string c) =>
+        PublicNumber().IsMatch(c) && c.Length <= 8
+        || c.StartsWith("部门:") || c.StartsWith("单位:") || c.StartsWith("编制单位") || c.Contains("单位:万元") || c.Contains("单位:元");
 
     private static string KindOf(string? title, string documentKind)
     {

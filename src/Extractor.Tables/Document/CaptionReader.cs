@@ -19,14 +19,28 @@ public static class CaptionReader
             .ToList();
         var result = new List<string>();
         var edge = table.Top;
+        // The gap is measured in the larger of the two type sizes it separates: a 9 pt 部门/单位 line sits further above
+        // a table whose header is set in 17 pt than 3.5 of its own lines.
+        var below = HeaderSize(page, table);
         foreach (var line in above)
         {
-            var size = Math.Max(line.FontSize, 8);
+            var size = Math.Max(Math.Max(line.FontSize, below), 8);
             if (line.Box.Bottom - edge > 3.5 * size) break;
+            below = line.FontSize;
             result.Insert(0, line.Text);
             edge = line.Box.Top;
             if (result.Count == MaxLines) break;
         }
         return result;
+    }
+
+    /// <summary>The type size of the table's first printed row (0 when none is found near its top).</summary>
+    private static double HeaderSize(PageContent page, Box table)
+    {
+        var size = 0.0;
+        foreach (var l in page.Lines)
+            if (l.Box.Top <= table.Top + 1 && l.Box.Top >= table.Top - 40 && l.Box.Right > table.Left && l.Box.Left < table.Right)
+                size = Math.Max(size, l.FontSize);
+        return size;
     }
 }

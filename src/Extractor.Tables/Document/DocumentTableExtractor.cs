@@ -14,16 +14,22 @@ public sealed class DocumentTableExtractor(IPageTableFinder? finder = null, ITab
     public IReadOnlyList<RawTable> Extract(DocumentContent document)
     {
         var all = new List<RawTable>();
+        (PageContent Page, double LastTableBottom)? previous = null;
         foreach (var page in document.Pages)
         {
-            if (page.LooksScanned || page.Words.Count == 0) continue;
+            if (page.LooksScanned || page.Words.Count == 0) { previous = null; continue; }
             var onPage = _finder.Find(page).OrderByDescending(t => t.Box?.Top ?? 0).ToList();
             for (var i = 0; i < onPage.Count; i++)
             {
                 var t = onPage[i];
                 var previousBottom = i > 0 && onPage[i - 1].Box is { } pb ? pb.Bottom : double.MaxValue;
-                all.Add(t.Box is { } box ? t with { Caption = CaptionReader.Read(page, box, previousBottom) } : t);
+                if (t.Box is not { } box) { all.Add(t); continue; }
+                var caption = CaptionReader.Read(page, box, previousBottom);
+                if (i == 0 && previous is { } prev && prev.Page.Number == page.Number - 1)
+                    caption = [.. OrphanTitle.Find(prev.Page, prev.LastTableBottom, caption), .. caption];
+                all.Add(t with { Caption = caption });
             }
+            previous = (page, onPage.Count > 0 && onPage[^1].Box is { } last ? last.Bottom : double.MaxValue);
         }
         return _stitcher.Stitch(all, document.Pages);
     }
