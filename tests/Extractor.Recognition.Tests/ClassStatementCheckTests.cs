@@ -49,3 +49,32 @@ public class ClassStatementCheckTests
         Assert.Equal((CheckStatus.Pass, 20m, 20m), (check.Status, check.Expected!.Value, check.Actual!.Value));
     }
 }
+
+public class TextFactWordingTests
+{
+    private static Dictionary<string, decimal> Facts(params string[] lines)
+    {
+        var dir = Directory.CreateTempSubdirectory("text-facts").FullName;
+        var path = Path.Combine(dir, "report.txt");
+        File.WriteAllText(path, string.Join("\n", lines));
+        var content = new TextFileReader().Read(path, new ReadLimits());
+        return Extractor.Recognition.Facts.TextFactReader.Read(content.Pages, DocumentKinds.Budget, 2017, null)
+            .GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().Value);
+    }
+
+    [Fact]
+    public void A_classification_item_named_like_a_three_public_cost_is_not_that_cost()
+    {
+        // Jiangsu 2017: the economic item 公务接待费(款) is 16万元 of 公用经费; the 三公 reception cost is 443.50万元.
+        var facts = Facts("（8）公务接待费（款）支出16万元。用于除专项接待费外的其他按规定开支的公务接待支出。",
+            "2017年“三公”经费预算中，公务接待费支出443.50万元。");
+        Assert.Equal(443.50m, facts["three_public.reception"]);
+    }
+
+    [Fact]
+    public void A_procurement_class_is_not_the_procurement_total()
+    {
+        var facts = Facts("2017年度部门政府采购预算总金额为1,271.22万元。其中，货物类政府采购支出预算259.32万元，服务类政府采购支出预算1,011.90万元。");
+        Assert.Equal((1271.22m, 259.32m, 1011.90m), (facts["procurement.total"], facts["procurement.goods"], facts["procurement.services"]));
+    }
+}

@@ -169,3 +169,24 @@ public class TableCaptionTests
         Assert.Equal("“三公”经费、会议费、培训费支出预算表", tables.First(t => t.PageStart == 20).Title);
     }
 }
+
+public class GrandTotalCheckTests
+{
+    private static ReportRow Row(string label, decimal? value) =>
+        new() { Label = label, Side = "expenditure", Values = value is { } v ? new() { ["预算数"] = v } : [] };
+
+    [Fact]
+    public void A_carry_over_line_repeated_once_per_label_column_counts_once()
+    {
+        // Shaanxi prints the expenditure side as three label columns; flattened, each line comes three times.
+        var rows = new List<ReportRow>();
+        foreach (var label in new[] { "一、部门预算", "本年支出合计", "结转下年", "支出总计" })
+            for (var column = 0; column < 3; column++)
+                rows.Add(Row(label, label switch { "本年支出合计" => 3643.37m, "结转下年" => 52.54m, "支出总计" => 3695.91m, _ => null }));
+        var table = new ReportTable { Id = TableIds.BudgetSummary, Columns = ["预算数"], Rows = rows };
+        var checks = new CheckBuilder();
+        SummaryTableChecks.Run(new CheckContext([table], false), checks);
+        var check = Assert.Single(checks.Build(), c => c.Rule == "budget.t01.expenditure_grand_total");
+        Assert.Equal(CheckStatus.Pass, check.Status);
+    }
+}

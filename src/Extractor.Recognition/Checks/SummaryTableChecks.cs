@@ -58,8 +58,11 @@ public static class SummaryTableChecks
         var from = rows.IndexOf(total!);
         var to = rows.IndexOf(grand!);
         // Between 合计 and 总计: 使用非财政拨款结余 / 年初结转和结余 (收), 结余分配 / 年末结转和结余 (支); their sub-lines are parts.
+        // A side printed as several label columns (Shaanxi: 功能, 经济, 部门预算) repeats each 结转 line once per column:
+        // a line counts once.
         var parts = rows.Skip(from + 1).Take(Math.Max(0, to - from - 1))
-            .Where(r => IsTopLevelAdjustment(Bare(r)) && !Bare(r).StartsWith("其中") && r.Values.Count > 0).Select(r => First(r)!.Value).ToList();
+            .Where(r => IsTopLevelAdjustment(Bare(r)) && !Bare(r).StartsWith("其中") && r.Values.Count > 0)
+            .DistinctBy(Bare).Select(r => First(r)!.Value).ToList();
         var summands = parts.Prepend(sub).ToList();
         checks.Compare(rule, summands.Sum(), printed, Tolerance.ForSum(printed, summands, ctx.RoundingNoted),
             $"{t.Id} {side}: 合计 + 结转结余 vs 总计", Evidence(t, grand));

@@ -71,6 +71,8 @@ public static partial class TextFactReader
                     {
                         // "检察(款): 2018年预算支出合计…" speaks of one 科目, not of the department.
                         if (ItemContext().IsMatch(sentence[..m.Index])) continue;
+                        // "公务接待费(款)支出16万元" is the 科目 of that name in a classification, not the 三公 figure.
+                        if (ClassMarker().IsMatch(sentence.AsSpan(m.Index + m.Length))) continue;
                         var year = YearContext(sentence, m.Index) ?? inherit;
                         // Vehicle counts are stated "截至…" a date, often in the previous year: any year will do.
                         if (subject.Kind != Count && !IsCurrent(year, fiscalYear)) continue;

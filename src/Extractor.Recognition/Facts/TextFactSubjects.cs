@@ -53,10 +53,12 @@ public static partial class TextFactReader
     [GeneratedRegex(@"公务(?:用车|车辆)运行(维护)?(费|支出)")] private static partial Regex VehicleOperationRx();
     [GeneratedRegex(@"公务接待(费|支出)")] private static partial Regex ReceptionRx();
     [GeneratedRegex(@"机关运行经费")] private static partial Regex OperatingCostsRx();
-    [GeneratedRegex(@"政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|金额|合计)?")] private static partial Regex ProcurementTotalRx();
-    [GeneratedRegex(@"政府采购货物(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)货物(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementGoodsRx();
-    [GeneratedRegex(@"政府采购工程(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)工程(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementWorksRx();
-    [GeneratedRegex(@"政府采购服务(类)?(支出|预算|金额)?|(?<!中小企业|小微企业)服务(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementServicesRx();
+    // "货物类政府采购支出预算259.32万元" is the goods part, not the total.
+    [GeneratedRegex(@"(?<!(货物|工程|服务)类?)政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|总金额|金额|合计)?")] private static partial Regex ProcurementTotalRx();
+    [GeneratedRegex(@"^\s*\((款|项|类)\)")] private static partial Regex ClassMarker();
+    [GeneratedRegex(@"政府采购货物(类)?(支出|预算|金额)?|货物类?政府采购(支出|预算)*|(?<!中小企业|小微企业)货物(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementGoodsRx();
+    [GeneratedRegex(@"政府采购工程(类)?(支出|预算|金额)?|工程类?政府采购(支出|预算)*|(?<!中小企业|小微企业)工程(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementWorksRx();
+    [GeneratedRegex(@"政府采购服务(类)?(支出|预算|金额)?|服务类?政府采购(支出|预算)*|(?<!中小企业|小微企业)服务(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementServicesRx();
     [GeneratedRegex(@"授予中小企业合同(金额)?")] private static partial Regex ProcurementSmeRx();
     [GeneratedRegex(@"共有车辆|共有公务用车|公务用车保有量|车辆保有量")] private static partial Regex AssetsVehiclesRx();
     [GeneratedRegex(@"(自评|综合|评价)(总|合计)?(得分|评分|分数|分)")] private static partial Regex PerfScoreRx();
