@@ -132,16 +132,25 @@ public class DevCorpusTests
     }
 }
 
+/// <summary>A corpus PDF through reader, table engine, profile and canonical mapping.</summary>
+internal static class MappedPdf
+{
+    public static (Extractor.Core.Layout.DocumentContent Content, ReportDocument Profile, List<ReportTable> Tables) Read(params string[] path)
+    {
+        var content = new PdfDocumentReader().Read(Corpus.Path(path));
+        var raw = new DocumentTableExtractor().Extract(content);
+        var profile = DocumentProfiler.Profile(content, raw);
+        return (content, profile, new CanonicalTableMapper().Map(content, raw, profile).ToList());
+    }
+}
+
 public class SummaryTableCheckTests
 {
     [Fact]
     public void A_summary_table_without_subtotals_has_its_items_checked_against_the_grand_totals()
     {
         // Shanghai's budget t01 prints 一、…四、 on each side and 收入总计 / 支出总计, no 合计 and no 结转 lines.
-        var content = new PdfDocumentReader().Read(Corpus.Path("dev", "sh-putuo-sifaju-2026-budget.pdf"));
-        var raw = new DocumentTableExtractor().Extract(content);
-        var profile = DocumentProfiler.Profile(content, raw);
-        var tables = new CanonicalTableMapper().Map(content, raw, profile);
+        var (content, profile, tables) = MappedPdf.Read("dev", "sh-putuo-sifaju-2026-budget.pdf");
         var checks = new CheckRunner().Run(content, profile, tables, [], []);
         foreach (var rule in new[] { "budget.t01.income_total_equals_income_rows", "budget.t01.expenditure_total_equals_expenditure_rows" })
         {
@@ -159,10 +168,7 @@ public class TableCaptionTests
     {
         // Jiangsu 2017 (an Excel export printed page by page): p17's title stands 39 pt above its 17 pt header, p19's
         // title was printed at the foot of p18, and p20's wraps with only "表" on its second line.
-        var content = new PdfDocumentReader().Read(Corpus.Path("extra", "js-rdcwh-2017-dept-budget.pdf"));
-        var raw = new DocumentTableExtractor().Extract(content);
-        var profile = DocumentProfiler.Profile(content, raw);
-        var tables = new CanonicalTableMapper().Map(content, raw, profile);
+        var (_, _, tables) = MappedPdf.Read("extra", "js-rdcwh-2017-dept-budget.pdf");
         string? Id(int page) => tables.FirstOrDefault(t => t.PageStart == page)?.Id;
         Assert.Equal("budget.t08_general_budget_basic_economic", Id(17));
         Assert.Equal("budget.x_operating_costs", Id(19));
