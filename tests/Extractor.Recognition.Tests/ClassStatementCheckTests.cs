@@ -77,4 +77,13 @@ public class TextFactWordingTests
         var facts = Facts("2017年度部门政府采购预算总金额为1,271.22万元。其中，货物类政府采购支出预算259.32万元，服务类政府采购支出预算1,011.90万元。");
         Assert.Equal((1271.22m, 259.32m, 1011.90m), (facts["procurement.total"], facts["procurement.goods"], facts["procurement.services"]));
     }
+
+    [Fact]
+    public void A_figure_said_to_equal_last_years_is_this_years_but_a_change_is_no_amount()
+    {
+        var facts = Facts("2.公务用车购置及运行维护费预算支出156.60万元。其中，公务用车购置费0万元，与上年数一致；公务用车运行维护费156.60万元，与上年数一致。",
+            "2017年主要原因是基本支出增加人员经费1408.29万元。");
+        Assert.Equal((0m, 156.60m), (facts["three_public.vehicle_purchase"], facts["three_public.vehicle_operation"]));
+        Assert.False(facts.ContainsKey("basic.personnel"));
+    }
 }

@@ -73,6 +73,7 @@ public static partial class TextFactReader
                         if (ItemContext().IsMatch(sentence[..m.Index])) continue;
                         // "公务接待费(款)支出16万元" is the 科目 of that name in a classification, not the 三公 figure.
                         if (ClassMarker().IsMatch(sentence.AsSpan(m.Index + m.Length))) continue;
+                        if (ChangeBefore().IsMatch(sentence.AsSpan(0, m.Index))) continue;
                         var year = YearContext(sentence, m.Index) ?? inherit;
                         // Vehicle counts are stated "截至…" a date, often in the previous year: any year will do.
                         if (subject.Kind != Count && !IsCurrent(year, fiscalYear)) continue;
@@ -160,11 +161,15 @@ public static partial class TextFactReader
         _ => false,
     };
 
-    /// <summary>The last year named before <paramref name="end"/> (上年/去年 count as "not this year").</summary>
+    /// <summary>
+    /// The last year named before <paramref name="end"/> (上年/去年 count as "not this year", except where the figure is
+    /// said to be unchanged: "与上年数一致" speaks of this year's figure).
+    /// </summary>
     private static string? YearContext(string sentence, int end)
     {
         var prefix = sentence[..end];
-        var prior = Math.Max(prefix.LastIndexOf("上年", StringComparison.Ordinal), Math.Max(prefix.LastIndexOf("上一年", StringComparison.Ordinal), prefix.LastIndexOf("去年", StringComparison.Ordinal)));
+        var priors = PriorYearMention().Matches(prefix);
+        var prior = priors.Count > 0 ? priors[^1].Index : -1;
         var years = YearMention().Matches(prefix);
         var last = years.Count > 0 ? years[^1] : null;
         if (prior >= 0 && (last is null || prior > last.Index)) return "prior";
@@ -195,6 +200,13 @@ public static partial class TextFactReader
 
     [GeneratedRegex(@"(20\d\d)年")]
     private static partial Regex YearMention();
+
+    [GeneratedRegex(@"(上一?年|去年)(?!(数|度)?(一致|持平|相同))")]
+    private static partial Regex PriorYearMention();
+
+    // "基本支出增加人员经费1408.29万元": the figure after a change word is the change, not the subject's amount.
+    [GeneratedRegex(@"(增加|减少|增长|下降|降低|压减|节约)$")]
+    private static partial Regex ChangeBefore();
 
     [GeneratedRegex(@"(\d[\d,]*\.?\d*)万元")]
     private static partial Regex StatedMoney();
