@@ -195,6 +195,10 @@ public static partial class TextFactReader
     [GeneratedRegex(@"[(（](类|款|项)[)）]")]
     private static partial Regex ItemContext();
 
+    /// <summary>The same 科目 level marker right after the subject ("公务接待费(款)").</summary>
+    [GeneratedRegex(@"^\s*[(（](类|款|项)[)）]")]
+    private static partial Regex ClassMarker();
+
     [GeneratedRegex(@"\G[,，、](年初|全年)?预算(数)?(为|是)?\d")]
     private static partial Regex BudgetNext();
 

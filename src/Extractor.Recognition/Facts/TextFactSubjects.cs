@@ -55,7 +55,6 @@ public static partial class TextFactReader
     [GeneratedRegex(@"机关运行经费")] private static partial Regex OperatingCostsRx();
     // "货物类政府采购支出预算259.32万元" is the goods part, not the total.
     [GeneratedRegex(@"(?<!(货物|工程|服务)类?)政府采购(?!货物|工程|服务|项目)(支出|预算)?(总额|总金额|金额|合计)?")] private static partial Regex ProcurementTotalRx();
-    [GeneratedRegex(@"^\s*\((款|项|类)\)")] private static partial Regex ClassMarker();
     [GeneratedRegex(@"政府采购货物(类)?(支出|预算|金额)?|货物类?政府采购(支出|预算)*|(?<!中小企业|小微企业)货物(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementGoodsRx();
     [GeneratedRegex(@"政府采购工程(类)?(支出|预算|金额)?|工程类?政府采购(支出|预算)*|(?<!中小企业|小微企业)工程(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementWorksRx();
     [GeneratedRegex(@"政府采购服务(类)?(支出|预算|金额)?|服务类?政府采购(支出|预算)*|(?<!中小企业|小微企业)服务(类)?采购(金额|支出|预算)?")] private static partial Regex ProcurementServicesRx();
