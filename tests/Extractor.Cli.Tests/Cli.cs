@@ -10,15 +10,25 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
-/// <summary>Runs the built CLI (extractor.dll, copied next to this test assembly by the project reference) as a real process.</summary>
+/// <summary>
+/// Runs the built CLI (extractor.dll, or extractor-tables.dll, copied next to this test assembly by the project
+/// references) as a real process.
+/// </summary>
 public static class Cli
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "extractor.dll");
+    public static readonly string TablesDll = Path.Combine(AppContext.BaseDirectory, "extractor-tables.dll");
 
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static CliResult Run(string workingDirectory, params string[] args) => RunProgram(Dll, workingDirectory, args);
+
+    public static CliResult RunProgram(string program, string workingDirectory, params string[] args) =>
+        RunProgram(program, workingDirectory, TimeSpan.FromMinutes(5), args);
+
+    /// <summary>Runs <paramref name="program"/>: a managed .dll through the dotnet host, anything else as it is.</summary>
+    public static CliResult RunProgram(string program, string workingDirectory, TimeSpan limit, string[] args)
     {
-        Assert.True(File.Exists(Dll), $"built CLI not found at {Dll}");
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var managed = program.EndsWith(".dll", StringComparison.Ordinal);
+        var psi = new ProcessStartInfo(managed ? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet" : program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -27,16 +37,20 @@ public static class Cli
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
-        psi.ArgumentList.Add(Dll);
+        if (managed)
+        {
+            Assert.True(File.Exists(program), $"built program not found at {program}");
+            psi.ArgumentList.Add(program);
+        }
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!p.WaitForExit(limit))
         {
             p.Kill(entireProcessTree: true);
-            Assert.Fail($"extractor {string.Join(' ', args)} did not finish in 5 minutes");
+            Assert.Fail($"{Path.GetFileName(program)} {string.Join(' ', args)} did not finish in {limit}");
         }
         p.WaitForExit();
         return new CliResult(p.ExitCode, stdout.Result, stderr.Result);

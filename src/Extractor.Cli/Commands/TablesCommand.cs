@@ -15,7 +15,13 @@ namespace Extractor.Cli.Commands;
 /// </summary>
 public static class TablesCommand
 {
-    public static Command Create()
+    public static Command Create() => Configure(new Command("tables", "Print the raw tables found on pages of a PDF."));
+
+    /// <summary>
+    /// Gives <paramref name="command"/> the arguments, options and action of `tables`: this command here, and the root
+    /// command of `extractor-tables` (src/Extractor.Tables.Cli), the same code compiled ahead of time.
+    /// </summary>
+    public static Command Configure(Command command)
     {
         var file = new Argument<FileInfo>("file") { Description = "a PDF" };
         var pages = new Option<string?>("--pages") { Description = "pages, e.g. 3 or 3-5 (default: all)" };
@@ -28,8 +34,9 @@ public static class TablesCommand
         };
         var format = new Option<string>("--format") { Description = "csv | json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var cmd = new Command("tables", "Print the raw tables found on pages of a PDF.") { file, pages, method, area, format };
-        cmd.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { pages, method, area, format }) command.Options.Add(option);
+        command.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
         {
             var path = r.GetValue(file)!.FullName;
             var doc = new PdfDocumentReader().Read(path, new PdfReadOptions { ParallelPages = true });
@@ -42,7 +49,7 @@ public static class TablesCommand
             Console.Out.Write(r.GetValue(format) == "json" ? TableJson.Write(tables) + "\n" : TableCsv.Write(tables));
             return 0;
         }));
-        return cmd;
+        return command;
     }
 
     private static List<RawTable> Extract(DocumentContent doc, List<PageContent> pages, string method, string[] areas)

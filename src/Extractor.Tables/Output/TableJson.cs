@@ -6,6 +6,8 @@ using Extractor.Core.Tables;
 namespace Extractor.Tables.Output;
 
 /// <summary>Raw tables as JSON: per table its pages, method, caption, box and rows of cells with spans and boxes.</summary>
+/// <remarks>Nodes are added as <see cref="JsonNode"/>: JsonArray's generic Add&lt;T&gt; needs runtime code generation, which
+/// the ahead-of-time `extractor-tables` does not have.</remarks>
 public static class TableJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -30,9 +32,9 @@ public static class TableJson
                     if (c.RowSpan > 1) cell["row_span"] = c.RowSpan;
                     if (c.ColSpan > 1) cell["col_span"] = c.ColSpan;
                     if (c.Box is { } b) cell["bbox"] = new JsonArray(b.ToArray().Select(v => (JsonNode)v).ToArray());
-                    cells.Add(cell);
+                    cells.Add((JsonNode)cell);
                 }
-                rows.Add(new JsonObject { ["page"] = r.Page, ["cells"] = cells });
+                rows.Add((JsonNode)new JsonObject { ["page"] = r.Page, ["cells"] = cells });
             }
             var table = new JsonObject
             {
@@ -44,7 +46,7 @@ public static class TableJson
                 ["rows"] = rows,
             };
             if (t.Box is { } tb) table["bbox"] = new JsonArray(tb.ToArray().Select(v => (JsonNode)v).ToArray());
-            array.Add(table);
+            array.Add((JsonNode)table);
         }
         return array.ToJsonString(Options);
     }
