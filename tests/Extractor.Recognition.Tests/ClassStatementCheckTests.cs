@@ -52,13 +52,15 @@ public class ClassStatementCheckTests
 
 public class TextFactWordingTests
 {
-    private static Dictionary<string, decimal> Facts(params string[] lines)
+    private static Dictionary<string, decimal> Facts(params string[] lines) => FactsOf(DocumentKinds.Budget, lines);
+
+    private static Dictionary<string, decimal> FactsOf(string kind, params string[] lines)
     {
         var dir = Directory.CreateTempSubdirectory("text-facts").FullName;
         var path = Path.Combine(dir, "report.txt");
         File.WriteAllText(path, string.Join("\n", lines));
         var content = new TextFileReader().Read(path, new ReadLimits());
-        return Extractor.Recognition.Facts.TextFactReader.Read(content.Pages, DocumentKinds.Budget, 2017, null)
+        return Extractor.Recognition.Facts.TextFactReader.Read(content.Pages, kind, 2017, null)
             .GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().Value);
     }
 
@@ -85,5 +87,22 @@ public class TextFactWordingTests
             "2017年主要原因是基本支出增加人员经费1408.29万元。");
         Assert.Equal((0m, 156.60m), (facts["three_public.vehicle_purchase"], facts["three_public.vehicle_operation"]));
         Assert.False(facts.ContainsKey("basic.personnel"));
+    }
+
+    [Fact]
+    public void A_final_accounts_difference_from_the_budget_states_the_budget()
+    {
+        // The national 决算 wording (Hunan, Yongzhou seeds; Foshan: a unit founded after its budget was set, 预算数为0).
+        var facts = FactsOf(DocumentKinds.FinalAccount,
+            "2017年度机关运行经费支出42.07万元，比年初预算数增加10.57 万元，增长33.56%。",
+            "2017年度公务接待费支出1.50万元，比预算减少5000元。",
+            "2017年度“三公”经费支出97.19万元，比预算数增加97.19万元，增长0%。");
+        Assert.Equal((42.07m, 31.50m), (facts["operating_costs"], facts["operating_costs.budget"]));
+        Assert.Equal((1.50m, 2.00m), (facts["three_public.reception"], facts["three_public.reception.budget"]));
+        Assert.Equal(0m, facts["three_public.total.budget"]);
+        // Last year's budget is not this year's; a budget document states no 预算数 to compare with.
+        Assert.False(FactsOf(DocumentKinds.FinalAccount, "2017年度机关运行经费支出42.07万元，比上年预算增加10.57万元。").ContainsKey("operating_costs.budget"));
+        var budget = Facts("2017年度机关运行经费支出42.07万元，比年初预算数增加10.57万元。");
+        Assert.Equal(42.07m, Assert.Single(budget).Value);
     }
 }

@@ -77,8 +77,9 @@ public static partial class TextFactReader
                         var year = YearContext(sentence, m.Index) ?? inherit;
                         // Vehicle counts are stated "截至…" a date, often in the previous year: any year will do.
                         if (subject.Kind != Count && !IsCurrent(year, fiscalYear)) continue;
-                        foreach (var (budget, value, printed, unit, at) in FiguresAfter(sentence, m.Index + m.Length, subject.Kind, fiscalYear, warnings))
+                        foreach (var (budget, value, printed, unit, at, derived) in FiguresAfter(sentence, m.Index + m.Length, subject.Kind, fiscalYear, warnings))
                         {
+                            if (derived && kind != DocumentKinds.FinalAccount) continue;
                             var key = subject.Key + (budget && kind != DocumentKinds.Budget ? FactKeys.BudgetSuffix : "");
                             if (budget && kind == DocumentKinds.Budget) key = subject.Key;
                             var s = new TextStatement(key, value, UnitOf(subject.Kind), printed, unit, page.Number, text.BoxAt(start + at), sentence)
@@ -124,7 +125,7 @@ public static partial class TextFactReader
     /// Up to two figures after the subject: "支出预算为2.5万元，支出决算为1.5万元". Only filler words may sit
     /// between (a second figure may follow a comma); anything else ("增加", "占", "的") stops the reading.
     /// </summary>
-    private static IEnumerable<(bool Budget, decimal Value, string Printed, string? Unit, int At)> FiguresAfter(
+    private static IEnumerable<(bool Budget, decimal Value, string Printed, string? Unit, int At, bool Derived)> FiguresAfter(
         string sentence, int pos, string kind, int? fiscalYear, List<string> warnings)
     {
         for (var n = 0; n < 2; n++)
@@ -145,8 +146,16 @@ public static partial class TextFactReader
             var value = decimal.Parse(printed.Replace(",", ""), CultureInfo.InvariantCulture);
             if (kind == Money) value = MoneyUnit.ToWan(value, unit ?? MoneyUnit.Wan);
             var budget = filler.Contains("预算") && !filler.Contains("决算") && !filler.Contains("执行");
-            yield return (budget, value, printed, unit, m.Index);
+            yield return (budget, value, printed, unit, m.Index, false);
             pos = m.Index + m.Length;
+            if (!budget && n == 0 && kind == Money && BudgetChange().Match(sentence, pos) is { Success: true } c)
+            {
+                // "支出97.19万元，比预算数增加97.19万元": the figure it is compared with is the 预算数, stated by difference.
+                var change = MoneyUnit.ToWan(decimal.Parse(c.Groups["d"].Value.Replace(",", ""), CultureInfo.InvariantCulture), c.Groups["u"].Value);
+                var derived = Decreases.Contains(c.Groups["w"].Value) ? value + change : value - change;
+                if (derived >= 0) yield return (true, derived, sentence[m.Index..(c.Index + c.Length)], MoneyUnit.Wan, m.Index, true);
+                yield break;
+            }
             if (!budget && n == 1) yield break;
             if (!budget && !BudgetNext().IsMatch(sentence, pos)) yield break; // after the actual only a budget figure may follow
         }
@@ -204,6 +213,12 @@ public static partial class TextFactReader
 
     [GeneratedRegex(@"(20\d\d)年")]
     private static partial Regex YearMention();
+
+    /// <summary>The difference from the budget right after a final account's figure (not from last year's budget).</summary>
+    [GeneratedRegex(@"\G[,，]\s*(?:较|比)(?:年初|全年|调整后的?)?预算数?(?<w>增加|增长|超支|超出|减少|下降|降低|节约|节省)了?(?<d>\d[\d,]*(?:\.\d+)?)(?<u>万元|亿元|元)")]
+    private static partial Regex BudgetChange();
+
+    private static readonly HashSet<string> Decreases = ["减少", "下降", "降低", "节约", "节省"];
 
     [GeneratedRegex(@"(上一?年|去年)(?!(数|度)?(一致|持平|相同))")]
     private static partial Regex PriorYearMention();
