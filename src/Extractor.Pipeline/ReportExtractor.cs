@@ -64,6 +64,9 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
             var kept = Extractor.Recognition.Checks.OcrFactGuard.Keep(content, report.Tables, report.Facts, report.Checks, report.Warnings);
             report.Facts.Clear();
             report.Facts.AddRange(kept);
+            var softened = Extractor.Recognition.Checks.OcrCheckGuard.Soften(content, report.Checks);
+            report.Checks.Clear();
+            report.Checks.AddRange(softened);
         }
         return report;
     }

@@ -43,4 +43,22 @@ public class OcrFactGuardTests
         };
         Assert.Single(OcrFactGuard.Keep(Document(0.88), [t05], [Personnel(4984.09m)], [Failed], []));
     }
+
+    [Fact]
+    public void An_ocr_table_that_does_not_add_up_is_insufficient_data_but_text_against_table_still_fails()
+    {
+        // ghzy scan: t06 人员经费 + 公用经费 read as 5364.75 against t05's 5464.75 (4 read as 3).
+        var text = new Check
+        {
+            Rule = "text_vs_table.basic.personnel", Status = CheckStatus.Fail, Expected = 4884.09m, Actual = 4896.98m,
+            Evidence = [Failed.Evidence[0], new Provenance { Kind = "text", Page = 16, Bbox = [1, 2, 3, 4], Printed = "4896.98" }],
+        };
+        var softened = OcrCheckGuard.Soften(Document(0.88), [Failed, text]);
+        Assert.Equal(CheckStatus.InsufficientData, softened[0].Status);
+        Assert.Equal((5464.75m, 5364.75m), (softened[0].Expected, softened[0].Actual));
+        Assert.StartsWith("read by OCR", softened[0].Message);
+        Assert.Same(text, softened[1]);
+        // On a text layer a table's own sum that fails is the document's finding.
+        Assert.Same(Failed, OcrCheckGuard.Soften(Document(1.0), [Failed]).Single());
+    }
 }
