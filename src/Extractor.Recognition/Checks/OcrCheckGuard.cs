@@ -18,7 +18,7 @@ public static class OcrCheckGuard
 
     public static List<Check> Soften(DocumentContent document, IReadOnlyList<Check> checks)
     {
-        var ocrPages = document.Pages.Where(p => p.TextConfidence < 1).Select(p => p.Number).ToHashSet();
+        var ocrPages = OcrFactGuard.OcrPages(document);
         return checks.Select(c => c.Status == CheckStatus.Fail && c.Evidence.Count > 0
                 && c.Evidence.All(e => e.Table is not null) && c.Evidence.Any(e => ocrPages.Contains(e.Page))
             ? new Check

@@ -14,7 +14,7 @@ public static class OcrFactGuard
 {
     public static List<Fact> Keep(DocumentContent document, IReadOnlyList<ReportTable> tables, IReadOnlyList<Fact> facts, IReadOnlyList<Check> checks, List<string> warnings)
     {
-        var ocrPages = document.Pages.Where(p => p.TextConfidence < 1).Select(p => p.Number).ToHashSet();
+        var ocrPages = OcrPages(document);
         if (ocrPages.Count == 0) return [.. facts];
         var failed = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
         var kept = new List<Fact>(facts.Count);
@@ -29,6 +29,10 @@ public static class OcrFactGuard
         }
         return kept;
     }
+
+    /// <summary>Pages whose text came from OCR (a text layer has confidence 1).</summary>
+    internal static HashSet<int> OcrPages(DocumentContent document) =>
+        document.Pages.Where(p => p.TextConfidence < 1).Select(p => p.Number).ToHashSet();
 
     private static bool PrintedElsewhere(DocumentContent document, IReadOnlyList<ReportTable> tables, Fact fact)
     {
