@@ -189,7 +189,7 @@ public class GrandTotalCheckTests
         foreach (var label in new[] { "一、部门预算", "本年支出合计", "结转下年", "支出总计" })
             for (var column = 0; column < 3; column++)
                 rows.Add(Row(label, label switch { "本年支出合计" => 3643.37m, "结转下年" => 52.54m, "支出总计" => 3695.91m, _ => null }));
-        var table = new ReportTable { Id = TableIds.BudgetSummary, Columns = ["预算数"], Rows = rows };
+        var table = Extractor.Recognition.Meaning.TableMeaning.Assign(new ReportTable { Id = TableIds.BudgetSummary, Columns = ["预算数"], Rows = rows }, 2019);
         var checks = new CheckBuilder();
         SummaryTableChecks.Run(new CheckContext([table], false), checks);
         var check = Assert.Single(checks.Build(), c => c.Rule == "budget.t01.expenditure_grand_total");

@@ -55,6 +55,8 @@ public sealed class Provenance
     public string? PrintedUnit { get; init; }
     /// <summary>Below 1 for values read by OCR.</summary>
     public double? Confidence { get; init; }
+    /// <summary>The column the figure was read from, for table facts (SCHEMA extension).</summary>
+    public string? Column { get; init; }
 }
 
 public sealed class Section
@@ -79,6 +81,42 @@ public sealed class ReportTable
     public List<ReportRow> Rows { get; init; } = [];
     public double[]? Bbox { get; init; }
     public string? Method { get; init; }
+    /// <summary>
+    /// What each amount column measures (SCHEMA extension), keyed like <see cref="Columns"/>: decided once,
+    /// after canonical mapping, and read by facts and checks instead of matching header text again.
+    /// </summary>
+    public Dictionary<string, ColumnMeaning> ColumnRoles { get; init; } = [];
+    /// <summary>Where the table is printed on each of its pages (SCHEMA extension): its rows' extent, header included.</summary>
+    public List<TableRegion> Regions { get; init; } = [];
+}
+
+/// <summary>The part of one page a table covers (bbox in PDF points, origin bottom-left).</summary>
+public sealed record TableRegion(int Page, double[] Bbox);
+
+/// <summary>
+/// The meaning of one amount column. <see cref="Kind"/>: amount (a figure of its own), total (the sum of its
+/// sibling amounts: 合计, 小计), subset (a part of a sibling: 其中…, 扣除…后), change (增减额), percent (a rate or
+/// share), quantity (数量, 人数), price (单价), text (remarks). <see cref="Measure"/> names what the figures are of
+/// (basic, project, fiscal_appropriation, three-public items…), <see cref="Basis"/> whether they are budgeted
+/// (budget: 预算数) or actual (actual: 决算数, 执行数) where the header says so, <see cref="Period"/> "prior" for another
+/// year's figures (上年数, 2025年执行数 in a 2026 budget), and <see cref="Unit"/> a money unit the header declares for
+/// this column alone (金额(元) in a table in 万元).
+/// </summary>
+public sealed record ColumnMeaning(string Kind, string? Measure = null, string? Basis = null, string? Period = null, string? Unit = null);
+
+public static class ColumnKinds
+{
+    public const string Amount = "amount";
+    public const string Total = "total";
+    public const string Subset = "subset";
+    public const string Change = "change";
+    public const string Percent = "percent";
+    public const string Quantity = "quantity";
+    public const string Price = "price";
+    public const string Text = "text";
+
+    /// <summary>Money figures of the column's own year that may be added up: amounts and totals.</summary>
+    public static bool IsAddable(string kind) => kind is Amount or Total;
 }
 
 public sealed class ReportRow
@@ -90,6 +128,14 @@ public sealed class ReportRow
     public string? Group { get; init; }
     public Dictionary<string, decimal> Values { get; init; } = [];
     public Provenance? Provenance { get; init; }
+    /// <summary>What the row is (SCHEMA extension): income_total, grand_total, carryover_opening, basic, personnel,
+    /// a three-public item…; null for an ordinary item. Decided once, after canonical mapping. A 收支总表 side that
+    /// prints one total line and no 结转 lines gives that line two roles (income_total and grand_total).</summary>
+    public List<string>? Roles { get; init; }
+
+    public bool Is(string role) => Roles is { } r && r.Contains(role);
+    /// <summary>The 预算单位 a row belongs to, where a table repeats its classification once per unit (SCHEMA extension).</summary>
+    public string? BudgetUnit { get; init; }
 }
 
 public sealed class Fact

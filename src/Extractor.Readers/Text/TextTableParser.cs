@@ -12,9 +12,12 @@ namespace Extractor.Readers.Text;
 /// </summary>
 public static partial class TextTableParser
 {
-    public static IReadOnlyList<RawTable> Parse(IReadOnlyList<string> lines, int page)
+    public static IReadOnlyList<RawTable> Parse(IReadOnlyList<string> lines, int page) => ParseSpans(lines, page).Select(s => s.Table).ToList();
+
+    /// <summary>The tables with the raw lines each was read from (first and last index), so the reader can tell table lines from prose.</summary>
+    public static IReadOnlyList<(RawTable Table, int First, int Last)> ParseSpans(IReadOnlyList<string> lines, int page)
     {
-        var tables = new List<RawTable>();
+        var tables = new List<(RawTable, int, int)>();
         var i = 0;
         while (i < lines.Count)
         {
@@ -22,7 +25,7 @@ public static partial class TextTableParser
             {
                 var start = i;
                 var rows = ReadCellPerLineBlock(lines, ref i);
-                Add(tables, rows, TextAbove(lines, start), page);
+                Add(tables, rows, TextAbove(lines, start), page, start, i - 1);
             }
             else if (lines[i].Contains('\t'))
             {
@@ -30,7 +33,7 @@ public static partial class TextTableParser
                 var rows = new List<List<string>>();
                 while (i < lines.Count && lines[i].Contains('\t') && !lines[i].StartsWith('\t') || i < lines.Count && IsTabRowContinuation(lines, i, rows))
                     rows.Add(lines[i++].Split('\t').Select(TextNormalizer.Normalize).ToList());
-                if (!IsTableOfContents(rows)) Add(tables, rows, TextAbove(lines, start), page);
+                if (!IsTableOfContents(rows)) Add(tables, rows, TextAbove(lines, start), page, start, i - 1);
             }
             else i++;
         }
@@ -98,7 +101,7 @@ public static partial class TextTableParser
         return firstCaption < 0 ? [] : above[firstCaption..];
     }
 
-    private static void Add(List<RawTable> tables, List<List<string>> rows, List<string> above, int page)
+    private static void Add(List<(RawTable, int, int)> tables, List<List<string>> rows, List<string> above, int page, int first, int last)
     {
         var caption = new List<string>(above);
         var k = 0;
@@ -111,7 +114,7 @@ public static partial class TextTableParser
         if (body.Count(r => r.Any(c => c.Length > 0)) < 2 || body.Max(r => r.Count) < 2) return;
         var grid = RaggedRowAligner.Align(body);
         var rawRows = grid.Select(r => new RawRow(r, page)).ToList();
-        tables.Add(new RawTable(rawRows, page, page, null, "text") { Caption = caption });
+        tables.Add((new RawTable(rawRows, page, page, null, "text") { Caption = caption }, first, last));
     }
 
     private static bool IsCaptionRow(List<string> row)

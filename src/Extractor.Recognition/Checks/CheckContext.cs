@@ -1,10 +1,13 @@
 using Extractor.Core.Report;
-using Extractor.Core.Text;
+using Extractor.Recognition.Meaning;
 using Extractor.Recognition.Tables;
 
 namespace Extractor.Recognition.Checks;
 
-/// <summary>What every check needs: the tables by id, whether figures were declared rounded, row lookups.</summary>
+/// <summary>
+/// What every check needs: the tables by id, whether figures were declared rounded, and rows and figures read
+/// through their roles (<see cref="TableMeaning"/>) — no check matches row or column text of its own.
+/// </summary>
 public sealed class CheckContext(IReadOnlyList<ReportTable> tables, bool roundingNoted)
 {
     public IReadOnlyList<ReportTable> Tables => tables;
@@ -21,26 +24,20 @@ public sealed class CheckContext(IReadOnlyList<ReportTable> tables, bool roundin
         return parts[0] == "final" ? shortId : parts[0] + "." + shortId;
     }
 
-    public static string Label(ReportRow r) => TextNormalizer.Compact(r.Label);
+    public static string Label(ReportRow r) => Core.Text.TextNormalizer.Compact(r.Label);
 
-    /// <summary>A row's label without its ordinal ("一、", "1.") so 总计 and 一、总计 compare equal.</summary>
-    public static string Bare(ReportRow r) => CellKinds.StripOrdinal(r.Label);
+    public static ReportRow? Row(ReportTable? t, string role, string? side = null) => t is null ? null : TableMeaning.Row(t, role, side);
 
-    public static ReportRow? Find(ReportTable? t, string? side, params string[] labels) =>
-        t?.Rows.FirstOrDefault(r => (side is null || r.Side == side) && labels.Contains(Bare(r)));
+    /// <summary>The row's own figure (<see cref="TableMeaning.Amount"/>).</summary>
+    public static decimal? Amount(ReportTable? t, ReportRow? r) => t is null ? null : TableMeaning.Amount(t, r)?.Value;
 
-    public static ReportRow? TotalRow(ReportTable? t) =>
-        t?.Rows.FirstOrDefault(r => r.Code is null && Bare(r) is "合计" or "总计")
-        ?? t?.Rows.FirstOrDefault(r => r.Code is null && r.Label.Length == 0 && r.Values.Count > 0);
-
-    public static decimal? First(ReportRow? r) => r is null || r.Values.Count == 0 ? null : r.Values.First().Value;
-
-    public static decimal? Column(ReportRow? r, Func<string, bool> name) =>
-        r?.Values.Where(kv => name(TextNormalizer.Compact(kv.Key))).Select(kv => (decimal?)kv.Value).FirstOrDefault();
+    /// <summary>The row's figure for a measure (<see cref="TableMeaning.Measure"/>).</summary>
+    public static decimal? Measure(ReportTable? t, ReportRow? r, string measure) => t is null ? null : TableMeaning.Measure(t, r, measure)?.Value;
 
     public static Provenance? Evidence(ReportTable t, ReportRow? r) =>
         r is null ? null : new Provenance { Kind = "table", Table = t.Id, Page = r.Provenance?.Page ?? t.PageStart, Bbox = r.Provenance?.Bbox };
 
+    /// <summary>"一、…" items: the top level of a side of a summary table (sub-items "1.…" are parts of them).</summary>
     public static bool IsChineseOrdinal(ReportRow r)
     {
         var l = Label(r);
@@ -48,4 +45,8 @@ public sealed class CheckContext(IReadOnlyList<ReportTable> tables, bool roundin
         while (i < l.Length && "一二三四五六七八九十".Contains(l[i])) i++;
         return i > 0 && i < l.Length && l[i] is '、' or '.' or '．';
     }
+
+    /// <summary>Columns whose figures add up over rows (amounts, totals and their 其中 parts; not rates, counts or prices).</summary>
+    public static bool SumsOverRows(ReportTable t, string column) =>
+        TableMeaning.Role(t, column).Kind is ColumnKinds.Amount or ColumnKinds.Total or ColumnKinds.Subset or ColumnKinds.Change;
 }

@@ -23,7 +23,7 @@ public sealed class CheckRunner : ICheckRunner
         HierarchyChecks.RunNumbered(ctx, checks);
         RowTotalChecks.Run(ctx, checks);
         if (profile.Kind != DocumentKinds.Budget) CrossTableChecks.Run(ctx, checks);
-        var statements = TextFactReader.Read(document.Pages, profile.Kind, FactExtractor.FiscalYear(document, profile), null, document.LinePaths);
+        var statements = TextFactReader.Read(document.Pages, profile.Kind, Profile.ReportYear.Of(document, profile), null, document.LinePaths);
         FactChecks.Run(facts, statements, rounding, checks);
         PercentageChecks.Run(document.Pages, checks);
         ItemStatementChecks.Run(document.Pages, tables, checks);

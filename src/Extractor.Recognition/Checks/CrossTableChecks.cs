@@ -1,4 +1,5 @@
 using Extractor.Core.Report;
+using Extractor.Recognition.Meaning;
 using Extractor.Recognition.Tables;
 using static Extractor.Recognition.Checks.CheckContext;
 
@@ -19,22 +20,26 @@ public static class CrossTableChecks
         var t05 = ctx.Table(TableIds.FinalGeneralBudget);
         var t06 = ctx.Table(TableIds.FinalGeneralBudgetBasic);
 
-        Same(checks, "t02.total_equals_t01_income_total", t02, TotalRow(t02), First(TotalRow(t02)),
-            t01, Find(t01, "income", "本年收入合计"), First(Find(t01, "income", "本年收入合计")));
-        Same(checks, "t03.total_equals_t01_expenditure_total", t03, TotalRow(t03), First(TotalRow(t03)),
-            t01, Find(t01, "expenditure", "本年支出合计"), First(Find(t01, "expenditure", "本年支出合计")));
+        var t01Income = Row(t01, RowMeanings.IncomeTotal, "income");
+        var t02Total = Row(t02, RowMeanings.Total);
+        // The income table's year total: its 本年收入(合计) column where it prints carried-in funds beside it.
+        Same(checks, "t02.total_equals_t01_income_total", t02, t02Total, Measure(t02, t02Total, "income_this_year") ?? Amount(t02, t02Total),
+            t01, t01Income, Amount(t01, t01Income));
+        var t01Expenditure = Row(t01, RowMeanings.ExpenditureTotal, "expenditure");
+        var t03Total = Row(t03, RowMeanings.Total);
+        Same(checks, "t03.total_equals_t01_expenditure_total", t03, t03Total, Amount(t03, t03Total), t01, t01Expenditure, Amount(t01, t01Expenditure));
 
-        var t04Row = Find(t04, "expenditure", "本年支出合计", "支出合计");
-        var t05Total = TotalRow(t05);
-        Same(checks, "t04.general_budget_expenditure_equals_t05_total", t04, t04Row, Column(t04Row, c => c.Contains("一般公共预算")),
-            t05, t05Total, Column(t05Total, c => c.EndsWith("小计") || c.EndsWith("合计")) ?? First(t05Total));
+        var t04Row = Row(t04, RowMeanings.ExpenditureTotal, "expenditure");
+        var t05Total = Row(t05, RowMeanings.Total);
+        Same(checks, "t04.general_budget_expenditure_equals_t05_total", t04, t04Row, Measure(t04, t04Row, "general_budget"),
+            t05, t05Total, Amount(t05, t05Total));
 
         if (t06 is not null && t05 is not null)
         {
-            var personnel = t06.Rows.FirstOrDefault(r => Label(r) == "人员经费合计");
-            var pub = t06.Rows.FirstOrDefault(r => Label(r) == "公用经费合计");
-            var basic = Column(t05Total, c => c.EndsWith("基本支出"));
-            if (First(personnel) is { } a && First(pub) is { } b && basic is { } c)
+            var personnel = Row(t06, "personnel");
+            var pub = Row(t06, "public");
+            var basic = Measure(t05, t05Total, "basic");
+            if (Amount(t06, personnel) is { } a && Amount(t06, pub) is { } b && basic is { } c)
                 checks.Compare("t06.personnel_plus_public_equals_t05_basic", a + b, c, Tolerance.ForSum(c, [a, b], ctx.RoundingNoted),
                     "t06 人员经费合计 + 公用经费合计 vs t05 合计 基本支出", Evidence(t06, personnel), Evidence(t05, t05Total));
             else checks.Missing("t06.personnel_plus_public_equals_t05_basic", CheckStatus.InsufficientData, "人员经费合计, 公用经费合计 or t05 基本支出 not printed");
@@ -45,7 +50,7 @@ public static class CrossTableChecks
     {
         if (ta is null || tb is null) { checks.Missing(rule, CheckStatus.NotApplicable, "table not printed"); return; }
         if (a is null || b is null) { checks.Missing(rule, CheckStatus.InsufficientData, "figure not printed"); return; }
-        // Both tables declare their unit; compare in the second's unit.
+        // Both tables declare their unit; compare in 万元.
         var av = Amounts.MoneyUnit.ToWan(a.Value, ta.Unit);
         var bv = Amounts.MoneyUnit.ToWan(b.Value, tb.Unit);
         checks.Compare(rule, bv, av, Tolerance.ForPair(a.Value, b.Value), $"{ta.Id} vs {tb.Id}", Evidence(ta, ra), Evidence(tb, rb));

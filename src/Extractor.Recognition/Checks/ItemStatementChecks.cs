@@ -72,7 +72,7 @@ public static partial class ItemStatementChecks
             foreach (var t in tables.Where(t => t.Id == id))
             {
                 var row = t.Rows.FirstOrDefault(r => r.Code == code && r.Values.Count > 0);
-                if (row is not null) return (t, row, MoneyUnit.ToWan(row.Values.First().Value, t.Unit));
+                if (row is not null && Meaning.TableMeaning.Amount(t, row) is { } amount) return (t, row, MoneyUnit.ToWan(amount.Value, t.Unit));
             }
         return (null, null, null);
     }

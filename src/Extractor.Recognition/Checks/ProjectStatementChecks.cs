@@ -3,6 +3,7 @@ using Extractor.Core.Layout;
 using Extractor.Core.Report;
 using Extractor.Core.Text;
 using Extractor.Recognition.Facts;
+using Extractor.Recognition.Meaning;
 
 namespace Extractor.Recognition.Checks;
 
@@ -25,17 +26,18 @@ public static partial class ProjectStatementChecks
                 var budget = PercentageChecks.Num(m.Groups["a"]);
                 var spent = PercentageChecks.Num(m.Groups["b"]);
                 var name = m.Groups["name"].Value;
-                var hits = rows.Where(x => x.Row.Values.Any(kv => kv.Key.Contains("预算") && kv.Value == budget) && Similar(x.Row.Label, name)).ToList();
+                var hits = rows.Where(x => Funds(x.Table, x.Row) == budget && Similar(x.Row.Label, name)).ToList();
                 if (hits.Count != 1) continue;
                 var (table, row) = hits[0];
-                var printed = row.Values.FirstOrDefault(kv => (kv.Key.Contains("执行") || kv.Key.Contains("支出")) && !kv.Key.Contains('率'));
-                if (printed.Key is null) continue;
+                if (TableMeaning.Measure(table, row, "perf_expenditure") is not { } printed) continue;
                 checks.Compare("text_vs_table.project", printed.Value, spent, 0.01m,
                     $"p{page.Number} text states {spent}万元 spent on {row.Label}; {table.Id} prints {printed.Value}",
                     new Provenance { Kind = "text", Page = page.Number, Bbox = text.BoxAt(m.Index), Printed = m.Groups["b"].Value }, CheckContext.Evidence(table, row));
             }
         }
     }
+
+    private static decimal? Funds(ReportTable t, ReportRow r) => TableMeaning.Measure(t, r, "perf_funds")?.Value ?? TableMeaning.Measure(t, r, "perf_funds_received")?.Value;
 
     /// <summary>Most letters of the row's name appear in the text's wording of it.</summary>
     private static bool Similar(string label, string text)

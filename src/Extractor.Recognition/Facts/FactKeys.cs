@@ -33,4 +33,7 @@ public static class FactKeys
     public const string PerfScore = "perf.score";
 
     public const string BudgetSuffix = ".budget";
+
+    /// <summary>Keys whose figure is a percentage (unit %), not money.</summary>
+    public static bool IsPercent(string key) => key.StartsWith(PerfExecutionRate, StringComparison.Ordinal);
 }

@@ -27,6 +27,7 @@ public static class RowReader
         public string? Path;
         /// <summary>类/款/项 parts as printed, when they did not make a whole code on their own.</summary>
         public List<string>? CodeParts;
+        public string? BudgetUnit;
     }
 
     public static List<ReportRow> Read(TableGrid grid, ColumnLayout layout, string tableId, int startRow = -1)
@@ -35,6 +36,7 @@ public static class RowReader
         var drafts = new List<Draft>();
         var lastBySegment = new Dictionary<int, Draft>();
         var lastCodeBySegment = new Dictionary<int, string>();
+        string? budgetUnit = null;
         for (var r = startRow >= 0 ? startRow : layout.BodyStart; r < grid.RowCount; r++)
         {
             var texts = HeaderReader.RowTexts(grid, r);
@@ -47,6 +49,10 @@ public static class RowReader
                 var d = ReadSegment(grid, layout, seg, r);
                 if (d is null) continue;
                 if (d.CodeParts is { } parts) d.Code = CodeLabel.Complete(parts, lastCodeBySegment.GetValueOrDefault(seg.Index));
+                // A unit's name printed on its first row only holds for the rows below it.
+                // A 合计 line outside the units' blocks is the table's, not the last unit's.
+                if (d.BudgetUnit is not null) budgetUnit = d.BudgetUnit;
+                else if (!CellKinds.IsTotalLabel(d.Label)) d.BudgetUnit = budgetUnit;
                 if (d.Code is not null) lastCodeBySegment[seg.Index] = d.Code;
                 if (twoSided) { d.Side = seg.Index == 0 ? "income" : "expenditure"; if (layout.Segments.Count > 2 && seg.Index > 0) d.Group = seg.GroupName; }
                 else if (layout.Segments.Count > 1) d.Group = seg.GroupName ?? $"group{seg.Index + 1}";
@@ -88,6 +94,11 @@ public static class RowReader
                     break;
                 case ColumnRole.Label:
                     if (text.Length > 0) labels.Add(text);
+                    break;
+                case ColumnRole.BudgetUnit:
+                    // Merged down over the unit's rows: the name printed once belongs to each of them.
+                    var unit = TextNormalizer.Compact(cell.Text);
+                    if (unit.Length > 0) d.BudgetUnit = unit;
                     break;
                 case ColumnRole.Ignored:
                     // 序号 一/二/三 marks the top items of a list, 1/2/3 the items under them.
@@ -172,6 +183,7 @@ public static class RowReader
         Group = d.Group,
         Values = d.Values,
         Provenance = new Provenance { Page = d.Page, Bbox = d.Box is { } b && b != default ? b.ToArray() : null, Path = d.Path },
+        BudgetUnit = d.BudgetUnit,
     };
 
     /// <summary>A cell's path names its row: drop the last step (the cell) so the path points at the table row.</summary>

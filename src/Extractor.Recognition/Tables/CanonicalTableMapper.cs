@@ -23,7 +23,18 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         public int Width;
         public readonly List<ReportRow> Rows = [];
         public readonly List<Box> Boxes = [];
+        /// <summary>Columns a wide table prints on the next page (its right part): appended to the first part's.</summary>
+        public readonly List<string> ExtraColumns = [];
+        /// <summary>The raw rows' boxes by page: the table's region on each page it covers.</summary>
+        public readonly SortedDictionary<int, Box> PageBoxes = [];
         public string? Method;
+
+        public void Cover(RawTable raw)
+        {
+            foreach (var row in raw.Rows)
+                if (row.Box is { } b && b != default)
+                    PageBoxes[row.Page] = PageBoxes.TryGetValue(row.Page, out var had) ? had.Union(b) : b;
+        }
     }
 
     public IReadOnlyList<ReportTable> Map(DocumentContent document, IReadOnlyList<RawTable> tables, ReportDocument profile)
@@ -55,9 +66,20 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
                 prev.Rows.AddRange(RowReader.Read(grid, continued, prev.Id, layout.BodyStart));
                 prev.PageEnd = Math.Max(prev.PageEnd, raw.PageEnd);
                 if (raw.Box is { } b) prev.Boxes.Add(b);
+                prev.Cover(raw);
                 continue;
             }
             var rows = RowReader.Read(grid, layout, cls.Id);
+            if (prev is not null && ColumnContinuation(prev, layout, rows, raw, cls.Id) is { } matched)
+            {
+                // A table too wide for its page goes on with its right-hand columns on the next page, for the same rows.
+                for (var i = 0; i < rows.Count; i++)
+                    foreach (var (column, value) in rows[i].Values) matched[i].Values.TryAdd(column, value);
+                prev.ExtraColumns.AddRange(ValueColumns(layout).Where(c => !prev.ExtraColumns.Contains(c)));
+                prev.PageEnd = Math.Max(prev.PageEnd, raw.PageEnd);
+                prev.Cover(raw);
+                continue;
+            }
             // Neither named nor holding amounts (a list of member units, a cover box): not a table of the report.
             if (title is null && cls.Id.EndsWith(".x_table") && (!layout.HasHeader || rows.All(r => r.Values.Count == 0))) continue;
             var d = new Draft
@@ -67,14 +89,41 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             };
             d.Rows.AddRange(rows);
             if (raw.Box is { } box) d.Boxes.Add(box);
+            d.Cover(raw);
             drafts.Add(d);
         }
-        return drafts.Select(ToTable).ToList();
+        var year = Profile.ReportYear.Of(document, profile);
+        return drafts.Select(d => Meaning.TableMeaning.Assign(ToTable(d), year)).ToList();
     }
 
     /// <summary>Read from a page image (TextConfidence below 1): its text may be garbled and is mended first.</summary>
     private static bool IsOcr(DocumentContent document, RawTable raw) =>
         document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && p.TextConfidence < 1);
+
+    private static IEnumerable<string> ValueColumns(ColumnLayout layout) =>
+        layout.Columns.Where(c => c.Role == ColumnRole.Value && c.Name.Length > 0).Select(c => c.Name).Distinct();
+
+    /// <summary>
+    /// The right-hand part of a table too wide for its page: on the next page, a header of columns the first part
+    /// does not have, and rows that print figures only (no code, no name), one for each row of the first part's
+    /// last page (matched by their height on the page, else in order). Returns the first part's rows they continue.
+    /// </summary>
+    private static List<ReportRow>? ColumnContinuation(Draft prev, ColumnLayout layout, List<ReportRow> rows, RawTable raw, string id)
+    {
+        if (raw.PageStart != prev.PageEnd + 1 || !layout.HasHeader || rows.Count == 0) return null;
+        if (!id.EndsWith(".x_table") && id != prev.Id) return null;
+        if (rows.Any(r => r.Code is not null || r.Label.Length > 0 || r.Values.Count == 0)) return null;
+        var columns = ValueColumns(layout).ToList();
+        var had = ValueColumns(prev.Layout).Concat(prev.ExtraColumns).ToHashSet();
+        if (columns.Count == 0 || columns.Any(had.Contains)) return null;
+        var before = prev.Rows.Where(r => r.Provenance?.Page == prev.PageEnd).ToList();
+        var byHeight = rows.Select(r => before.Where(b => SameLine(b, r)).ToList()).ToList();
+        if (byHeight.All(m => m.Count == 1) && byHeight.Select(m => m[0]).Distinct().Count() == rows.Count) return byHeight.Select(m => m[0]).ToList();
+        return before.Count == rows.Count ? before : null;
+    }
+
+    private static bool SameLine(ReportRow a, ReportRow b) =>
+        a.Provenance?.Bbox is { } x && b.Provenance?.Bbox is { } y && Math.Abs((x[1] + x[3]) / 2 - (y[1] + y[3]) / 2) < Math.Min(x[3] - x[1], y[3] - y[1]) / 2;
 
     private static bool IsContinuation(Draft prev, ColumnLayout layout, RawTable raw, string id)
     {
@@ -92,9 +141,10 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         PageStart = d.PageStart,
         PageEnd = d.PageEnd,
         Unit = d.Unit,
-        Columns = d.Layout.Columns.Where(c => c.Role == ColumnRole.Value && c.Name.Length > 0).Select(c => c.Name).Distinct().ToList(),
+        Columns = ValueColumns(d.Layout).Concat(d.ExtraColumns).Distinct().ToList(),
         Rows = d.Rows,
         Bbox = d.Boxes.Count > 0 ? Box.Of(d.Boxes).ToArray() : null,
         Method = d.Method,
+        Regions = d.PageBoxes.Select(kv => new TableRegion(kv.Key, kv.Value.ToArray())).ToList(),
     };
 }

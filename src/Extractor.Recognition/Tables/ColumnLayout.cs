@@ -1,7 +1,10 @@
 namespace Extractor.Recognition.Tables;
 
-/// <summary>What a column holds: its row's name, its code (whole or one of 类/款/项), the 行次, or amounts.</summary>
-public enum ColumnRole { Label, Code, CodePart, LineNumber, Value, Ignored }
+/// <summary>
+/// What a column holds: its row's name, its code (whole or one of 类/款/项), the 行次, amounts, or the 预算单位 a
+/// row belongs to (a table that lists its classification once per unit beside a 单位名称 column).
+/// </summary>
+public enum ColumnRole { Label, Code, CodePart, LineNumber, Value, Ignored, BudgetUnit }
 
 public sealed record ColumnSpec(int Index, ColumnRole Role, string Name, int Segment);
 

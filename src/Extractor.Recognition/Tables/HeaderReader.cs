@@ -50,6 +50,10 @@ public static class HeaderReader
         var firstLabel = roles.FindIndex(r => r is ColumnRole.Label or ColumnRole.Code or ColumnRole.CodePart);
         for (var c = lastValue + 1; lastValue >= 0 && firstLabel >= 0 && firstLabel < lastValue && c < roles.Count; c++)
             if (roles[c] == ColumnRole.Label) roles[c] = ColumnRole.Ignored;
+        // A 单位名称 column beside the row's own name or code names the unit the row belongs to, not the row.
+        if (roles.Any(r => r is ColumnRole.Code or ColumnRole.CodePart) || roles.Count(r => r == ColumnRole.Label) >= 2)
+            for (var c = 0; c < roles.Count; c++)
+                if (roles[c] == ColumnRole.Label && parts[c].Count > 0 && UnitColumn(parts[c][^1].Text)) roles[c] = ColumnRole.BudgetUnit;
         var segments = Segments(roles, parts);
         var title = TableClassifier.Title(grid.Raw.Caption.Concat(captionRows).ToList());
         var topic = title is null ? string.Empty : TextNormalizer.Compact(title);
@@ -146,12 +150,16 @@ public static class HeaderReader
             else if (AmountParser.IsAmount(t) || t.EndsWith('%')) values++;
             else texts++;
         }
+        // A column with nothing printed in it (a table finder's margin column) holds nothing and divides no sides.
+        if (parts.Count == 0 && texts + values + codes == 0) return ColumnRole.Ignored;
         if (texts > values && texts >= codes) return ColumnRole.Label;
         // 3/5/7-digit amounts (237) look like codes: a column is a code column by its data only when its header allows it.
         if (codes > values && (all.Length == 0 || all.Contains("科目") || all.Contains("项目") || IsCodeHierarchy(codeTexts)))
             return ColumnRole.Code;
         return ColumnRole.Value;
     }
+
+    private static bool UnitColumn(string header) => header is "单位名称" or "预算单位" or "预算单位名称" or "单位" or "决算单位" or "部门(单位)名称";
 
     private static bool IsTwoDigitColumn(TableGrid grid, int body, int c)
     {
