@@ -15,7 +15,11 @@ namespace Extractor.Recognition.Facts;
 public static partial class TextFactReader
 {
     /// <summary>A key's wording; <see cref="Anchor"/> is a word every match contains, to skip most sentences cheaply.</summary>
-    private sealed record Subject(string Key, Regex Pattern, string Kind, string Anchor);
+    private sealed record Subject(string Key, Regex Pattern, string Kind, string Anchor)
+    {
+        /// <summary>Wording that names the document's own figure only in a budget (收入预算: in a final account, the budget compared against).</summary>
+        public bool BudgetOnly { get; init; }
+    }
 
     private const string Money = "money", Count = "count", Score = "score", Percent = "percent";
 
@@ -62,7 +66,9 @@ public static partial class TextFactReader
                 foreach (Match m in StatedMoney().Matches(sentence)) stated.Add(decimal.Parse(m.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture));
                 // A sentence naming no year speaks of the year its paragraph last named ("2019年…。其中基本支出…").
                 var inherit = lastYearContext;
-                lastYearContext = YearContext(sentence, sentence.Length) ?? inherit;
+                // What a later sentence inherits is the year this one speaks of, not the year it compares with
+                // ("2026年支出预算…，比2025年年初预算数…增加…。基本支出预算…" speaks of 2026 throughout).
+                lastYearContext = YearContext(sentence, SubjectEnd(sentence)) ?? inherit;
                 if (!sentence.Any(char.IsAsciiDigit)) continue;
                 foreach (var subject in Subjects)
                 {
@@ -117,7 +123,8 @@ public static partial class TextFactReader
     }
 
     private static bool Applies(Subject s, string kind) =>
-        s.Key.StartsWith("perf.") ? kind == DocumentKinds.PerformanceEvaluation : kind != DocumentKinds.PerformanceEvaluation;
+        s.Key.StartsWith("perf.") ? kind == DocumentKinds.PerformanceEvaluation
+        : s.BudgetOnly ? kind == DocumentKinds.Budget : kind != DocumentKinds.PerformanceEvaluation;
 
     private static string UnitOf(string kind) => kind switch { Count => "辆", Score => "分", Percent => "%", _ => MoneyUnit.Wan };
 
@@ -185,6 +192,16 @@ public static partial class TextFactReader
         return last?.Groups[1].Value;
     }
 
+    /// <summary>Where a sentence turns to what it compares with (比/较/与…相比/同比), or its end.</summary>
+    private static int SubjectEnd(string sentence)
+    {
+        var m = ComparisonTurn().Match(sentence);
+        return m.Success ? m.Index : sentence.Length;
+    }
+
+    [GeneratedRegex(@"[,，]?(比|较|与|同比)(上年|上一年|去年|20\d\d年|年初|调整)")]
+    private static partial Regex ComparisonTurn();
+
     private static bool IsCurrent(string? year, int? fiscalYear) =>
         year is null || year != "prior" && (fiscalYear is null || year == fiscalYear.Value.ToString(CultureInfo.InvariantCulture));
 
@@ -201,7 +218,8 @@ public static partial class TextFactReader
     [GeneratedRegex(@"(20\d\d)年")]
     private static partial Regex FillerYear();
 
-    [GeneratedRegex(@"[(（](类|款|项)[)）]")]
+    /// <summary>"…(类)(款)…" or "“农林水支出”科目83万元，主要用于人员经费18万元": a sentence about one 科目, not the department.</summary>
+    [GeneratedRegex(@"[(（](类|款|项)[)）]|[”""]科目")]
     private static partial Regex ItemContext();
 
     /// <summary>The same 科目 level marker right after the subject ("公务接待费(款)").</summary>

@@ -9,6 +9,7 @@ public static partial class TextFactReader
     private static readonly Subject[] Subjects =
     [
         new(FactKeys.GrandTotal, GrandTotalRx(), Money, "总计"),
+        new(FactKeys.GrandTotal, WholeBudgetRx(), Money, "预算") { BudgetOnly = true },
         new(FactKeys.IncomeTotal, IncomeTotalRx(), Money, "收入"),
         new(FactKeys.ExpenditureTotal, ExpenditureTotalRx(), Money, "支出"),
         new(FactKeys.IncomeGeneralBudget, IncomeGeneralBudgetRx(), Money, "一般公共预算"),
@@ -38,9 +39,13 @@ public static partial class TextFactReader
     ];
 
     [GeneratedRegex(@"(?<!财政拨款)(?<!财政拨款收入)收、?支(出)?总计|收入支出总计")] private static partial Regex GrandTotalRx();
+    // "2026年度收入预算32852.05万元" / "…中心收入预算1,361万元": the budget as a whole, opening its part of the explanation
+    // (the year or the agency right before it), is 收入总计 / 支出总计 — carried-in funds included, as the 收支总表 of
+    // the same reports prints it; 财政拨款收入预算, 基本支出预算 and the like are parts, never this.
+    [GeneratedRegex(@"(?<=(?:20\d\d年度?|^|[,，:：]|[局委院心室部会馆所站队办厅校]))(收入|支出)预算(总额|总计)?(?=[为是共计]{0,2}\d)")] private static partial Regex WholeBudgetRx();
     [GeneratedRegex(@"(?<!财政拨款)(?<!上年)(本年|本年度)?收入合计|决算总收入|(?<![上全预算])总收入")] private static partial Regex IncomeTotalRx();
     [GeneratedRegex(@"(?<!财政拨款)(?<!上年)(本年|本年度)?支出合计|决算总支出|(?<![上全预算])总支出")] private static partial Regex ExpenditureTotalRx();
-    [GeneratedRegex(@"一般公共预算财政拨款收入")] private static partial Regex IncomeGeneralBudgetRx();
+    [GeneratedRegex(@"一般公共预算(财政)?拨款收入")] private static partial Regex IncomeGeneralBudgetRx();
     [GeneratedRegex(@"(?<![算金本])财政拨款收入(?!支出)")] private static partial Regex IncomeFiscalRx();
     [GeneratedRegex(@"(?<![拨款员算])基本支出")] private static partial Regex ExpenditureBasicRx();
     [GeneratedRegex(@"(?<![拨款])项目支出")] private static partial Regex ExpenditureProjectRx();

@@ -73,9 +73,10 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             if (prev is not null && ColumnContinuation(prev, layout, rows, raw, cls.Id) is { } matched)
             {
                 // A table too wide for its page goes on with its right-hand columns on the next page, for the same rows.
+                var names = ContinuedNames(ValueColumns(prev.Layout).Concat(prev.ExtraColumns).ToList(), ValueColumns(layout).ToList());
                 for (var i = 0; i < rows.Count; i++)
-                    foreach (var (column, value) in rows[i].Values) matched[i].Values.TryAdd(column, value);
-                prev.ExtraColumns.AddRange(ValueColumns(layout).Where(c => !prev.ExtraColumns.Contains(c)));
+                    foreach (var (column, value) in rows[i].Values) matched[i].Values.TryAdd(names.GetValueOrDefault(column, column), value);
+                prev.ExtraColumns.AddRange(ValueColumns(layout).Select(c => names.GetValueOrDefault(c, c)).Where(c => !prev.ExtraColumns.Contains(c)));
                 prev.PageEnd = Math.Max(prev.PageEnd, raw.PageEnd);
                 prev.Cover(raw);
                 continue;
@@ -120,6 +121,21 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         var byHeight = rows.Select(r => before.Where(b => SameLine(b, r)).ToList()).ToList();
         if (byHeight.All(m => m.Count == 1) && byHeight.Select(m => m[0]).Distinct().Count() == rows.Count) return byHeight.Select(m => m[0]).ToList();
         return before.Count == rows.Count ? before : null;
+    }
+
+    /// <summary>
+    /// A group header cut by the page edge is not printed again: the continuation's first columns printed without a
+    /// group, where its later columns have groups of their own, are the rest of the first part's last group
+    /// (本年收入/… | 其他收入 on the next page, then 上年结转结余/…).
+    /// </summary>
+    private static Dictionary<string, string> ContinuedNames(List<string> before, List<string> after)
+    {
+        var names = new Dictionary<string, string>();
+        var last = before.Count > 0 ? before[^1] : "";
+        var cut = last.LastIndexOf('/');
+        if (cut <= 0 || !after.Any(c => c.Contains('/'))) return names;
+        foreach (var c in after.TakeWhile(c => !c.Contains('/'))) names[c] = last[..cut] + "/" + c;
+        return names;
     }
 
     private static bool SameLine(ReportRow a, ReportRow b) =>
