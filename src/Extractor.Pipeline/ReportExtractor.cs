@@ -56,13 +56,11 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
             report.Tables.AddRange(Stage("table mapping", () => stages.Mapper.Map(content, raw, profile), [], report.Warnings, cancellation));
         if (stages.Sections is not null)
             report.Sections.AddRange(Stage("sections", () => stages.Sections.Recognize(content, profile), [], report.Warnings, cancellation));
-        // Text facts and text-vs-table checks read prose only: the lines of the reported tables are not narrative.
-        var prose = Extractor.Recognition.Text.ProseLines.Of(content, report.Tables);
         if (stages.Facts is not null)
-            report.Facts.AddRange(Stage("facts", () => stages.Facts.Extract(prose, profile, report.Tables, report.Sections, report.Warnings), [], report.Warnings, cancellation));
+            report.Facts.AddRange(Stage("facts", () => stages.Facts.Extract(content, profile, report.Tables, report.Sections, report.Warnings), [], report.Warnings, cancellation));
         if (stages.Checks is not null)
         {
-            report.Checks.AddRange(Stage("checks", () => stages.Checks.Run(prose, profile, report.Tables, report.Facts, report.Sections), [], report.Warnings, cancellation));
+            report.Checks.AddRange(Stage("checks", () => stages.Checks.Run(content, profile, report.Tables, report.Facts, report.Sections), [], report.Warnings, cancellation));
             var kept = Extractor.Recognition.Checks.OcrFactGuard.Keep(content, report.Tables, report.Facts, report.Checks, report.Warnings);
             report.Facts.Clear();
             report.Facts.AddRange(kept);

@@ -23,6 +23,9 @@ public class DevCorpusTests
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(Report, JsonElement)>> Cache = new();
 
+    /// <summary>Every labelled dev report, extracted once for all the tests that read them.</summary>
+    internal static IEnumerable<Report> Reports() => Ids().Select(id => Run(id).Report);
+
     private static (Report Report, JsonElement Label) Run(string id) => Cache.GetOrAdd(id, k => new Lazy<(Report, JsonElement)>(() => Extract(k))).Value;
 
     private static (Report Report, JsonElement Label) Extract(string id)

@@ -23,12 +23,14 @@ public sealed class CheckRunner : ICheckRunner
         HierarchyChecks.RunNumbered(ctx, checks);
         RowTotalChecks.Run(ctx, checks);
         if (profile.Kind != DocumentKinds.Budget) CrossTableChecks.Run(ctx, checks);
-        var statements = TextFactReader.Read(document.Pages, profile.Kind, Profile.ReportYear.Of(document, profile), null, document.LinePaths);
+        // What the text states is read from prose only, never from a table's own cells (ProseLines).
+        var prose = Text.ProseLines.Of(document, tables);
+        var statements = TextFactReader.Read(prose.Pages, profile.Kind, Profile.ReportYear.Of(document, profile), null, prose.LinePaths);
         FactChecks.Run(facts, statements, rounding, checks);
-        PercentageChecks.Run(document.Pages, checks);
-        ItemStatementChecks.Run(document.Pages, tables, checks);
-        ClassStatementChecks.Run(document.Pages, rounding, checks);
-        ProjectStatementChecks.Run(document.Pages, tables, checks);
+        PercentageChecks.Run(prose.Pages, checks);
+        ItemStatementChecks.Run(prose.Pages, tables, checks);
+        ClassStatementChecks.Run(prose.Pages, rounding, checks);
+        ProjectStatementChecks.Run(prose.Pages, tables, checks);
         return checks.Build();
     }
 }

@@ -16,7 +16,9 @@ public sealed class FactExtractor : IFactExtractor
     {
         var year = Profile.ReportYear.Of(document, profile);
         var facts = TableFactReader.Read(tables, profile.Kind);
-        foreach (var s in TextFactReader.Read(document.Pages, profile.Kind, year, warnings, document.LinePaths))
+        // Text facts are read from prose only: a table's cells are not narrative stating them.
+        var prose = Text.ProseLines.Of(document, tables);
+        foreach (var s in TextFactReader.Read(prose.Pages, profile.Kind, year, warnings, prose.LinePaths))
         {
             if (facts.Any(f => f.Key == s.Key)) continue;
             facts.Add(new Fact

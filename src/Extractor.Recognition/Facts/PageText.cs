@@ -26,15 +26,32 @@ public sealed class PageText
         _paths = paths;
         Page = page.Number;
         var sb = new System.Text.StringBuilder();
+        var margin = RightMargin(page.Lines);
         foreach (var line in page.Lines)
         {
             _lines.Add((sb.Length, line));
             sb.Append(TextNormalizer.Compact(line.Text));
-            // A line of its own ends a statement when it closes with no punctuation (headings, table cells).
-            // Text files carry one paragraph per line, so every line ends one there.
-            if (sb.Length > 0 && (line.Box == default || !"。；;,，:：、".Contains(sb[^1]) && line.Text.Length < 25)) sb.Append('\n');
+            // A line of its own ends a statement when it closes with no punctuation short of the text's right margin
+            // (headings, table cells); a sentence wrapped in a narrow column runs on to the margin. Text files carry
+            // one paragraph per line, so every line ends one there.
+            if (sb.Length > 0 && (line.Box == default || !"。；;,，:：、".Contains(sb[^1]) && !ReachesMargin(line, margin))) sb.Append('\n');
         }
         Text = sb.ToString();
+    }
+
+    /// <summary>Where the page's body lines end on the right: most full lines of running text reach it.</summary>
+    private static double? RightMargin(IReadOnlyList<TextLine> lines)
+    {
+        var rights = lines.Where(l => l.Box != default && l.Text.Length >= 12).Select(l => l.Box.Right).OrderBy(r => r).ToList();
+        return rights.Count < 3 ? null : rights[(int)(rights.Count * 0.75)];
+    }
+
+    /// <summary>A line that runs to within two characters of the margin: wrapped, so its sentence goes on.</summary>
+    private static bool ReachesMargin(TextLine line, double? margin)
+    {
+        if (margin is not { } m) return line.Text.Length >= 25;
+        var charWidth = line.Box.Width / Math.Max(1, line.Text.Length);
+        return line.Text.Length >= 8 && line.Box.Right >= m - 2 * charWidth;
     }
 
     /// <summary>The element path of the line holding that offset (web pages and Word documents).</summary>

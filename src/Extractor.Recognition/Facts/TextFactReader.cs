@@ -238,7 +238,8 @@ public static partial class TextFactReader
 
     private static readonly HashSet<string> Decreases = ["减少", "下降", "降低", "节约", "节省"];
 
-    [GeneratedRegex(@"(上一?年|去年)(?!(数|度)?(一致|持平|相同))")]
+    // 上年结转(结余) names this year's carried-in funds, not last year.
+    [GeneratedRegex(@"(上一?年|去年)(?!(数|度)?(一致|持平|相同))(?!度?(结转|结余))")]
     private static partial Regex PriorYearMention();
 
     // "基本支出增加人员经费1408.29万元": the figure after a change word is the change, not the subject's amount.

@@ -16,7 +16,18 @@ public static class ProseLines
     /// close above a row is the table's own title row, not prose around it.</summary>
     private const int MaxStepsAboveRow = 2;
 
+    // Facts and checks both ask for the prose of one document and its tables: build it once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentContent, Tuple<IReadOnlyList<ReportTable>, DocumentContent>> Cache = new();
+
     public static DocumentContent Of(DocumentContent content, IReadOnlyList<ReportTable> tables)
+    {
+        if (Cache.TryGetValue(content, out var hit) && ReferenceEquals(hit.Item1, tables)) return hit.Item2;
+        var prose = Build(content, tables);
+        Cache.AddOrUpdate(content, Tuple.Create(tables, prose));
+        return prose;
+    }
+
+    private static DocumentContent Build(DocumentContent content, IReadOnlyList<ReportTable> tables)
     {
         var regions = tables.SelectMany(t => t.Regions).GroupBy(r => r.Page)
             .ToDictionary(g => g.Key, g => g.Select(r => new Box(r.Bbox[0], r.Bbox[1], r.Bbox[2], r.Bbox[3])).ToList());
