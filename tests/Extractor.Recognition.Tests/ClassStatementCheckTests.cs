@@ -105,4 +105,31 @@ public class TextFactWordingTests
         var budget = Facts("2017年度机关运行经费支出42.07万元，比年初预算数增加10.57万元。");
         Assert.Equal(42.07m, Assert.Single(budget).Value);
     }
+
+    [Fact]
+    public void A_sentence_speaks_of_its_own_year_not_of_the_year_it_compares_with_nor_of_an_aside()
+    {
+        // Beijing 2026 budgets: the section opens on the year and compares with last year's; the items follow.
+        var facts = Facts("2017年支出预算29956.27万元，比2016年年初预算数28479.84万元增加1476.43万元，增长5.18%。",
+            "基本支出预算19170.50万元，占本年支出预算63.99%。",
+            "主要原因是2016年支出预算中包含一次性补贴资金结转。",
+            "项目支出预算10785.77万元，占本年支出预算36.01%。",
+            "上年度部分资金按规定结转至本年度按原用途继续使用。",
+            "（一）本年财政拨款收入29569.52万元",
+            "1.一般公共预算拨款收入29569.52万元。");
+        Assert.Equal((19170.50m, 10785.77m), (facts["expenditure.basic"], facts["expenditure.project"]));
+        Assert.Equal((29569.52m, 29569.52m), (facts["income.fiscal_appropriation"], facts["income.general_budget"]));
+        // A sentence that goes on from a prior-year one ("其中…") still speaks of that year.
+        Assert.False(Facts("2016年一般公共预算支出1000万元。其中，基本支出预算600万元。").ContainsKey("expenditure.basic"));
+    }
+
+    [Fact]
+    public void A_budgets_whole_收入预算_is_its_grand_total_and_a_zero_needs_no_unit()
+    {
+        var facts = Facts("2017年度收入预算32852.05万元，比2016年年初预算数增加1000.00万元。", "2017年“三公”经费预算数为0，与2016年预算持平。");
+        Assert.Equal((32852.05m, 0m), (facts["grand_total"], facts["three_public.total"]));
+        // Parts of the budget are not the whole; in a final account 收入预算 is the budget compared against.
+        Assert.False(Facts("其中：财政拨款收入预算1,237万元。").ContainsKey("grand_total"));
+        Assert.False(FactsOf(DocumentKinds.FinalAccount, "2017年度收入预算32852.05万元。").ContainsKey("grand_total"));
+    }
 }

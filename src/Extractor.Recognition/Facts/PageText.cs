@@ -27,14 +27,16 @@ public sealed class PageText
         Page = page.Number;
         var sb = new System.Text.StringBuilder();
         var margin = RightMargin(page.Lines);
-        foreach (var line in page.Lines)
+        for (var i = 0; i < page.Lines.Count; i++)
         {
+            var line = page.Lines[i];
             _lines.Add((sb.Length, line));
             sb.Append(TextNormalizer.Compact(line.Text));
             // A line of its own ends a statement when it closes with no punctuation short of the text's right margin
             // (headings, table cells); a sentence wrapped in a narrow column runs on to the margin. Text files carry
             // one paragraph per line, so every line ends one there.
-            if (sb.Length > 0 && (line.Box == default || !"。；;,，:：、".Contains(sb[^1]) && !ReachesMargin(line, margin))) sb.Append('\n');
+            var next = i + 1 < page.Lines.Count ? page.Lines[i + 1] : null;
+            if (sb.Length > 0 && (line.Box == default || !"。；;,，:：、".Contains(sb[^1]) && !Wrapped(line, next, margin))) sb.Append('\n');
         }
         Text = sb.ToString();
     }
@@ -46,12 +48,18 @@ public sealed class PageText
         return rights.Count < 3 ? null : rights[(int)(rights.Count * 0.75)];
     }
 
-    /// <summary>A line that runs to within two characters of the margin: wrapped, so its sentence goes on.</summary>
-    private static bool ReachesMargin(TextLine line, double? margin)
+    /// <summary>
+    /// A line wrapped at the margin: it runs to within two characters of it, or to within the width of the figure
+    /// the next line opens with (a number is never broken, so "…服务预算" / "791.55万元" leaves a wider gap).
+    /// </summary>
+    private static bool Wrapped(TextLine line, TextLine? next, double? margin)
     {
         if (margin is not { } m) return line.Text.Length >= 25;
+        if (line.Text.Length < 8) return false;
         var charWidth = line.Box.Width / Math.Max(1, line.Text.Length);
-        return line.Text.Length >= 8 && line.Box.Right >= m - 2 * charWidth;
+        var lead = next is null ? 0 : next.Text.TakeWhile(c => char.IsAsciiDigit(c) || c is '.' or ',' or '%' or '-').Count();
+        var nextCharWidth = next is null || next.Box == default ? charWidth : next.Box.Width / Math.Max(1, next.Text.Length);
+        return line.Box.Right >= m - Math.Max(2 * charWidth, (lead + 1) * nextCharWidth);
     }
 
     /// <summary>The element path of the line holding that offset (web pages and Word documents).</summary>

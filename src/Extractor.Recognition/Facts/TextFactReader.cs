@@ -64,10 +64,12 @@ public static partial class TextFactReader
                 if (paragraphStart) lastYearContext = null;
                 if (sentence.Length == 0) continue;
                 foreach (Match m in StatedMoney().Matches(sentence)) stated.Add(decimal.Parse(m.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture));
-                // A sentence naming no year speaks of the year its paragraph last named ("2019年…。其中基本支出…").
-                var inherit = lastYearContext;
+                // A sentence that goes on from the one before ("2018年…。其中基本支出…") speaks of the year that one spoke
+                // of; any other sentence naming no year speaks of the report's own (an aside such as "主要原因是2025年…"
+                // hands nothing on).
+                var inherit = Continues(sentence) ? lastYearContext : null;
                 // What a later sentence inherits is the year this one speaks of, not the year it compares with
-                // ("2026年支出预算…，比2025年年初预算数…增加…。基本支出预算…" speaks of 2026 throughout).
+                // ("2026年支出预算…，比2025年年初预算数…增加…。其中基本支出…" speaks of 2026 throughout).
                 lastYearContext = YearContext(sentence, SubjectEnd(sentence)) ?? inherit;
                 if (!sentence.Any(char.IsAsciiDigit)) continue;
                 foreach (var subject in Subjects)
@@ -90,7 +92,8 @@ public static partial class TextFactReader
                             if (budget && kind == DocumentKinds.Budget) key = subject.Key;
                             var s = new TextStatement(key, value, UnitOf(subject.Kind), printed, unit, page.Number, text.BoxAt(start + at), sentence)
                                 { Offset = pageOffset + start + at, Path = text.PathAt(start + at) };
-                            if (unit is null && subject.Kind == Money) unitless.Add((s, sentence));
+                            // A zero needs no unit ("“三公”经费预算数为0，与上年持平"); any other figure without one is held back.
+                            if (unit is null && subject.Kind == Money && value != 0) unitless.Add((s, sentence));
                             else found.Add(s);
                         }
                     }
@@ -188,9 +191,24 @@ public static partial class TextFactReader
         var prior = priors.Count > 0 ? priors[^1].Index : -1;
         var years = YearMention().Matches(prefix);
         var last = years.Count > 0 ? years[^1] : null;
+        // "本年财政拨款收入…" names the report's own year in words.
+        var currents = CurrentYearMention().Matches(prefix);
+        var current = currents.Count > 0 ? currents[^1].Index : -1;
+        if (current > prior && (last is null || current > last.Index)) return Current;
         if (prior >= 0 && (last is null || prior > last.Index)) return "prior";
         return last?.Groups[1].Value;
     }
+
+    private const string Current = "current";
+
+    [GeneratedRegex(@"本年度?|当年")]
+    private static partial Regex CurrentYearMention();
+
+    /// <summary>A sentence that continues the one before it: 其中…, 包括…, 分别…, 具体…, 含….</summary>
+    private static bool Continues(string sentence) => ContinuationLead().IsMatch(sentence);
+
+    [GeneratedRegex(@"^[\s(（一二三四五六七八九十\d)）、.．]*(其中|包括|分别|具体|含|主要包括|按|从)")]
+    private static partial Regex ContinuationLead();
 
     /// <summary>Where a sentence turns to what it compares with (比/较/与…相比/同比), or its end.</summary>
     private static int SubjectEnd(string sentence)
@@ -203,16 +221,16 @@ public static partial class TextFactReader
     private static partial Regex ComparisonTurn();
 
     private static bool IsCurrent(string? year, int? fiscalYear) =>
-        year is null || year != "prior" && (fiscalYear is null || year == fiscalYear.Value.ToString(CultureInfo.InvariantCulture));
+        year is null or Current || year != "prior" && (fiscalYear is null || year == fiscalYear.Value.ToString(CultureInfo.InvariantCulture));
 
     private static string Trim(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
     private const string Filler = @"(?<f>(?:财政拨款|一般公共预算|支出|决算数|决算|预算数|年初预算|全年预算|预算|安排|为|是|共计|合计|总额|金额|均为|各为|共|计|达|本年|本年度|全年|实际|(?:20\d\d)年度?|:|\*|[”’""]|\([^()]{1,12}\))*)";
 
-    [GeneratedRegex(Filler + @"(?<n>-?\d[\d,]*(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
+    [GeneratedRegex(Filler + @"(?<n>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
     private static partial Regex FirstFigure();
 
-    [GeneratedRegex(@"[,，、]" + Filler + @"(?<n>-?\d[\d,]*(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
+    [GeneratedRegex(@"[,，、]" + Filler + @"(?<n>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?<u>万元|亿元|元|辆|台|分|%)?")]
     private static partial Regex NextFigure();
 
     [GeneratedRegex(@"(20\d\d)年")]
