@@ -38,7 +38,7 @@ public static class OcrEngines
     /// <summary>The page reader for an engine; throws, naming what is missing, when it cannot run here.</summary>
     public static IPageOcr Create(OcrEngine engine) => engine switch
     {
-        OcrEngine.PpOcr => new PpOcrPageReader(),
+        OcrEngine.PpOcr => new PpOcrPageReader(cache: OcrCache.FromEnvironment()),
         _ => TesseractPageOcr.Available
             ? new TesseractPageOcr(cache: OcrCache.FromEnvironment())
             : throw new Core.Pipeline.ExtractionException("ocr_unavailable", "tesseract and pdftoppm must be installed (tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils)"),

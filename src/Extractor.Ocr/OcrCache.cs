@@ -4,8 +4,8 @@ using System.Text;
 namespace Extractor.Ocr;
 
 /// <summary>
-/// Opt-in on-disk cache of Tesseract's TSV, keyed by the sha256 of the exact image bytes and the
-/// tesseract arguments: OCR dominates a scan's run time, so re-running the downstream stages after one
+/// Opt-in on-disk cache of Tesseract's TSV (and PP-OCR's lines), keyed by the sha256 of the exact image bytes and the
+/// tesseract arguments (the PP-OCR options): OCR dominates a scan's run time, so re-running the downstream stages after one
 /// OCR pass takes seconds. Enabled by EXTRACTOR_OCR_CACHE=DIR; off (null) otherwise, so a normal run
 /// never writes outside its temp folder.
 /// </summary>
@@ -27,6 +27,22 @@ public sealed class OcrCache(string directory)
         File.WriteAllText(temp, tsv);
         File.Move(temp, path, overwrite: true);
         return tsv;
+    }
+
+    /// <summary>The same cache for a result computed from raw bytes (PP-OCR's lines of a page image) rather than a file.</summary>
+    public string GetOrAdd(ReadOnlySpan<byte> image, string parameters, Func<string> recognize)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(image);
+        sha.AppendData(Encoding.UTF8.GetBytes("\n" + parameters));
+        var path = Path.Combine(directory, Convert.ToHexStringLower(sha.GetHashAndReset()) + ".json");
+        if (File.Exists(path)) return File.ReadAllText(path);
+        var value = recognize();
+        Directory.CreateDirectory(directory);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temp, value);
+        File.Move(temp, path, overwrite: true);
+        return value;
     }
 
     private static string Key(string imagePath, IReadOnlyList<string> args)

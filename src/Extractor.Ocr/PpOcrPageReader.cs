@@ -12,7 +12,7 @@ namespace Extractor.Ocr;
 /// becomes a glyph box at the place the recogniser read it, so the line builder cuts words and table cells where the
 /// gaps are, as it does for a text layer.
 /// </summary>
-public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300) : IPageOcr
+public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
 {
     private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
 
@@ -29,18 +29,16 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// <summary>Reads a page image already rendered (the tests build theirs).</summary>
     public PageContent Read(PageImage image, int pageNumber, CancellationToken cancellation = default)
     {
-        var (clean, rulings, boxes) = Prepare(image);
-        var turn = engine.PageTurn(clean, boxes);
-        if (turn != 0) (clean, rulings, boxes) = Prepare(image = ImageSampling.Turn(image, turn));
-        var skew = PpOcrEngine.Skew(boxes);
-        if (Math.Abs(skew) >= MinSkew) (clean, rulings, boxes) = Prepare(image = ImageSampling.Rotate(image, skew));
-        cancellation.ThrowIfCancellationRequested();
-        var lines = engine.Recognize(clean, boxes, cancellation);
+        var (turn, skew, lines) = cache is null ? See(image, cancellation) : Cached(image, cancellation);
+        if (turn != 0) image = ImageSampling.Turn(image, turn);
+        if (skew != 0) image = ImageSampling.Rotate(image, skew);
         var width = image.ToPoints(image.Width);
         var height = image.ToPoints(image.Height);
+        var rulings = ImageRulingDetector.Detect(image, height);
         var glyphs = lines.SelectMany(l => Glyphs(l, image, height)).ToList();
         var (words, built) = LineBuilder.Build(glyphs);
-        var confidence = lines.Count == 0 ? 0 : lines.SelectMany(l => l.Chars).DefaultIfEmpty().Average(c => c.Confidence);
+        var chars = lines.SelectMany(l => l.Chars).ToList();
+        var confidence = chars.Count == 0 ? 0 : chars.Average(c => c.Confidence);
         return new PageContent(pageNumber, width, height, words, built.Select(l => l with { Text = OcrProseRepair.Repair(l.Text) }).ToList(), rulings)
         {
             LooksScanned = false,
@@ -49,12 +47,32 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         };
     }
 
-    private (PageImage Clean, IReadOnlyList<Ruling> Rulings, List<RotatedBox> Boxes) Prepare(PageImage image)
+    /// <summary>How the page must be turned and straightened, and its lines as read once it is.</summary>
+    private (int Turn, double Skew, List<RecognizedLine> Lines) See(PageImage image, CancellationToken cancellation)
+    {
+        var (clean, boxes) = Prepare(image);
+        var turn = engine.PageTurn(clean, boxes);
+        if (turn != 0) (clean, boxes) = Prepare(image = ImageSampling.Turn(image, turn));
+        var skew = PpOcrEngine.Skew(boxes);
+        if (Math.Abs(skew) < MinSkew) skew = 0;
+        else (clean, boxes) = Prepare(ImageSampling.Rotate(image, skew));
+        cancellation.ThrowIfCancellationRequested();
+        return (turn, skew, engine.Recognize(clean, boxes, cancellation));
+    }
+
+    /// <summary><see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image and the options.</summary>
+    private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation)
+    {
+        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options}",
+            () => PpOcrLinesText.Write(See(image, cancellation)));
+        return PpOcrLinesText.Read(text);
+    }
+
+    private (PageImage Clean, List<RotatedBox> Boxes) Prepare(PageImage image)
     {
         var height = image.ToPoints(image.Height);
-        var rulings = ImageRulingDetector.Detect(image, height);
-        var clean = image.WithoutRulings(rulings, height);
-        return (clean, rulings, engine.Detect(clean));
+        var clean = image.WithoutRulings(ImageRulingDetector.Detect(image, height), height);
+        return (clean, engine.Detect(clean));
     }
 
     /// <summary>One glyph box a character, over the stretch of its line the recogniser placed it in.</summary>

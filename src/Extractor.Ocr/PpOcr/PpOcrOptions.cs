@@ -25,7 +25,7 @@ public sealed record PpOcrOptions
     /// The detection network sees the page scaled so that a line of body text is about this many pixels high: the
     /// page's own type size sets the resolution (small print gets more pixels, large print fewer, and work).
     /// </summary>
-    public double DetectionLineHeight { get; init; } = 24;
+    public double DetectionLineHeight { get; init; } = 16;
 
     /// <summary>Bounds of the detection scale relative to the rendered page, and of the detection image's long side.</summary>
     public double MinDetectionScale { get; init; } = 0.2;
