@@ -16,18 +16,8 @@ public sealed class OcrCache(string directory)
     public static OcrCache? FromEnvironment() =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? new OcrCache(dir) : null;
 
-    public string GetOrAdd(string imagePath, IReadOnlyList<string> args, Func<string> recognize)
-    {
-        var path = Path.Combine(directory, Key(imagePath, args) + ".tsv");
-        if (File.Exists(path)) return File.ReadAllText(path);
-        var tsv = recognize();
-        Directory.CreateDirectory(directory);
-        // Written aside then moved: parallel workers never read a half-written entry.
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, tsv);
-        File.Move(temp, path, overwrite: true);
-        return tsv;
-    }
+    public string GetOrAdd(string imagePath, IReadOnlyList<string> args, Func<string> recognize) =>
+        GetOrAddAt(Path.Combine(directory, Key(imagePath, args) + ".tsv"), recognize);
 
     /// <summary>The same cache for a result computed from raw bytes (PP-OCR's lines of a page image) rather than a file.</summary>
     public string GetOrAdd(ReadOnlySpan<byte> image, string parameters, Func<string> recognize)
@@ -35,10 +25,15 @@ public sealed class OcrCache(string directory)
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(image);
         sha.AppendData(Encoding.UTF8.GetBytes("\n" + parameters));
-        var path = Path.Combine(directory, Convert.ToHexStringLower(sha.GetHashAndReset()) + ".json");
+        return GetOrAddAt(Path.Combine(directory, Convert.ToHexStringLower(sha.GetHashAndReset()) + ".ppocr.tsv"), recognize);
+    }
+
+    private string GetOrAddAt(string path, Func<string> recognize)
+    {
         if (File.Exists(path)) return File.ReadAllText(path);
         var value = recognize();
         Directory.CreateDirectory(directory);
+        // Written aside then moved: parallel workers never read a half-written entry.
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         File.WriteAllText(temp, value);
         File.Move(temp, path, overwrite: true);
