@@ -4,8 +4,8 @@ using System.Text;
 namespace Extractor.Ocr;
 
 /// <summary>
-/// Opt-in on-disk cache of Tesseract's TSV, keyed by the sha256 of the exact image bytes and the
-/// tesseract arguments: OCR dominates a scan's run time, so re-running the downstream stages after one
+/// Opt-in on-disk cache of Tesseract's TSV (and PP-OCR's lines), keyed by the sha256 of the exact image bytes and the
+/// tesseract arguments (the PP-OCR options): OCR dominates a scan's run time, so re-running the downstream stages after one
 /// OCR pass takes seconds. Enabled by EXTRACTOR_OCR_CACHE=DIR; off (null) otherwise, so a normal run
 /// never writes outside its temp folder.
 /// </summary>
@@ -16,17 +16,28 @@ public sealed class OcrCache(string directory)
     public static OcrCache? FromEnvironment() =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? new OcrCache(dir) : null;
 
-    public string GetOrAdd(string imagePath, IReadOnlyList<string> args, Func<string> recognize)
+    public string GetOrAdd(string imagePath, IReadOnlyList<string> args, Func<string> recognize) =>
+        GetOrAddAt(Path.Combine(directory, Key(imagePath, args) + ".tsv"), recognize);
+
+    /// <summary>The same cache for a result computed from raw bytes (PP-OCR's lines of a page image) rather than a file.</summary>
+    public string GetOrAdd(ReadOnlySpan<byte> image, string parameters, Func<string> recognize)
     {
-        var path = Path.Combine(directory, Key(imagePath, args) + ".tsv");
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(image);
+        sha.AppendData(Encoding.UTF8.GetBytes("\n" + parameters));
+        return GetOrAddAt(Path.Combine(directory, Convert.ToHexStringLower(sha.GetHashAndReset()) + ".ppocr.tsv"), recognize);
+    }
+
+    private string GetOrAddAt(string path, Func<string> recognize)
+    {
         if (File.Exists(path)) return File.ReadAllText(path);
-        var tsv = recognize();
+        var value = recognize();
         Directory.CreateDirectory(directory);
         // Written aside then moved: parallel workers never read a half-written entry.
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, tsv);
+        File.WriteAllText(temp, value);
         File.Move(temp, path, overwrite: true);
-        return tsv;
+        return value;
     }
 
     private static string Key(string imagePath, IReadOnlyList<string> args)

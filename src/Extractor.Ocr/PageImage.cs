@@ -8,6 +8,9 @@ public sealed class PageImage(int width, int height, byte[] pixels, int dpi)
     public int Dpi { get; } = dpi;
     public byte this[int x, int y] => pixels[y * Width + x];
 
+    /// <summary>The raster, row by row (for the PP-OCR steps that resample it).</summary>
+    internal ReadOnlySpan<byte> Pixels => pixels;
+
     public double ToPoints(double pixels) => pixels * 72.0 / Dpi;
 
     public int ToPixels(double points) => (int)Math.Round(points * Dpi / 72.0);

@@ -11,7 +11,7 @@ namespace Extractor.Ocr;
 /// page reading left empty or read as Latin are read again one by one (<see cref="CellRereader"/>), and so are
 /// prose lines with a stretch read as Latin (<see cref="ProseLineRereader"/>).
 /// </summary>
-public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+eng", OcrCache? cache = null)
+public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+eng", OcrCache? cache = null) : IPageOcr
 {
     private const string RereadLanguage = "chi_sim";
 

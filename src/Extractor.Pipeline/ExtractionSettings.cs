@@ -9,4 +9,6 @@ public sealed record ExtractionSettings
     public string? SectionModelPath { get; init; }
     /// <summary>Let a reader use a second core for the document; for one document at a time (`extract`), not ingest's workers.</summary>
     public bool ParallelPages { get; init; }
+    /// <summary>The engine scanned pages are read with (`--ocr`).</summary>
+    public Extractor.Ocr.OcrEngine Ocr { get; init; } = Extractor.Ocr.OcrEngines.Default;
 }

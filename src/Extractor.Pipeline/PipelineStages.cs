@@ -24,7 +24,7 @@ public sealed record PipelineStages
 
     public static PipelineStages Default(ExtractionSettings? settings = null) => new()
     {
-        Readers = [new PdfReaderStage(), new TextFileReader(), new HtmlDocumentReader(),
+        Readers = [new PdfReaderStage(settings?.Ocr ?? OcrEngines.Default), new TextFileReader(), new HtmlDocumentReader(),
             new Extractor.Office.Docx.DocxDocumentReader(), new Extractor.Office.Xlsx.XlsxDocumentReader(), new Extractor.Office.Legacy.LegacyOfficeReader()],
         Tables = new DocumentTableExtractor(),
         Mapper = new CanonicalTableMapper(),
@@ -43,13 +43,13 @@ public sealed record PipelineStages
 }
 
 /// <summary>Adapts the PDF reader to the pipeline's reader interface; pages without a text layer go through OCR.</summary>
-public sealed class PdfReaderStage : IDocumentReader
+public sealed class PdfReaderStage(OcrEngine ocr = OcrEngines.Default) : IDocumentReader
 {
     public bool CanRead(string mediaType) => mediaType == "application/pdf";
 
     public DocumentContent Read(string path, ReadLimits limits)
     {
         var content = new PdfDocumentReader().Read(path, new PdfReadOptions { MaxPages = limits.MaxPages, Cancellation = limits.Cancellation, ParallelPages = limits.ParallelPages });
-        return ScannedPageReader.Apply(content, path, TimeSpan.FromSeconds(60), limits.Cancellation);
+        return ScannedPageReader.Apply(content, path, TimeSpan.FromSeconds(60), limits.Cancellation, engine: ocr, parallel: limits.ParallelPages);
     }
 }

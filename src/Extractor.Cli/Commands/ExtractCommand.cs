@@ -16,17 +16,18 @@ public static class ExtractCommand
             .AcceptOnlyFromAmong("json");
         var timeout = IngestCommand.TimeoutOption();
         var maxPages = IngestCommand.MaxPagesOption();
+        var ocr = OcrOption.Create();
         var timings = new Option<bool>("--timings")
         {
             Description = "print each stage's wall-clock and CPU milliseconds on stderr (`timing STAGE WALL_MS CPU_MS`)",
         };
-        var cmd = new Command("extract", "Extract one document and print its report as JSON (SCHEMA §1).") { file, format, timeout, maxPages, timings };
+        var cmd = new Command("extract", "Extract one document and print its report as JSON (SCHEMA §1).") { file, format, timeout, maxPages, ocr, timings };
         cmd.SetAction(r =>
         {
             var path = r.GetValue(file)!;
             return CliErrors.Run(path, () =>
             {
-                var settings = IngestCommand.Settings(r.GetValue(timeout), r.GetValue(maxPages)) with { ParallelPages = true };
+                var settings = IngestCommand.Settings(r.GetValue(timeout), r.GetValue(maxPages), r.GetValue(ocr)) with { ParallelPages = true };
                 Action<string, TimeSpan, TimeSpan>? timed = r.GetValue(timings)
                     ? (stage, wall, cpu) => Console.Error.WriteLine(FormattableString.Invariant(
                         $"timing {stage.Replace(' ', '_')} {wall.TotalMilliseconds:0.0} {cpu.TotalMilliseconds:0.0}"))

@@ -29,11 +29,11 @@ public static class IngestCommand
         DefaultValueFactory = _ => new ExtractionSettings().MaxPages,
     };
 
-    public static ExtractionSettings Settings(int timeoutSeconds, int maxPages)
+    public static ExtractionSettings Settings(int timeoutSeconds, int maxPages, string? ocr = null)
     {
         if (timeoutSeconds <= 0) throw new ArgumentException("--timeout-s must be positive");
         if (maxPages <= 0) throw new ArgumentException("--max-pages must be positive");
-        return new ExtractionSettings { PerDocumentTimeout = TimeSpan.FromSeconds(timeoutSeconds), MaxPages = maxPages };
+        return new ExtractionSettings { PerDocumentTimeout = TimeSpan.FromSeconds(timeoutSeconds), MaxPages = maxPages, Ocr = Extractor.Ocr.OcrEngines.Parse(ocr) };
     }
 
     public static Command Create()
@@ -43,21 +43,22 @@ public static class IngestCommand
         var workers = new Option<int>("--workers") { Description = "documents extracted in parallel (default: number of cores)", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeout = TimeoutOption();
         var maxPages = MaxPagesOption();
+        var ocr = OcrOption.Create();
         var retry = new Option<bool>("--retry-failed") { Description = "re-extract documents stored as failed (by default they are retried only after an extractor upgrade)" };
         var cmd = new Command("ingest", "Extract files and folders into the SQLite store; documents already stored (same sha256) are skipped.")
-            { paths, db, workers, timeout, maxPages, retry };
+            { paths, db, workers, timeout, maxPages, ocr, retry };
         cmd.SetAction(r =>
         {
             var dbPath = r.GetValue(db)!;
-            return StoreCli.Run(dbPath, () => Run(r.GetValue(paths)!, dbPath, r.GetValue(workers), r.GetValue(timeout), r.GetValue(maxPages), r.GetValue(retry)));
+            return StoreCli.Run(dbPath, () => Run(r.GetValue(paths)!, dbPath, r.GetValue(workers), r.GetValue(timeout), r.GetValue(maxPages), r.GetValue(ocr), r.GetValue(retry)));
         });
         return cmd;
     }
 
-    private static int Run(string[] paths, string dbPath, int workers, int timeoutSeconds, int maxPages, bool retryFailed)
+    private static int Run(string[] paths, string dbPath, int workers, int timeoutSeconds, int maxPages, string? ocr, bool retryFailed)
     {
         if (workers <= 0) throw new ArgumentException("--workers must be positive");
-        var settings = Settings(timeoutSeconds, maxPages);
+        var settings = Settings(timeoutSeconds, maxPages, ocr);
         if (!paths.Any(p => File.Exists(p) || Directory.Exists(p)))
         {
             foreach (var p in paths) Console.Error.WriteLine($"{p}: missing: file not found");

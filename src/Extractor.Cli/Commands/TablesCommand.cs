@@ -34,15 +34,16 @@ public static class TablesCommand
         };
         var format = new Option<string>("--format") { Description = "csv | json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
+        var ocr = OcrOption.Create();
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { pages, method, area, format }) command.Options.Add(option);
+        foreach (var option in new Option[] { pages, method, area, format, ocr }) command.Options.Add(option);
         command.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
         {
             var path = r.GetValue(file)!.FullName;
             var doc = new PdfDocumentReader().Read(path, new PdfReadOptions { ParallelPages = true });
             var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
             // Scanned pages: OCR words and the rulings found in the page image, as extract reads them.
-            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains);
+            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains, OcrEngines.Parse(r.GetValue(ocr)), parallel: true);
             var selected = doc.Pages.Where(p => range.Contains(p.Number)).ToList();
             var areas = r.GetValue(area) ?? [];
             var tables = Extract(doc, selected, r.GetValue(method)!, areas);

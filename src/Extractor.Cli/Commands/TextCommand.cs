@@ -11,15 +11,16 @@ public static class TextCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "a PDF" };
         var pages = new Option<string?>("--pages") { Description = "pages to print, e.g. 3 or 3-5 (default: all)" };
+        var ocr = OcrOption.Create();
         var words = new Option<bool>("--words") { Description = "print each word with its box instead of lines" };
-        var cmd = new Command("text", "Print the visible text of a PDF, line by line in reading order.") { file, pages, words };
+        var cmd = new Command("text", "Print the visible text of a PDF, line by line in reading order.") { file, pages, words, ocr };
         cmd.SetAction(r => CliErrors.Run(r.GetValue(file)!.FullName, () =>
         {
             var path = r.GetValue(file)!.FullName;
             var doc = new PdfDocumentReader().Read(path, new PdfReadOptions { ParallelPages = true });
             var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
-            // Scanned pages are read by OCR, as extract reads them (the lines then carry Tesseract's confidence).
-            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains);
+            // Scanned pages are read by OCR, as extract reads them (the header then gives the engine's mean confidence).
+            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains, OcrEngines.Parse(r.GetValue(ocr)), parallel: true);
             foreach (var page in doc.Pages.Where(p => range.Contains(p.Number)))
             {
                 Console.WriteLine($"=== page {page.Number} ({page.Width:0}x{page.Height:0}, {page.Rulings.Count} rulings{(page.LooksScanned ? ", scanned" : "")}{(page.TextConfidence < 1 ? $", OCR confidence {page.TextConfidence:0.00}" : "")})");

@@ -1,0 +1,293 @@
+using System.Collections.Concurrent;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Extractor.Ocr.PpOcr;
+
+/// <summary>A character on the page: the stretch of its line it takes (image pixels) and the recogniser's probability.</summary>
+public readonly record struct PlacedChar(string Value, double Left, double Top, double Right, double Bottom, double Confidence);
+
+/// <summary>A recognised text line: its region on the page (image pixels), its characters in reading order.</summary>
+public sealed record RecognizedLine(RotatedBox Box, string Text, IReadOnlyList<PlacedChar> Chars, bool Sideways, bool UpsideDown)
+{
+    public double Confidence => Chars.Count == 0 ? 0 : Chars.Average(c => c.Confidence);
+}
+
+/// <summary>
+/// PP-OCR on a greyscale image: DB text detection at a scale set by the page's type size, each region cut out
+/// (straightened when tilted, laid flat when it runs down the page), the angle classifier's half turn for a line
+/// upside down, then CTC recognition of the lines in batches of similar width. The networks are loaded once per
+/// process and shared: ONNX Runtime sessions may run concurrently.
+/// </summary>
+public sealed class PpOcrEngine
+{
+    private static readonly ConcurrentDictionary<(string, int), Lazy<PpOcrEngine>> Loaded = new();
+
+    private const int RecognitionHeight = 48;           // the PP-OCRv4 recogniser's input height
+    private const int ClassifierWidth = 192, ClassifierHeight = 48;
+    private const double SidewaysRatio = 1.5;           // PaddleOCR lays a crop flat when it is this much taller than wide
+    private static readonly float[] DetMean = [0.485f, 0.456f, 0.406f], DetStd = [0.229f, 0.224f, 0.225f];
+
+    private readonly InferenceSession detection, recognition, classifier;
+    private readonly CtcDecoder decoder;
+
+    public PpOcrOptions Options { get; }
+
+    private PpOcrEngine(PpOcrModels models, PpOcrOptions options)
+    {
+        Options = options;
+        using var session = new SessionOptions
+        {
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            // Every page and line has its own input shape: an arena or memory pattern sized for the largest one is
+            // held for the process's life (hundreds of MB) and saves nothing.
+            EnableCpuMemArena = false,
+            EnableMemoryPattern = false,
+        };
+        // Spinning threads waste a shared machine's cores between calls.
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        detection = new InferenceSession(models.Detection, session);
+        recognition = new InferenceSession(models.Recognition, session);
+        classifier = new InferenceSession(models.AngleClassifier, session);
+        decoder = CtcDecoder.FromFile(models.Dictionary);
+    }
+
+    /// <summary>The process's engine for these models (loaded on first use; a missing file is named in the error).</summary>
+    public static PpOcrEngine Shared(PpOcrModels models, PpOcrOptions? options = null)
+    {
+        options ??= new PpOcrOptions();
+        models.Verified();
+        var lazy = Loaded.GetOrAdd((models.Detection, options.GetHashCode()), _ => new Lazy<PpOcrEngine>(() => new PpOcrEngine(models, options)));
+        return lazy.Value;
+    }
+
+    /// <summary>The text lines of an image, top to bottom.</summary>
+    public List<RecognizedLine> Read(PageImage image, CancellationToken cancellation = default)
+    {
+        var boxes = Detect(image);
+        cancellation.ThrowIfCancellationRequested();
+        return Recognize(image, boxes, cancellation);
+    }
+
+    /// <summary>Text regions in image pixels, top to bottom then left to right.</summary>
+    public List<RotatedBox> Detect(PageImage image)
+    {
+        var scale = DetectionScale(image);
+        int w = Math.Max(1, (int)Math.Round(image.Width * scale)), h = Math.Max(1, (int)Math.Round(image.Height * scale));
+        // Padded (white) to multiples of 32, the network's stride, rather than stretched: one scale for both axes.
+        int pw = (w + 31) / 32 * 32, ph = (h + 31) / 32 * 32;
+        var resized = ImageSampling.Resize(image.Pixels, image.Width, image.Height, w, h);
+        var input = new float[3 * pw * ph];
+        for (var c = 0; c < 3; c++)
+        {
+            var plane = input.AsSpan(c * pw * ph, pw * ph);
+            plane.Fill((1f - DetMean[c]) / DetStd[c]);
+            for (var y = 0; y < h; y++)
+                for (var x = 0; x < w; x++)
+                    plane[y * pw + x] = (resized[y * w + x] / 255f - DetMean[c]) / DetStd[c];
+        }
+        using var tensor = OrtValue.CreateTensorValueFromMemory(input, [1, 3, ph, pw]);
+        using var run = new RunOptions();
+        using var outputs = detection.Run(run, [detection.InputNames[0]], [tensor], [detection.OutputNames[0]]);
+        var map = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        return DbPostProcess.Boxes(map, pw, ph, Options)
+            .Select(b => b.Scale(1 / scale))
+            .OrderBy(b => b.Bounds.Top).ThenBy(b => b.Bounds.Left)
+            .ToList();
+    }
+
+    /// <summary>Scale of the detection input: body text about <see cref="PpOcrOptions.DetectionLineHeight"/> pixels high.</summary>
+    public double DetectionScale(PageImage image)
+    {
+        var lineHeight = TypeSize.LineHeight(image) ?? Options.DetectionLineHeight / 0.5;
+        var scale = Math.Clamp(Options.DetectionLineHeight / lineHeight, Options.MinDetectionScale, Options.MaxDetectionScale);
+        return Math.Min(scale, (double)Options.MaxDetectionSide / Math.Max(image.Width, image.Height));
+    }
+
+    /// <summary>
+    /// How the page must be turned to be read, in quarter turns counter-clockwise (0 when upright): most of its
+    /// lines run down the page when it was scanned sideways, and the angle classifier says which way up they read.
+    /// </summary>
+    public int PageTurn(PageImage image, IReadOnlyList<RotatedBox> boxes)
+    {
+        var sample = boxes.Where(b => Math.Max(b.Width, b.Height) >= 2 * Math.Min(b.Width, b.Height))
+            .OrderByDescending(b => Math.Max(b.Width, b.Height)).Take(24).Select(b => CropOf(image, b)).ToList();
+        if (sample.Count == 0) return 0;
+        Classify(sample);
+        var sideways = sample.Count(c => c.Sideways) * 2 > sample.Count;
+        var group = sample.Where(c => c.Sideways == sideways).ToList();
+        var upsideDown = group.Count(c => c.UpsideDown) * 2 > group.Count;
+        return sideways ? (upsideDown ? 3 : 1) : (upsideDown ? 2 : 0);
+    }
+
+    /// <summary>The page's skew in radians: the median tilt of its longer lines (0 when too few to say).</summary>
+    public static double Skew(IReadOnlyList<RotatedBox> boxes)
+    {
+        var angles = boxes.Where(b => b.Width >= 4 * b.Height).Select(b => b.Angle).Order().ToList();
+        return angles.Count < 5 ? 0 : angles[angles.Count / 2];
+    }
+
+    private static Crop CropOf(PageImage image, RotatedBox box)
+    {
+        var pixels = ImageSampling.Cut(image, box, out var w, out var h);
+        var sideways = h >= SidewaysRatio * w;
+        if (sideways) { pixels = ImageSampling.QuarterTurn(pixels, w, h); (w, h) = (h, w); }
+        return new Crop(box, pixels, w, h, sideways);
+    }
+
+    /// <summary>Reads the given regions of the image.</summary>
+    public List<RecognizedLine> Recognize(PageImage image, IReadOnlyList<RotatedBox> boxes, CancellationToken cancellation = default)
+    {
+        var crops = boxes.Select(b => CropOf(image, b)).ToList();
+        Classify(crops);
+        cancellation.ThrowIfCancellationRequested();
+        var lines = new RecognizedLine?[crops.Count];
+        var order = Enumerable.Range(0, crops.Count).OrderBy(i => (double)crops[i].Width / crops[i].Height).ToList();
+        for (var start = 0; start < order.Count; start += Options.RecognitionBatch)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var batch = order.Skip(start).Take(Options.RecognitionBatch).ToList();
+            var decoded = RecognizeBatch(batch.Select(i => crops[i]).ToList());
+            for (var k = 0; k < batch.Count; k++) lines[batch[k]] = Place(crops[batch[k]], decoded[k].Chars, decoded[k].InputWidth);
+        }
+        return lines.Where(l => l is { Text.Length: > 0 }).Select(l => l!).ToList();
+    }
+
+    private sealed class Crop(RotatedBox box, byte[] pixels, int width, int height, bool sideways)
+    {
+        public RotatedBox Box { get; } = box;
+        public byte[] Pixels { get; } = pixels;
+        public int Width { get; } = width;
+        public int Height { get; } = height;
+        public bool Sideways { get; } = sideways;
+        public bool UpsideDown { get; set; }
+    }
+
+    /// <summary>The angle classifier (0° or 180°) on every crop; a crop it is sure is upside down is turned.</summary>
+    private void Classify(List<Crop> crops)
+    {
+        const int batchSize = 16;
+        for (var start = 0; start < crops.Count; start += batchSize)
+        {
+            var batch = crops.Skip(start).Take(batchSize).ToList();
+            var input = new float[batch.Count * 3 * ClassifierHeight * ClassifierWidth];
+            for (var k = 0; k < batch.Count; k++)
+                Normalise(batch[k], input.AsSpan(k * 3 * ClassifierHeight * ClassifierWidth, 3 * ClassifierHeight * ClassifierWidth), ClassifierWidth, ClassifierHeight, ClassifierWidth);
+            using var tensor = OrtValue.CreateTensorValueFromMemory(input, [batch.Count, 3, ClassifierHeight, ClassifierWidth]);
+            using var run = new RunOptions();
+        using var outputs = classifier.Run(run, [classifier.InputNames[0]], [tensor], [classifier.OutputNames[0]]);
+            var p = outputs[0].GetTensorDataAsSpan<float>();
+            for (var k = 0; k < batch.Count; k++)
+            {
+                if (p[2 * k + 1] <= p[2 * k] || p[2 * k + 1] < Options.AngleThreshold) continue;
+                ImageSampling.HalfTurn(batch[k].Pixels);
+                batch[k].UpsideDown = true;
+            }
+        }
+    }
+
+    private List<(List<DecodedChar> Chars, int InputWidth)> RecognizeBatch(List<Crop> batch)
+    {
+        var width = Math.Max(Options.RecognitionMinWidth, batch.Max(c => ScaledWidth(c, int.MaxValue)));
+        width = (width + 7) / 8 * 8;
+        var size = 3 * RecognitionHeight * width;
+        var input = new float[batch.Count * size];
+        var widths = new int[batch.Count];
+        for (var k = 0; k < batch.Count; k++) widths[k] = Normalise(batch[k], input.AsSpan(k * size, size), width, RecognitionHeight, width);
+        using var tensor = OrtValue.CreateTensorValueFromMemory(input, [batch.Count, 3, RecognitionHeight, width]);
+        using var run = new RunOptions();
+        using var outputs = recognition.Run(run, [recognition.InputNames[0]], [tensor], [recognition.OutputNames[0]]);
+        var shape = outputs[0].GetTensorTypeAndShape().Shape;
+        int steps = (int)shape[1], classes = (int)shape[2];
+        var all = outputs[0].GetTensorDataAsSpan<float>();
+        var result = new List<(List<DecodedChar>, int)>(batch.Count);
+        for (var k = 0; k < batch.Count; k++)
+        {
+            var chars = decoder.Decode(all.Slice(k * steps * classes, steps * classes), steps);
+            // A step covers width / steps input columns; columns past the line's own width are padding.
+            var stride = (double)width / steps;
+            result.Add((chars.Select(c => c with { Column = c.Column * stride }).ToList(), widths[k]));
+        }
+        return result;
+    }
+
+    private static int ScaledWidth(Crop crop, int max) =>
+        Math.Clamp((int)Math.Ceiling(RecognitionHeight * (double)crop.Width / crop.Height), 1, max);
+
+    /// <summary>
+    /// A crop resized to the network's height (keeping its proportions, at most <paramref name="maxWidth"/> wide),
+    /// scaled to [-1, 1] in three identical channels, zero-padded on the right. Returns the width it took.
+    /// </summary>
+    private static int Normalise(Crop crop, Span<float> target, int maxWidth, int height, int stride)
+    {
+        var w = Math.Clamp((int)Math.Ceiling(height * (double)crop.Width / crop.Height), 1, maxWidth);
+        var resized = ImageSampling.Resize(crop.Pixels, crop.Width, crop.Height, w, height);
+        var plane = height * stride;
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < w; x++)
+            {
+                var v = (resized[y * w + x] / 255f - 0.5f) / 0.5f;
+                target[y * stride + x] = v;
+                target[plane + y * stride + x] = v;
+                target[2 * plane + y * stride + x] = v;
+            }
+        return w;
+    }
+
+    /// <summary>
+    /// Each character's stretch of the line on the page. The recogniser says where along the line it read each
+    /// character; the line's own ink says where the gaps are. Neighbours meet halfway unless a blank stretch at least
+    /// <see cref="WordGap"/> line heights wide lies between them: then each ends at that gap's edge, so the gap printed
+    /// between two table cells or two words stays a gap, and none is made inside a figure.
+    /// </summary>
+    private static RecognizedLine Place(Crop crop, List<DecodedChar> decoded, int inputWidth)
+    {
+        var box = crop.Box;
+        var toCrop = (double)crop.Width / inputWidth;
+        var chars = decoded.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToList();
+        var centres = chars.Select(c => Math.Clamp(c.Column * toCrop, 0, crop.Width)).ToArray();
+        var (inked, firstInk, lastInk) = InkColumns(crop);
+        var placed = new List<PlacedChar>(chars.Count);
+        for (var i = 0; i < chars.Count; i++)
+        {
+            var start = i == 0 ? Math.Min(firstInk, centres[i]) : Boundary(centres[i - 1], centres[i], inked, crop.Height).Right;
+            var end = i == chars.Count - 1 ? Math.Max(lastInk, centres[i]) : Boundary(centres[i], centres[i + 1], inked, crop.Height).Left;
+            if (crop.UpsideDown) (start, end) = (crop.Width - end, crop.Width - start);
+            var (x0, y0) = crop.Sideways ? box.At(0, start) : box.At(start, 0);
+            var (x1, y1) = crop.Sideways ? box.At(box.Width, end) : box.At(end, box.Height);
+            placed.Add(new PlacedChar(chars[i].Value, Math.Min(x0, x1), Math.Min(y0, y1), Math.Max(x0, x1), Math.Max(y0, y1), chars[i].Confidence));
+        }
+        var text = string.Concat(decoded.Select(c => c.Value)).Trim();
+        return new RecognizedLine(box, text, placed, crop.Sideways, crop.UpsideDown);
+    }
+
+    /// <summary>A blank stretch this many line heights wide parts words (a Chinese line has none inside a phrase).</summary>
+    private const double WordGap = 0.4;
+
+    /// <summary>Where two neighbouring characters part: the edges of the widest blank stretch between them, or halfway.</summary>
+    private static (double Left, double Right) Boundary(double a, double b, bool[] inked, int height)
+    {
+        int from = (int)Math.Ceiling(Math.Min(a, b)), to = (int)Math.Floor(Math.Max(a, b));
+        int bestStart = -1, bestLength = 0;
+        for (int x = Math.Max(0, from), run = 0; x <= Math.Min(to, inked.Length - 1); x++)
+        {
+            run = inked[x] ? 0 : run + 1;
+            if (run > bestLength) (bestLength, bestStart) = (run, x - run + 1);
+        }
+        if (bestLength < WordGap * height) return ((a + b) / 2, (a + b) / 2);
+        return (bestStart, bestStart + bestLength);
+    }
+
+    /// <summary>Which columns of the crop hold ink, and the first and last that do.</summary>
+    private static (bool[] Inked, double First, double Last) InkColumns(Crop crop)
+    {
+        var inked = new bool[crop.Width];
+        for (var y = 0; y < crop.Height; y++)
+            for (var x = 0; x < crop.Width; x++)
+                if (crop.Pixels[y * crop.Width + x] < 128) inked[x] = true;
+        int first = Array.IndexOf(inked, true), last = Array.LastIndexOf(inked, true);
+        return first < 0 ? (inked, 0, crop.Width) : (inked, first, last + 1);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Extractor.Core.Layout;
+using Extractor.Ocr.PpOcr;
+using Extractor.Pdf.Text;
+
+namespace Extractor.Ocr;
+
+/// <summary>
+/// OCR of one PDF page with PP-OCR: pdftoppm renders it to greyscale, table borders are found in the image and
+/// painted out (as for Tesseract), the page is turned upright when it was scanned sideways or upside down and
+/// straightened when skewed, then text lines are detected and recognised (<see cref="PpOcrEngine"/>). Each character
+/// becomes a glyph box at the place the recogniser read it, so the line builder cuts words and table cells where the
+/// gaps are, as it does for a text layer.
+/// </summary>
+public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
+{
+    private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
+
+    private readonly PpOcrEngine engine = PpOcrEngine.Shared(models ?? PpOcrModels.In(PpOcrModels.DefaultDirectory), options);
+
+    public static bool RendererAvailable => ExternalTool.Exists("pdftoppm");
+
+    public PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation)
+    {
+        if (!RendererAvailable) throw new Core.Pipeline.ExtractionException("ocr_unavailable", "pdftoppm must be installed (poppler-utils)");
+        return Read(Render(pdfPath, page.Number, dpi, limit, cancellation), page.Number, cancellation);
+    }
+
+    /// <summary>Reads a page image already rendered (the tests build theirs).</summary>
+    public PageContent Read(PageImage image, int pageNumber, CancellationToken cancellation = default)
+    {
+        var (turn, skew, lines) = cache is null ? See(image, cancellation) : Cached(image, cancellation);
+        if (turn != 0) image = ImageSampling.Turn(image, turn);
+        if (skew != 0) image = ImageSampling.Rotate(image, skew);
+        var width = image.ToPoints(image.Width);
+        var height = image.ToPoints(image.Height);
+        var rulings = ImageRulingDetector.Detect(image, height);
+        var glyphs = lines.SelectMany(l => Glyphs(l, image, height)).ToList();
+        var (words, built) = LineBuilder.Build(glyphs);
+        var chars = lines.SelectMany(l => l.Chars).ToList();
+        var confidence = chars.Count == 0 ? 0 : chars.Average(c => c.Confidence);
+        return new PageContent(pageNumber, width, height, words, built.Select(l => l with { Text = OcrProseRepair.Repair(l.Text) }).ToList(), rulings)
+        {
+            LooksScanned = false,
+            // Below 1 marks the page as read from an image, however sure the recogniser was.
+            TextConfidence = Math.Min(0.999, Math.Round(confidence, 3)),
+        };
+    }
+
+    /// <summary>How the page must be turned and straightened, and its lines as read once it is.</summary>
+    private (int Turn, double Skew, List<RecognizedLine> Lines) See(PageImage image, CancellationToken cancellation)
+    {
+        var (clean, boxes) = Prepare(image);
+        var turn = engine.PageTurn(clean, boxes);
+        if (turn != 0) (clean, boxes) = Prepare(image = ImageSampling.Turn(image, turn));
+        var skew = PpOcrEngine.Skew(boxes);
+        if (Math.Abs(skew) < MinSkew) skew = 0;
+        else (clean, boxes) = Prepare(ImageSampling.Rotate(image, skew));
+        cancellation.ThrowIfCancellationRequested();
+        return (turn, skew, engine.Recognize(clean, boxes, cancellation));
+    }
+
+    /// <summary><see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image and the options.</summary>
+    private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation)
+    {
+        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options}",
+            () => PpOcrLinesText.Write(See(image, cancellation)));
+        return PpOcrLinesText.Read(text);
+    }
+
+    private (PageImage Clean, List<RotatedBox> Boxes) Prepare(PageImage image)
+    {
+        var height = image.ToPoints(image.Height);
+        var clean = image.WithoutRulings(ImageRulingDetector.Detect(image, height), height);
+        return (clean, engine.Detect(clean));
+    }
+
+    /// <summary>One glyph box a character, over the stretch of its line the recogniser placed it in.</summary>
+    private static IEnumerable<GlyphBox> Glyphs(RecognizedLine line, PageImage image, double pageHeight)
+    {
+        var size = image.ToPoints(Math.Max(1, line.Sideways ? line.Box.Width : line.Box.Height));
+        foreach (var c in line.Chars)
+            yield return new GlyphBox(c.Value, new Box(image.ToPoints(c.Left), pageHeight - image.ToPoints(c.Bottom),
+                image.ToPoints(c.Right), pageHeight - image.ToPoints(c.Top)), size, "ocr", false);
+    }
+
+    /// <summary>pdftoppm's greyscale rendering of one page.</summary>
+    public static PageImage Render(string pdfPath, int pageNumber, int dpi, TimeSpan limit, CancellationToken cancellation)
+    {
+        var dir = Directory.CreateTempSubdirectory("extractor-ocr-");
+        try
+        {
+            var stem = Path.Combine(dir.FullName, "page");
+            var n = pageNumber.ToString(CultureInfo.InvariantCulture);
+            ExternalTool.Run("pdftoppm", ["-gray", "-r", dpi.ToString(CultureInfo.InvariantCulture), "-f", n, "-l", n, "-singlefile", pdfPath, stem], limit, cancellation);
+            return PageImage.ReadPgm(stem + ".pgm", dpi);
+        }
+        finally
+        {
+            try { dir.Delete(recursive: true); } catch (IOException) { }
+        }
+    }
+}
