@@ -67,16 +67,37 @@ public class RowColumnMeaningTests
     public void Every_money_fact_of_the_labelled_reports_comes_from_an_amount_column()
     {
         foreach (var report in DevCorpusTests.Reports())
+        {
             foreach (var fact in report.Facts.Where(f => f.Provenance.Kind == "table"))
             {
                 var table = report.Tables.First(t => t.Id == fact.Provenance.Table);
                 var role = TableMeaning.Role(table, fact.Provenance.Column!);
                 if (FactKeys.IsPercent(fact.Key)) Assert.Equal(ColumnKinds.Percent, role.Kind);
-                // A 其中 column gives only the part it names itself (其中:公务用车购置 → vehicle_purchase).
-                else Assert.True(ColumnKinds.IsAddable(role.Kind) || role.Kind == ColumnKinds.Subset && fact.Key.Replace(FactKeys.BudgetSuffix, "").EndsWith("." + role.Measure),
-                    $"{report.Document.Source} {fact.Key} from {table.Id} [{fact.Provenance.Column}] ({role.Kind})");
-                Assert.Null(role.Period);
+                else Assert.True(FactColumnChecks.Holds(fact.Key, role), $"{report.Document.Source} {fact.Key} from {table.Id} [{fact.Provenance.Column}] ({role.Kind})");
             }
+            // The same guard runs on every document as a check; on these reports it never fails.
+            Assert.DoesNotContain(report.Checks, c => c.Rule == FactColumnChecks.Rule && c.Status != CheckStatus.Pass);
+            Assert.Contains(report.Checks, c => c.Rule == FactColumnChecks.Rule);
+        }
+    }
+
+    [Fact]
+    public void A_money_fact_from_a_quantity_a_rate_or_another_years_column_fails_the_column_check()
+    {
+        var t = Table(TableIds.BudgetThreePublic, ["数量", "2025年预算数", "合计", "公务用车/其中/公务用车购置"],
+            Row("合计", values: [("数量", 15680m), ("2025年预算数", 3m), ("合计", 25000m), ("公务用车/其中/公务用车购置", 2m)]));
+        Fact F(string key, string column) => new() { Key = key, Value = 1m, Unit = "万元",
+            Provenance = new Provenance { Kind = "table", Table = t.Id, Column = column } };
+        var checks = new CheckBuilder();
+        FactColumnChecks.Run([F(FactKeys.ThreePublicTotal, "数量"), F(FactKeys.ThreePublicTotal, "2025年预算数"),
+            F(FactKeys.Vehicles, "公务用车/其中/公务用车购置"), F(FactKeys.ThreePublicTotal, "合计"),
+            F(FactKeys.VehiclePurchase, "公务用车/其中/公务用车购置")], [t], checks);
+        var built = checks.Build();
+        // The total from 合计 and the purchase from its own 其中 column hold; the other three are reported.
+        var failed = built.Where(c => c.Rule == FactColumnChecks.Rule && c.Status == CheckStatus.Fail).Select(c => c.Message).ToList();
+        Assert.Equal(3, failed.Count);
+        Assert.Contains(failed, m => m!.Contains("[数量]") || m.Contains("column 数量"));
+        Assert.DoesNotContain(failed, m => m!.Contains("vehicle_purchase"));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class CheckRunner : ICheckRunner
         var prose = Text.ProseLines.Of(document, tables);
         var statements = TextFactReader.Read(prose.Pages, profile.Kind, Profile.ReportYear.Of(document, profile), null, prose.LinePaths);
         FactChecks.Run(facts, statements, rounding, checks);
+        FactColumnChecks.Run(facts, tables, checks);
         PercentageChecks.Run(prose.Pages, checks);
         ItemStatementChecks.Run(prose.Pages, tables, checks);
         ClassStatementChecks.Run(prose.Pages, rounding, checks);

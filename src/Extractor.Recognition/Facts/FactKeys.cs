@@ -36,4 +36,8 @@ public static class FactKeys
 
     /// <summary>Keys whose figure is a percentage (unit %), not money.</summary>
     public static bool IsPercent(string key) => key.StartsWith(PerfExecutionRate, StringComparison.Ordinal);
+
+    /// <summary>Keys whose figure is money (万元): all but percentages, scores and counts of things.</summary>
+    public static bool IsMoney(string key) =>
+        !IsPercent(key) && !key.StartsWith(PerfScore, StringComparison.Ordinal) && !key.StartsWith(AssetsVehicles, StringComparison.Ordinal);
 }
