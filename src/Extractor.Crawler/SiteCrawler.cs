@@ -1,22 +1,20 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using Extractor.Core;
-using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
 using Extractor.Store;
-using Extractor.Web;
+using Extractor.Store.Crawl;
 
 namespace Extractor.Crawler;
 
 public sealed record CrawlOptions
 {
-    /// <summary>URL fetches in this run (robots.txt not counted); what is left stays pending for the next run.</summary>
+    /// <summary>URL fetches in this run (robots.txt not counted); what is left stays pending for the next run. A crawl
+    /// run as slices (<see cref="SiteCrawler.CrawlSliceAsync"/>) counts from the crawl's start instead.</summary>
     public int MaxPages { get; init; } = 1000;
     /// <summary>Links followed from the seed (pagination does not count; attachments are always taken).</summary>
     public int MaxDepth { get; init; } = 5;
-    /// <summary>Pause between two requests to the same host (robots.txt Crawl-delay when longer).</summary>
+    /// <summary>Pause between two requests to the same host, from the end of one to the start of the next, whichever
+    /// worker sends them (robots.txt Crawl-delay when longer).</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(1);
     public HttpSettings Http { get; init; } = new();
     /// <summary>Per-document extraction limit.</summary>
@@ -24,21 +22,35 @@ public sealed record CrawlOptions
     public string ExtractorVersion { get; init; } = ExtractorInfo.Version;
     /// <summary>Where downloads wait to be extracted (deleted after); the system temp folder by default.</summary>
     public string? TempDirectory { get; init; }
+    /// <summary>Who holds a site's lease: this machine and process (a job worker adds the job id).</summary>
+    public string Holder { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+    /// <summary>How long a site's lease lasts unless renewed; renewed a third of the way through while its holder lives,
+    /// so a holder that dies frees the site this long after its last renewal.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 }
 
-/// <summary>Totals of one crawl run.</summary>
+/// <summary>Totals of one crawl run (or slice).</summary>
 public sealed record CrawlSummary
 {
     public int Fetched { get; set; }
     public int Stored { get; set; }
     public int StoredFailed { get; set; }
     public int Duplicates { get; set; }
+    public int Queued { get; set; }
     public int NotModified { get; set; }
     public int Disallowed { get; set; }
     public int Errors { get; set; }
     public int Pages { get; set; }
     public long Pending { get; set; }
+    /// <summary>Sites left alone because another worker holds them.</summary>
+    public int Busy { get; set; }
     public TimeSpan Elapsed { get; set; }
+}
+
+/// <summary>What one slice of a site's crawl did: its totals, and whether the crawl is finished or out of page budget.</summary>
+public sealed record SliceResult(CrawlSummary Summary, bool Finished, bool BudgetSpent, string? BusyWith = null)
+{
+    public bool Busy => BusyWith is not null;
 }
 
 /// <summary>One event of a crawl, for progress output.</summary>
@@ -46,29 +58,45 @@ public sealed record CrawlEvent(string Url, string Outcome, string? Detail = nul
 
 /// <summary>
 /// Crawls government portals for budget disclosures: from each seed it stays on the seed's site (scheme, host and
-/// port), obeys robots.txt, waits <see cref="CrawlOptions.Delay"/> between requests to a host (one request at a
-/// time), retries 5xx/timeouts with back-off (<see cref="CrawlHttp"/>), follows redirects on the site, and walks list
-/// pages, pagination and detail pages. Attachments (pdf, doc(x), xls(x), wps, zip — by Content-Type,
-/// Content-Disposition or extension) linked from a disclosure page or by a link naming one, and pages that are
-/// disclosures themselves (title with 决算/预算/三公/绩效, substantial content), go through extraction into the store
-/// with their URL, found_on page and link text; each content (sha256) is stored once. The frontier lives in the
-/// store (crawl_urls), so a killed crawl resumes; a re-crawl of a finished site uses conditional GET.
+/// port), obeys robots.txt, waits <see cref="CrawlOptions.Delay"/> between requests to a site (one request at a time),
+/// retries 5xx/timeouts with back-off (<see cref="CrawlHttp"/>), follows redirects on the site, and walks list pages,
+/// pagination and detail pages. Attachments (pdf, doc(x), xls(x), wps, zip — by Content-Type, Content-Disposition or
+/// extension) linked from a disclosure page or by a link naming one, and pages that are disclosures themselves (title
+/// with 决算/预算/三公/绩效, substantial content), go to the <see cref="IDisclosureSink"/> with their URL, found_on page
+/// and link text; each content (sha256) is stored once.
+/// <para>Everything lives in the store, read and written through <see cref="CrawlFrontier"/>: the frontier (a killed
+/// crawl resumes; a re-crawl of a finished site uses conditional GET), robots.txt as fetched at the crawl's start, and
+/// each site's lease and the time of its last request. Only the lease holder sends a site requests, so any number of
+/// crawlers, on any number of machines sharing the store, send a site one request at a time, the delay apart.</para>
 /// </summary>
-public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationToken, Report> extract, CrawlOptions options) : IDisposable
+public sealed partial class SiteCrawler : IDisposable
 {
-    private readonly CrawlFrontier _frontier = new(store.Connection);
-    private readonly HttpClient _http = CrawlHttp.CreateClient(options.Http, followRedirects: false);
-    private readonly Dictionary<string, RobotsRules> _robots = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTime> _lastRequest = new(StringComparer.Ordinal);
+    private readonly ExtractorStore _store;
+    private readonly IDisclosureSink _sink;
+    private readonly CrawlOptions _options;
+    private readonly CrawlFrontier _frontier;
+    private readonly HttpClient _http;
+    private readonly Dictionary<string, SiteState> _sites = new(StringComparer.Ordinal);
     private const int MaxRedirects = 5;
-    private string? _detail; // what the last ingest said, for the progress event of the URL being settled
+    private string? _detail; // what the last disclosure's sink said, for the progress event of the URL being settled
+
+    public SiteCrawler(ExtractorStore store, Func<string, CancellationToken, Report> extract, CrawlOptions options)
+        : this(store, new ExtractingSink(store, extract, options), options) { }
+
+    public SiteCrawler(ExtractorStore store, IDisclosureSink sink, CrawlOptions options)
+    {
+        _store = store;
+        _sink = sink;
+        _options = options;
+        _frontier = new CrawlFrontier(store);
+        _http = CrawlHttp.CreateClient(options.Http, followRedirects: false);
+    }
 
     public event Action<CrawlEvent>? Progress;
 
-    public async Task<CrawlSummary> CrawlAsync(IEnumerable<string> seeds, CancellationToken cancellation = default)
+    /// <summary>Groups seed URLs by site (scheme, host, port), in order; a seed that is not an http(s) URL is refused.</summary>
+    public static List<(string Site, List<Uri> Seeds)> BySite(IEnumerable<string> seeds)
     {
-        var clock = Stopwatch.StartNew();
-        var summary = new CrawlSummary();
         var bySite = new List<(string Site, List<Uri> Seeds)>();
         foreach (var s in seeds)
         {
@@ -78,32 +106,62 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             if (group.Site is null) bySite.Add(group = (site, []));
             group.Seeds.Add(url);
         }
+        return bySite;
+    }
 
-        foreach (var (site, siteSeeds) in bySite)
-        {
-            _frontier.Begin(site, siteSeeds.Select(u => u.ToString()));
-            foreach (var seed in siteSeeds)
-                if (!_frontier.Add(seed, site, 0, 10, "seed", Attachments.DisclosureWords().IsMatch(Uri.UnescapeDataString(seed.AbsolutePath)), null, null))
-                    _frontier.Promote(seed, 10, false);
-        }
+    /// <summary>Starts (or resumes, or re-crawls) a site's crawl with its seeds and options, as <see cref="CrawlAsync"/> does
+    /// before its first request; a job queue then runs it as slices.</summary>
+    public static void Begin(CrawlFrontier frontier, string site, IReadOnlyList<Uri> seeds, CrawlSettings settings)
+    {
+        frontier.Begin(site, seeds.Select(u => u.ToString()), settings);
+        foreach (var seed in seeds)
+            if (!frontier.Add(seed, site, 0, 10, "seed", Attachments.DisclosureWords().IsMatch(Uri.UnescapeDataString(seed.AbsolutePath)), null, null))
+                frontier.Promote(seed, 10, false);
+    }
 
-        // Sites take turns, one URL each, so one slow site does not starve the others; each host sees one request at a time.
-        var active = bySite.Select(s => s.Site).ToList();
-        while (active.Count > 0 && summary.Fetched < options.MaxPages)
+    private CrawlSettings Settings => new(_options.MaxPages, _options.MaxDepth, (int)_options.Delay.TotalMilliseconds);
+
+    /// <summary>Crawls every seed's site in this process, the sites taking turns one URL each, up to
+    /// <see cref="CrawlOptions.MaxPages"/> fetches. A site another crawler holds is left alone (counted as busy).</summary>
+    public async Task<CrawlSummary> CrawlAsync(IEnumerable<string> seeds, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var summary = new CrawlSummary();
+        var bySite = BySite(seeds);
+        foreach (var (site, siteSeeds) in bySite) Begin(_frontier, site, siteSeeds, Settings);
+
+        var active = new List<SiteState>();
+        foreach (var (site, _) in bySite)
         {
-            foreach (var site in active.ToList())
+            if (Acquire(site, job: null, token: null) is { } state) active.Add(state);
+            else
             {
-                cancellation.ThrowIfCancellationRequested();
-                if (summary.Fetched >= options.MaxPages) break;
-                var next = _frontier.Next(site);
-                if (next is null)
-                {
-                    _frontier.Finish(site);
-                    active.Remove(site);
-                    continue;
-                }
-                await VisitAsync(next, summary, cancellation);
+                summary.Busy++;
+                Progress?.Invoke(new CrawlEvent(site, "busy", $"being crawled by {_frontier.LeaseHolder(site)?.Holder ?? "another worker"}"));
             }
+        }
+        try
+        {
+            // Sites take turns, one URL each, so one slow site does not starve the others.
+            while (active.Count > 0 && summary.Fetched < _options.MaxPages)
+            {
+                foreach (var state in active.ToList())
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    if (summary.Fetched >= _options.MaxPages) break;
+                    var next = _frontier.Next(state.Site);
+                    if (next is null || !await VisitUnderLeaseAsync(state, next, summary, cancellation))
+                    {
+                        _frontier.Finish(state.Site);
+                        active.Remove(state);
+                        Release(state);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var state in active) Release(state);
         }
         foreach (var (site, _) in bySite)
         {
@@ -114,342 +172,173 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         return summary;
     }
 
-    private async Task VisitAsync(FrontierEntry entry, CrawlSummary summary, CancellationToken cancellation)
+    /// <summary>
+    /// One slice of a site's crawl begun with <see cref="Begin"/>: takes the site's lease, fetches up to
+    /// <paramref name="maxUrls"/> URLs or for <paramref name="maxTime"/>, within the crawl's page budget, then lets the
+    /// lease go. When another worker holds the site, nothing is fetched (<see cref="SliceResult.Busy"/>). A slice run
+    /// again under the same <paramref name="job"/> (its first run's worker died) waits out the dead run's lease.
+    /// </summary>
+    public async Task<SliceResult> CrawlSliceAsync(string site, int maxUrls, TimeSpan maxTime, string? job, CancellationToken cancellation = default)
     {
-        var url = new Uri(entry.Url);
-        if (!await AllowedAsync(url, cancellation))
+        var clock = Stopwatch.StartNew();
+        var summary = new CrawlSummary();
+        var record = _frontier.Site(site) ?? throw new ArgumentException($"{site}: no crawl of this site was begun");
+        var settings = record.CrawlSettings ?? Settings;
+        var state = Acquire(site, job, token: null, settings);
+        if (state is null && job is not null && _frontier.LeaseHolder(site) is { } held && held.Job == job)
         {
-            Settle(entry, new FrontierResult("skipped", "disallowed"), summary);
-            summary.Disallowed++;
-            return;
+            // This job's earlier run died holding the lease: wait until it lapses rather than leave the site to nobody.
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, held.SecondsLeft) + 0.5), cancellation);
+            state = Acquire(site, job, token: null, settings);
         }
-        // An attachment no disclosure points at is not worth a download.
-        if (entry.LinkKind == "attachment" && !entry.Relevant)
-        {
-            Settle(entry, new FrontierResult("skipped", "not_disclosure"), summary);
-            return;
-        }
-
-        summary.Fetched++;
-        Fetched fetched;
+        if (state is null)
+            return new SliceResult(summary, false, false, _frontier.LeaseHolder(site)?.Holder ?? "another worker");
+        var budgetSpent = false;
         try
         {
-            fetched = await FetchAsync(url, entry, cancellation);
+            while (summary.Fetched < maxUrls && clock.Elapsed < maxTime)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if ((_frontier.Site(site)?.Fetched ?? 0) >= settings.MaxPages) { budgetSpent = true; break; }
+                var next = _frontier.Next(site);
+                if (next is null || !await VisitUnderLeaseAsync(state, next, summary, cancellation)) break;
+            }
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
+        finally
         {
-            summary.Errors++;
-            Settle(entry, new FrontierResult("failed", "error", Error: $"{e.GetType().Name}: {e.Message.Split('\n')[0]}"), summary);
-            return;
+            Release(state);
         }
-
-        if (fetched.Blocked is { } blocked)
-        {
-            if (blocked == "disallowed") summary.Disallowed++;
-            Settle(entry, new FrontierResult("skipped", blocked, FinalUrl: fetched.FinalUrl.ToString()), summary);
-            return;
-        }
-        var response = fetched.Response!;
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var meta = Meta(response);
-            if (response.StatusCode == HttpStatusCode.NotModified)
-            {
-                summary.NotModified++;
-                Settle(entry, new FrontierResult("done", "not_modified", fetched.FinalUrl.ToString(), status, Etag: meta.Etag,
-                    LastModified: meta.LastModified, HttpDate: meta.Date), summary);
-                return;
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                summary.Errors++;
-                Settle(entry, new FrontierResult("failed", $"http_{status}", fetched.FinalUrl.ToString(), status), summary);
-                return;
-            }
-
-            byte[] body;
-            try
-            {
-                body = await CrawlHttp.ReadBodyAsync(response, options.Http.MaxBytes, cancellation);
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellation.IsCancellationRequested)
-            {
-                summary.Errors++;
-                Settle(entry, new FrontierResult("failed", "error", fetched.FinalUrl.ToString(), status, Error: e.Message.Split('\n')[0]), summary);
-                return;
-            }
-            var sha = Convert.ToHexStringLower(SHA256.HashData(body));
-            var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
-            var disposition = response.Content.Headers.ContentDisposition;
-            var dispositionName = Attachments.DispositionFileName(disposition);
-            var attachmentExt = Attachments.ResponseExtension(mediaType, dispositionName,
-                string.Equals(disposition?.DispositionType, "attachment", StringComparison.OrdinalIgnoreCase), fetched.FinalUrl);
-            var result = new FrontierResult("done", "page", fetched.FinalUrl.ToString(), status, mediaType, meta.Etag,
-                meta.LastModified, meta.Date, sha, body.LongLength);
-
-            if (attachmentExt is not null)
-            {
-                var relevant = entry.Relevant || Attachments.DisclosureWords().IsMatch(dispositionName ?? "");
-                if (!relevant)
-                {
-                    Settle(entry, result with { Outcome = "not_disclosure" }, summary);
-                    return;
-                }
-                var (document, outcome) = await IngestAsync(entry, body, sha, attachmentExt, summary, cancellation);
-                Settle(entry, result with { Outcome = outcome, Document = document }, summary);
-                return;
-            }
-
-            if (!Attachments.IsHtml(mediaType) && !(mediaType is null or "text/plain" && LooksHtml(body)))
-            {
-                Settle(entry, result with { Outcome = "ignored" }, summary);
-                return;
-            }
-
-            summary.Pages++;
-            HtmlPage page;
-            try
-            {
-                page = HtmlPage.Parse(body, fetched.FinalUrl, response.Content.Headers.ContentType?.ToString());
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                summary.Errors++;
-                Settle(entry, result with { State = "failed", Outcome = "unparsable", Error = e.Message.Split('\n')[0] }, summary);
-                return;
-            }
-            var disclosurePage = IsDisclosurePage(page);
-            Discover(entry, fetched.FinalUrl, page, disclosurePage);
-            if (disclosurePage)
-            {
-                var (document, outcome) = await IngestAsync(entry, HtmlForIngest(body, response.Content.Headers.ContentType?.ToString()), sha, ".html", summary, cancellation);
-                Settle(entry, result with { Outcome = outcome, Document = document }, summary);
-            }
-            else Settle(entry, result with { Outcome = page.Links.Count(l => l.InContent) >= 5 ? "list" : "page" }, summary);
-        }
+        var finished = _frontier.Finish(site);
+        summary.Pending = _frontier.Pending(site);
+        summary.Elapsed = clock.Elapsed;
+        return new SliceResult(summary, finished, budgetSpent && !finished);
     }
 
-    private sealed record Fetched(Uri FinalUrl, HttpResponseMessage? Response, string? Blocked);
-
-    /// <summary>GET with conditional headers, following redirects by hand so every hop is checked for site and robots.</summary>
-    private async Task<Fetched> FetchAsync(Uri url, FrontierEntry entry, CancellationToken cancellation)
+    /// <summary>Visits one URL with the site's lease kept alive; false when the lease was lost (the URL stays pending).</summary>
+    private async Task<bool> VisitUnderLeaseAsync(SiteState state, FrontierEntry entry, CrawlSummary summary, CancellationToken cancellation)
     {
-        var site = entry.Site;
-        var current = url;
-        for (var hop = 0; ; hop++)
-        {
-            await PoliteAsync(site, cancellation);
-            using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            // The validators belong to the response at the end of any redirects: send them on every hop.
-            {
-                if (entry.Etag is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag)) request.Headers.IfNoneMatch.Add(tag);
-                if (entry.LastModified is { } lm && DateTimeOffset.TryParse(lm, out var since)) request.Headers.IfModifiedSince = since;
-            }
-            if (hop > 0) request.Headers.Referrer = url;
-            var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
-            var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null) return new(current, response, null);
-            var location = response.Headers.Location;
-            response.Dispose();
-            var next = CrawlUrls.Normalize(location.IsAbsoluteUri ? location : new Uri(current, location));
-            if (next is null || CrawlUrls.Site(next) != site) return new(next ?? current, null, "offsite_redirect");
-            if (!await AllowedAsync(next, cancellation)) return new(next, null, "disallowed");
-            if (hop >= MaxRedirects) return new(next, null, "redirect_loop");
-            Progress?.Invoke(new CrawlEvent(current.ToString(), "redirect", next.ToString()));
-            current = next;
-        }
-    }
-
-    /// <summary>One request at a time per host, at least the delay (or robots.txt Crawl-delay) apart.</summary>
-    private async Task PoliteAsync(string site, CancellationToken cancellation)
-    {
-        var delay = options.Delay;
-        if (_robots.TryGetValue(site, out var rules) && rules.CrawlDelay is { } cd && cd > delay) delay = cd;
-        if (_lastRequest.TryGetValue(site, out var last))
-        {
-            var wait = last + delay - DateTime.UtcNow;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellation);
-        }
-        _lastRequest[site] = DateTime.UtcNow;
-    }
-
-    private async Task<bool> AllowedAsync(Uri url, CancellationToken cancellation)
-    {
-        var site = CrawlUrls.Site(url);
-        if (!_robots.TryGetValue(site, out var rules))
-        {
-            rules = await LoadRobotsAsync(site, cancellation);
-            _robots[site] = rules;
-        }
-        return rules.IsAllowed(url);
-    }
-
-    private async Task<RobotsRules> LoadRobotsAsync(string site, CancellationToken cancellation)
-    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, state.Keeper.Lost);
         try
         {
-            await PoliteAsync(site, cancellation);
+            await VisitAsync(state, entry, summary, linked.Token);
+            return true;
+        }
+        catch (Exception e) when (e is LeaseLostException || e is OperationCanceledException && state.Keeper.Lost.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            Progress?.Invoke(new CrawlEvent(state.Site, "lease_lost", state.Keeper.Reason ?? e.Message));
+            return false;
+        }
+        finally
+        {
+            EndRequest(state);
+        }
+    }
+
+    /// <summary>The site's lease, with a keeper renewing it on a connection of its own; null when another worker holds it.</summary>
+    private SiteState? Acquire(string site, string? job, string? token, CrawlSettings? settings = null)
+    {
+        var holder = job is null ? _options.Holder : $"{_options.Holder}/job {job}";
+        if (_frontier.TryLease(site, holder, job, _options.Lease, token) is not { } lease) return null;
+        var location = _store.Location.Value;
+        var keeper = new LeaseKeeper(_options.Lease, () =>
+        {
+            using var other = ExtractorStore.Open(location, create: false);
+            return new CrawlFrontier(other).Renew(lease, _options.Lease);
+        });
+        settings ??= Settings;
+        var state = new SiteState(site, lease, keeper, TimeSpan.FromMilliseconds(settings.DelayMs), settings.MaxDepth);
+        _sites[site] = state;
+        return state;
+    }
+
+    private void Release(SiteState state)
+    {
+        state.Keeper.Dispose();
+        try { _frontier.Release(state.Lease); } catch (Exception e) when (e is not OutOfMemoryException) { } // it lapses anyway
+        _sites.Remove(state.Site);
+    }
+
+    /// <summary>A site this crawler holds: its lease and keeper, the crawl's delay and depth, robots.txt once read.</summary>
+    private sealed class SiteState(string site, SiteLease lease, LeaseKeeper keeper, TimeSpan delay, int maxDepth)
+    {
+        public string Site { get; } = site;
+        public SiteLease Lease { get; } = lease;
+        public LeaseKeeper Keeper { get; } = keeper;
+        public TimeSpan Delay { get; } = delay;
+        public int MaxDepth { get; } = maxDepth;
+        public RobotsRules? Robots { get; set; }
+        public bool RequestOpen { get; set; }
+    }
+
+    /// <summary>
+    /// Before a request to the site: waits until the delay (or robots.txt Crawl-delay) has passed since the site's last
+    /// request ended, whoever sent it, then records that a request starts (which also renews the lease, and fails if it
+    /// is no longer this crawler's).
+    /// </summary>
+    private async Task PoliteAsync(SiteState state, CancellationToken cancellation)
+    {
+        var delay = state.Delay;
+        if (state.Robots?.CrawlDelay is { } cd && cd > delay) delay = cd;
+        var wait = _frontier.WaitBeforeRequest(state.Site, delay);
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellation);
+        _frontier.MarkRequest(state.Lease, _options.Lease);
+        state.RequestOpen = true;
+    }
+
+    /// <summary>After a request's response has been read (or abandoned): the delay to the next one counts from now.</summary>
+    private void EndRequest(SiteState state)
+    {
+        if (!state.RequestOpen) return;
+        state.RequestOpen = false;
+        try { _frontier.MarkRequest(state.Lease, _options.Lease); }
+        catch (LeaseLostException) { } // the next request will find out
+    }
+
+    private async Task<bool> AllowedAsync(SiteState state, Uri url, CancellationToken cancellation)
+    {
+        state.Robots ??= await RobotsAsync(state, cancellation);
+        return state.Robots.IsAllowed(url);
+    }
+
+    /// <summary>robots.txt as this crawl first read it (kept in the store for every later slice), or fetched now.</summary>
+    private async Task<RobotsRules> RobotsAsync(SiteState state, CancellationToken cancellation)
+    {
+        var site = state.Site;
+        if (_frontier.Robots(site) is not { } kept)
+        {
+            kept = await FetchRobotsAsync(state, cancellation);
+            _frontier.SaveRobots(site, kept.Status, kept.Text);
+        }
+        return kept.Status switch
+        {
+            >= 200 and < 300 => RobotsRules.Parse(kept.Text ?? "", _options.Http.RobotsToken),
+            >= 300 and < 500 => RobotsRules.AllowAll, // no robots.txt (redirects not followed: treated as none)
+            _ => RobotsRules.Unreachable,
+        };
+    }
+
+    private async Task<(int Status, string? Text)> FetchRobotsAsync(SiteState state, CancellationToken cancellation)
+    {
+        var site = state.Site;
+        try
+        {
+            await PoliteAsync(state, cancellation);
             using var response = await _http.GetAsync(site + "/robots.txt", HttpCompletionOption.ResponseHeadersRead, cancellation);
             var status = (int)response.StatusCode;
-            if (status is >= 200 and < 300)
-            {
-                var bytes = await CrawlHttp.ReadBodyAsync(response, 512 * 1024, cancellation);
-                return RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(bytes), options.Http.RobotsToken);
-            }
-            if (status is >= 300 and < 500) return RobotsRules.AllowAll; // no robots.txt (redirects not followed: treated as none)
-            return RobotsRules.Unreachable;
+            if (status is < 200 or >= 300) return (status, null);
+            var bytes = await CrawlHttp.ReadBodyAsync(response, 512 * 1024, cancellation);
+            return (status, System.Text.Encoding.UTF8.GetString(bytes));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
         {
             Progress?.Invoke(new CrawlEvent(site + "/robots.txt", "unreachable", e.Message));
-            return RobotsRules.Unreachable;
-        }
-    }
-
-    /// <summary>A page that is itself a disclosure: its title names one, and its main content is prose or tables, not a list of links.</summary>
-    public static bool IsDisclosurePage(HtmlPage page)
-    {
-        var titled = Attachments.DisclosureWords().IsMatch(page.Heading) || Attachments.DisclosureWords().IsMatch(page.Title);
-        if (!titled) return false;
-        if (page.ContentLinkDensity > 0.4) return false;
-        return page.ContentChars >= 200 || page.DataTables > 0 && page.ContentChars >= 40;
-    }
-
-    /// <summary>Adds the page's links to the frontier: same site only, with kind, priority and relevance.</summary>
-    private void Discover(FrontierEntry entry, Uri pageUrl, HtmlPage page, bool disclosurePage)
-    {
-        var pageNamesDisclosure = Attachments.DisclosureWords().IsMatch(page.Title) || Attachments.DisclosureWords().IsMatch(page.Heading);
-        var pageDir = pageUrl.AbsolutePath[..(pageUrl.AbsolutePath.LastIndexOf('/') + 1)];
-        foreach (var link in page.Links)
-        {
-            var url = CrawlUrls.Normalize(link.Url);
-            if (url is null || CrawlUrls.Site(url) != entry.Site) continue; // off-site: never fetched
-            if (url.ToString() == entry.Url || Attachments.IsSkippedUrl(url)) continue;
-            var text = link.Text.Length > 200 ? link.Text[..200] : link.Text;
-            var named = Attachments.DisclosureWords().IsMatch(text) || Attachments.DisclosureWords().IsMatch(Uri.UnescapeDataString(url.AbsolutePath));
-            string kind;
-            int depth, priority;
-            bool relevant;
-            if (Attachments.IsAttachmentUrl(url))
-            {
-                kind = "attachment";
-                depth = entry.Depth + 1;
-                relevant = named || disclosurePage || pageNamesDisclosure;
-                priority = relevant ? 8 : 0;
-            }
-            else
-            {
-                var dir = url.AbsolutePath[..(url.AbsolutePath.LastIndexOf('/') + 1)];
-                var pagination = Attachments.PaginationUrl().IsMatch(url.PathAndQuery) && dir == pageDir
-                                 || Attachments.PaginationText().IsMatch(text) && dir == pageDir;
-                kind = pagination ? "pagination" : "page";
-                depth = pagination ? entry.Depth : entry.Depth + 1;
-                if (depth > options.MaxDepth) continue;
-                // A link out of a disclosure page to an unnamed page may still be the next part of the report or an
-                // attachment served by a script (download.jsp?id=…): relevant, so such an attachment is kept.
-                relevant = named || (disclosurePage || pageNamesDisclosure) && link.InContent;
-                priority = named ? 6 : pagination ? 5 : disclosurePage && link.InContent ? 4 : link.InContent ? 2 : 1;
-            }
-            if (!_frontier.Add(url, entry.Site, depth, priority, kind, relevant, entry.Url, text))
-                _frontier.Promote(url, priority, relevant);
-        }
-    }
-
-    /// <summary>
-    /// Extracts one disclosure into the store (the same path `ingest` takes: extraction, then SaveReport or
-    /// SaveFailure with the reason), unless its content is stored already. Returns the document's sha256.
-    /// </summary>
-    private async Task<(string Document, string Outcome)> IngestAsync(FrontierEntry entry, byte[] body, string sha, string extension,
-        CrawlSummary summary, CancellationToken cancellation)
-    {
-        string outcome;
-        _detail = null;
-        var stored = store.Find(sha);
-        if (stored is not null && (stored.Status == "ok" || stored.ExtractorVersion == options.ExtractorVersion))
-        {
-            summary.Duplicates++;
-            outcome = "duplicate";
-            _detail = $"same content as a stored document ({sha[..12]}…)";
-            return (sha, outcome);
-        }
-
-        var dir = options.TempDirectory ?? Path.GetTempPath();
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, $"extractor-crawl-{sha[..16]}-{Environment.ProcessId}{extension}");
-        var origin = new DocumentOrigin(entry.Url, entry.FoundOn, entry.LinkText, body.LongLength);
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            File.WriteAllBytes(path, body);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            limit.CancelAfter(options.DocumentTimeout);
-            // An extractor that ignores its token is abandoned after a grace period (as ingest does), not waited for.
-            var task = Task.Run(() => extract(path, limit.Token), CancellationToken.None);
-            var report = await task.WaitAsync(options.DocumentTimeout + TimeSpan.FromSeconds(5), cancellation);
-            store.SaveReport(sha, origin, report, clock.Elapsed);
-            summary.Stored++;
-            outcome = extension == ".html" ? "disclosure_page" : "disclosure";
-            _detail = $"{report.Document.Kind} {report.Document.Agency} {report.Document.FiscalYear}";
-        }
-        catch (Exception e) when (e is not StoreException && !(e is OperationCanceledException && cancellation.IsCancellationRequested))
-        {
-            // (A crawl interrupted mid-extraction stores nothing for this URL: it stays pending and is done on resume.)
-            var (reason, message) = e switch
-            {
-                ExtractionException x => (x.Reason, x.Message),
-                TimeoutException => ("timeout", $"still running {options.DocumentTimeout.TotalSeconds:0} s + 5 s grace; abandoned"),
-                OperationCanceledException => ("timeout", $"took longer than the per-document limit of {options.DocumentTimeout.TotalSeconds:0} s"),
-                _ => ("error", $"{e.GetType().Name}: {e.Message.Split('\n')[0]}"),
-            };
-            store.SaveFailure(sha, origin, reason, message, options.ExtractorVersion, MediaTypeOf(extension), clock.Elapsed);
-            summary.StoredFailed++;
-            outcome = "disclosure_failed";
-            _detail = $"{reason}: {message}";
+            return (0, null);
         }
         finally
         {
-            try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            EndRequest(state);
         }
-        return (sha, outcome);
     }
-
-    private static string? MediaTypeOf(string extension) => extension switch
-    {
-        ".pdf" => "application/pdf",
-        ".html" => "text/html",
-        ".doc" => "application/msword",
-        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".xls" => "application/vnd.ms-excel",
-        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".zip" => "application/zip",
-        ".wps" => "application/vnd.ms-works",
-        _ => null,
-    };
-
-    /// <summary>
-    /// The bytes to extract for a page: as served, unless only the HTTP header named its charset (a saved file would
-    /// lose it) — then re-encoded as UTF-8 with a BOM. The document keeps the served bytes' sha256 either way.
-    /// </summary>
-    private static byte[] HtmlForIngest(byte[] body, string? contentType)
-    {
-        var withHeader = HtmlDecoding.Decode(body, contentType);
-        if (withHeader.EncodingSource != "http") return body;
-        var alone = HtmlDecoding.Decode(body);
-        if (alone.Encoding.CodePage == withHeader.Encoding.CodePage) return body;
-        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(withHeader.Text)];
-    }
-
-    private static bool LooksHtml(byte[] body)
-    {
-        var head = System.Text.Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 2048)).ToLowerInvariant();
-        return head.Contains("<html") || head.Contains("<!doctype html") || head.Contains("<body");
-    }
-
-    private static (string? Etag, string? LastModified, string? Date) Meta(HttpResponseMessage response) =>
-        (response.Headers.ETag?.ToString(),
-         response.Content.Headers.LastModified?.ToString("R"),
-         response.Headers.Date?.ToString("R"));
 
     private void Settle(FrontierEntry entry, FrontierResult result, CrawlSummary summary)
     {
@@ -458,5 +347,9 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         _detail = null;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var state in _sites.Values.ToList()) Release(state);
+        _http.Dispose();
+    }
 }

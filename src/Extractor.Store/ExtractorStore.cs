@@ -1,34 +1,52 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Extractor.Core.Report;
+using Extractor.Store.Writing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Extractor.Store;
 
 /// <summary>
-/// The SQLite store: one file, WAL mode, foreign keys on, migrations applied on open. Every document is written
-/// in one transaction (all its sections, tables, cells, facts and checks, or nothing). Money is written as TEXT
-/// holding the exact decimal. One instance holds one connection: use it from one thread at a time (ingest
-/// funnels all writes through a single writer).
+/// The store: a SQLite file (WAL mode, foreign keys on) or a PostgreSQL database shared by many workers; migrations
+/// are applied on open. Every document is written in one transaction (all its sections, tables, cells, facts and
+/// checks, or nothing). Money is exact: TEXT holding the decimal in SQLite, numeric in PostgreSQL. One instance holds
+/// one connection: use it from one thread at a time (ingest funnels all writes through a single writer; each job
+/// opens its own).
 /// </summary>
-public sealed class ExtractorStore : IDisposable
+public sealed partial class ExtractorStore : IDisposable
 {
-    private readonly SqliteConnection _db;
+    private readonly DbConnection _db;
 
     static ExtractorStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    private ExtractorStore(SqliteConnection db, string path)
+    private ExtractorStore(DbConnection db, StoreLocation location)
     {
         _db = db;
-        Path = path;
+        Location = location;
+        Dialect = location.IsPostgres ? SqlDialect.Postgres : SqlDialect.Sqlite;
     }
 
-    public string Path { get; }
+    public StoreLocation Location { get; }
 
-    /// <summary>Opens (and with <paramref name="create"/>, creates) the store and brings its schema up to date.</summary>
-    public static ExtractorStore Open(string path, bool create = true)
+    /// <summary>The SQLite file's full path, or the PostgreSQL connection string without its password.</summary>
+    public string Path => Location.Display;
+
+    public SqlDialect Dialect { get; }
+
+    public bool IsPostgres => Location.IsPostgres;
+
+    /// <summary>Opens (and with <paramref name="create"/>, creates) the store named by --db and brings its schema up to date.</summary>
+    public static ExtractorStore Open(string db, bool create = true)
+    {
+        var location = StoreLocation.Parse(db);
+        return location.IsPostgres ? OpenPostgres(location, create) : OpenSqlite(location.Value, create);
+    }
+
+    private static ExtractorStore OpenSqlite(string path, bool create)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!create && !File.Exists(full)) throw new StoreException($"no store at {path}");
@@ -53,8 +71,8 @@ public sealed class ExtractorStore : IDisposable
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
                 throw new StoreException($"{path}: cannot switch to WAL mode (journal_mode={mode})");
             db.Execute("PRAGMA synchronous = NORMAL");
-            Migrations.Apply(db);
-            return new ExtractorStore(db, full);
+            Migrations.Apply(db, StoreKind.Sqlite);
+            return new ExtractorStore(db, new StoreLocation(StoreKind.Sqlite, full, full));
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -68,6 +86,56 @@ public sealed class ExtractorStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// A PostgreSQL store. With <paramref name="create"/>, a database that does not exist yet is created (as SQLite
+    /// creates its file) when the user may; without, a database holding no store is refused.
+    /// </summary>
+    private static ExtractorStore OpenPostgres(StoreLocation location, bool create)
+    {
+        NpgsqlConnection? db = null;
+        try
+        {
+            db = new NpgsqlConnection(location.Value);
+            try
+            {
+                db.Open();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName && create)
+            {
+                CreateDatabase(location.Value);
+                db.Open();
+            }
+            if (!create && db.ExecuteScalar<string?>("SELECT to_regclass('schema_version')::text") is null)
+                throw new StoreException($"{location.Display}: no store in this database (ingest or enqueue into it first)");
+            Migrations.Apply(db, StoreKind.Postgres);
+            return new ExtractorStore(db, location);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            db?.Dispose();
+            throw new StoreException($"{location.Display}: cannot open store: {e.Message.Split('\n')[0]}", e);
+        }
+        catch
+        {
+            db?.Dispose();
+            throw;
+        }
+    }
+
+    private static void CreateDatabase(string connectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = target.Database ?? throw new StoreException("the connection string names no Database");
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        using var db = new NpgsqlConnection(admin.ConnectionString);
+        db.Open();
+        try
+        {
+            db.Execute($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\" ENCODING 'UTF8' TEMPLATE template0");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { } // created meanwhile
+    }
+
     public int SchemaVersion => _db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version");
 
     /// <summary>Every stored sha256 with its status and extractor version, to skip documents before reading them.</summary>
@@ -79,114 +147,38 @@ public sealed class ExtractorStore : IDisposable
         _db.QuerySingleOrDefault<StoredStatus>(
             "SELECT sha256, status, extractor_version FROM documents WHERE sha256 = @sha256", new { sha256 });
 
-    /// <summary>Stores a successfully extracted document, replacing whatever was stored under the same sha256.</summary>
-    public void SaveReport(string sha256, DocumentOrigin origin, Report report, TimeSpan? duration = null)
+    /// <summary>
+    /// Stores a successfully extracted document, replacing whatever was stored under the same sha256. With a
+    /// <paramref name="claim"/>, the same transaction ends the claim, and nothing is written unless the claim is still
+    /// this attempt's (<see cref="ClaimLostException"/>).
+    /// </summary>
+    public void SaveReport(string sha256, DocumentOrigin origin, Report report, TimeSpan? duration = null, DocumentClaim? claim = null)
     {
-        var d = report.Document;
-        var version = d.ExtractorVersion;
+        var rows = StoredRows.Ok(sha256, origin, report, duration);
         using var tx = _db.BeginTransaction();
+        EndClaim(claim, tx);
         _db.Execute("DELETE FROM documents WHERE sha256 = @sha256", new { sha256 }, tx);
-        _db.Execute("""
-            INSERT INTO documents (sha256, source, found_on, link_text, media_type, kind, scope, agency, fiscal_year,
-                published_on, unit, pages, size_bytes, status, evidence, warnings, extractor_version, ingested_at, duration_ms)
-            VALUES (@sha256, @Source, @FoundOn, @LinkText, @MediaType, @Kind, @Scope, @Agency, @FiscalYear,
-                @PublishedOn, @Unit, @Pages, @SizeBytes, 'ok', @evidence, @warnings, @version, @now, @ms)
-            """,
-            new
-            {
-                sha256, origin.Source, origin.FoundOn, origin.LinkText, origin.SizeBytes,
-                d.MediaType, d.Kind, d.Scope, d.Agency, d.FiscalYear, d.PublishedOn, d.Unit, d.Pages,
-                evidence = d.Evidence.Count > 0 ? Json(d.Evidence) : null,
-                warnings = report.Warnings.Count > 0 ? Json(report.Warnings) : null,
-                version, now = Now(), ms = (long?)duration?.TotalMilliseconds,
-            }, tx);
-
-        _db.Execute("""
-            INSERT INTO sections (document, ord, id, heading, level, page, page_end, confidence, text, extractor_version)
-            VALUES (@sha256, @ord, @Id, @Heading, @Level, @Page, @PageEnd, @Confidence, @Text, @version)
-            """,
-            report.Sections.Select((s, i) => new
-            {
-                sha256, ord = i, s.Id, s.Heading, s.Level, s.Page, s.PageEnd, s.Confidence, s.Text, version,
-            }), tx);
-
-        // Rows and cells are most of a document's rows: one prepared statement each, rebound per row.
-        using var insertTable = Prepare(tx, """
-            INSERT INTO tables (document, ord, id, title, page_start, page_end, unit, columns, bbox, method, extractor_version)
-            VALUES (@document, @ord, @id, @title, @page_start, @page_end, @unit, @columns, @bbox, @method, @extractor_version)
-            RETURNING table_key
-            """);
-        using var insertRow = Prepare(tx, """
-            INSERT INTO table_rows (table_key, document, ord, code, label, level, side, grp, page, bbox, path, printed, extractor_version)
-            VALUES (@table_key, @document, @ord, @code, @label, @level, @side, @grp, @page, @bbox, @path, @printed, @extractor_version)
-            RETURNING row_key
-            """);
-        using var insertCell = Prepare(tx, """
-            INSERT INTO cells (row_key, document, column_name, value) VALUES (@row_key, @document, @column_name, @value)
-            """);
-        for (var t = 0; t < report.Tables.Count; t++)
-        {
-            var table = report.Tables[t];
-            var tableKey = Run(insertTable, sha256, t, table.Id, table.Title, table.PageStart, table.PageEnd, table.Unit,
-                Json(table.Columns), Bbox(table.Bbox), table.Method, version);
-            for (var r = 0; r < table.Rows.Count; r++)
-            {
-                var row = table.Rows[r];
-                var p = row.Provenance;
-                var rowKey = Run(insertRow, tableKey, sha256, r, row.Code, row.Label, row.Level, row.Side, row.Group,
-                    p?.Page, Bbox(p?.Bbox), p?.Path, p?.Printed, version);
-                foreach (var (column, value) in row.Values) Run(insertCell, rowKey, sha256, column, Dec(value));
-            }
-        }
-
-        _db.Execute("""
-            INSERT INTO facts (document, ord, key, value, unit, page, bbox, path, printed, printed_unit, table_id,
-                provenance_kind, confidence, extractor_version)
-            VALUES (@sha256, @ord, @Key, @value, @Unit, @Page, @bbox, @Path, @Printed, @PrintedUnit, @Table,
-                @Kind, @Confidence, @version)
-            """,
-            report.Facts.Select((f, i) => new
-            {
-                sha256, ord = i, f.Key, value = Dec(f.Value), f.Unit, f.Provenance.Page, bbox = Bbox(f.Provenance.Bbox),
-                f.Provenance.Path, f.Provenance.Printed, f.Provenance.PrintedUnit, f.Provenance.Table,
-                f.Provenance.Kind, f.Provenance.Confidence, version,
-            }), tx);
-
-        _db.Execute("""
-            INSERT INTO checks (document, ord, rule, status, expected, actual, tolerance, message, evidence, extractor_version)
-            VALUES (@sha256, @ord, @Rule, @Status, @expected, @actual, @tolerance, @Message, @evidence, @version)
-            """,
-            report.Checks.Select((c, i) => new
-            {
-                sha256, ord = i, c.Rule, c.Status, expected = Dec(c.Expected), actual = Dec(c.Actual),
-                tolerance = Dec(c.Tolerance), c.Message, evidence = c.Evidence.Count > 0 ? Json(c.Evidence) : null, version,
-            }), tx);
+        if (IsPostgres) PostgresReportWriter.Write(_db, tx, rows);
+        else SqliteReportWriter.Write((SqliteConnection)_db, (SqliteTransaction)tx, rows);
         tx.Commit();
     }
 
     /// <summary>Stores a document that could not be read: status failed with its reason, replacing any earlier row.</summary>
     public void SaveFailure(string sha256, DocumentOrigin origin, string reason, string message, string extractorVersion,
-        string? mediaType = null, TimeSpan? duration = null)
+        string? mediaType = null, TimeSpan? duration = null, DocumentClaim? claim = null)
     {
+        var row = StoredRows.Failed(sha256, origin, reason, message, extractorVersion, mediaType, duration);
         using var tx = _db.BeginTransaction();
+        EndClaim(claim, tx);
         _db.Execute("DELETE FROM documents WHERE sha256 = @sha256", new { sha256 }, tx);
-        _db.Execute("""
-            INSERT INTO documents (sha256, source, found_on, link_text, media_type, size_bytes, status, error_reason,
-                error_message, extractor_version, ingested_at, duration_ms)
-            VALUES (@sha256, @Source, @FoundOn, @LinkText, @mediaType, @SizeBytes, 'failed', @reason,
-                @message, @extractorVersion, @now, @ms)
-            """,
-            new
-            {
-                sha256, origin.Source, origin.FoundOn, origin.LinkText, origin.SizeBytes, mediaType, reason, message,
-                extractorVersion, now = Now(), ms = (long?)duration?.TotalMilliseconds,
-            }, tx);
+        if (IsPostgres) PostgresReportWriter.InsertDocument(_db, tx, row);
+        else SqliteReportWriter.InsertDocument((SqliteConnection)_db, (SqliteTransaction)tx, row);
         tx.Commit();
     }
 
-    public IEnumerable<DocumentRecord> Documents() => _db.Query<DocumentRecord>("""
+    public IEnumerable<DocumentRecord> Documents() => _db.Query<DocumentRecord>($"""
         SELECT sha256, source, found_on, link_text, media_type, kind, scope, agency, fiscal_year, published_on, unit,
-               pages, status, error_reason, error_message, extractor_version, ingested_at
+               pages, status, error_reason, error_message, extractor_version, {Dialect.TimeText("ingested_at")} AS ingested_at
         FROM documents
         ORDER BY agency, fiscal_year, source
         """, buffered: false);
@@ -235,9 +227,10 @@ public sealed class ExtractorStore : IDisposable
             WHERE status = 'ok' GROUP BY 1, 2 ORDER BY 1, 2
             """);
 
-    /// <summary>Runs PRAGMA integrity_check and foreign_key_check; "ok" when both are clean.</summary>
+    /// <summary>SQLite: PRAGMA integrity_check and foreign_key_check, "ok" when both are clean. PostgreSQL: "ok".</summary>
     public string IntegrityCheck()
     {
+        if (IsPostgres) return "ok"; // PostgreSQL checks keys and constraints on every write
         var integrity = string.Join("; ", _db.Query<string>("PRAGMA integrity_check"));
         var fk = _db.Query("PRAGMA foreign_key_check").Count();
         return fk == 0 ? integrity : $"{integrity}; {fk} foreign key violations";
@@ -248,7 +241,8 @@ public sealed class ExtractorStore : IDisposable
 
     public void Dispose()
     {
-        try { _db.Execute("PRAGMA optimize"); } catch (SqliteException) { }
+        if (!IsPostgres)
+            try { _db.Execute("PRAGMA optimize"); } catch (SqliteException) { }
         _db.Dispose();
     }
 
@@ -273,28 +267,4 @@ public sealed class ExtractorStore : IDisposable
         public double? Confidence { get; init; }
         public string ExtractorVersion { get; init; } = "";
     }
-
-    /// <summary>A statement prepared once per document; its parameters, in the order they appear in the SQL, are rebound by <see cref="Run"/>.</summary>
-    private SqliteCommand Prepare(SqliteTransaction tx, string sql)
-    {
-        var cmd = _db.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+"))
-            cmd.Parameters.Add(new SqliteParameter(m.Value, DBNull.Value));
-        cmd.Prepare();
-        return cmd;
-    }
-
-    private static object? Run(SqliteCommand cmd, params object?[] values)
-    {
-        if (values.Length != cmd.Parameters.Count) throw new ArgumentException($"{values.Length} values for {cmd.Parameters.Count} parameters");
-        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return cmd.ExecuteScalar();
-    }
-
-    internal static string? Dec(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
-    private static string? Bbox(double[]? bbox) => bbox is null ? null : JsonSerializer.Serialize(bbox);
-    private static string Json<T>(T value) => ReportJson.Serialize(value, indented: false);
-    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }

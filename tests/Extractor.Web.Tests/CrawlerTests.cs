@@ -21,7 +21,15 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
         return new TestPortal(_offSite.Base);
     }
 
-    private string Db => Path.Combine(_dir, "store.db");
+    private string? _db;
+
+    /// <summary>The store crawled into: a SQLite file, unless a test chose PostgreSQL (<see cref="Use"/>).</summary>
+    private string Db => _db ??= Path.Combine(_dir, "store.db");
+
+    private void Use(string kind)
+    {
+        if (kind == "postgres") _db = Extractor.TestSupport.PostgresServer.Instance.NewDatabase("crawl");
+    }
 
     private static CrawlOptions Options(int maxPages = 1000) => new()
     {
@@ -103,9 +111,12 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(1, _portal.Hits("/news/1.html"));
     }
 
-    [Fact]
-    public void Crawl_stores_each_disclosure_once_and_recrawl_is_conditional()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void Crawl_stores_each_disclosure_once_and_recrawl_is_conditional(string kind)
     {
+        Use(kind);
         var summary = Crawl(Options());
         Assert.Equal(0, summary.Pending);
         AssertDisclosuresStoredOnce();
@@ -123,9 +134,12 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
         AssertDisclosuresStoredOnce();
     }
 
-    [Fact]
-    public void Crawl_stopped_half_way_resumes_without_refetching()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void Crawl_stopped_half_way_resumes_without_refetching(string kind)
     {
+        Use(kind);
         var first = Crawl(Options(maxPages: 7));
         Assert.Equal(7, first.Fetched);
         Assert.True(first.Pending > 0);

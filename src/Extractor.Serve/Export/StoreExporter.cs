@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Globalization;
 using System.Text;
@@ -19,7 +20,8 @@ public sealed record ExportedFile(string Table, string Path, long Rows);
 /// Money: CSV and JSONL print the exact decimal as stored ("6.18", scale kept; a JSON number in JSONL);
 /// Parquet types it DECIMAL(38, 10) (exact for every stored figure with at most 10 decimals — a value with more is
 /// rounded and counted in <see cref="RoundedValues"/>). JSON columns (bbox, evidence, columns, warnings) are their JSON
-/// text in CSV and Parquet, nested JSON in JSONL.
+/// text in CSV and Parquet, nested JSON in JSONL, always in one canonical form (compact, object keys in ordinal order),
+/// so that a SQLite store and a PostgreSQL one (jsonb keeps its own key order and spacing) export the same bytes.
 /// </summary>
 public sealed class StoreExporter(ExtractorStore store)
 {
@@ -68,7 +70,9 @@ public sealed class StoreExporter(ExtractorStore store)
                 {
                     ExportType.Integer => reader.GetInt64(i),
                     ExportType.Real => reader.GetDouble(i),
-                    _ => reader.GetString(i),
+                    ExportType.Money => MoneyText(reader, i),
+                    ExportType.Json => CanonicalJson(reader.GetString(i)),
+                    _ => Text(reader, i),
                 };
             Csv.WriteRow(w, fields);
             n++;
@@ -95,9 +99,9 @@ public sealed class StoreExporter(ExtractorStore store)
                 {
                     case ExportType.Integer: json.WriteNumberValue(reader.GetInt64(i)); break;
                     case ExportType.Real: json.WriteNumberValue(reader.GetDouble(i)); break;
-                    case ExportType.Money: json.WriteRawValue(ExactNumber(reader.GetString(i)), skipInputValidation: true); break;
-                    case ExportType.Json: json.WriteRawValue(reader.GetString(i)); break;
-                    default: json.WriteStringValue(reader.GetString(i)); break;
+                    case ExportType.Money: json.WriteRawValue(ExactNumber(MoneyText(reader, i)), skipInputValidation: true); break;
+                    case ExportType.Json: json.WriteRawValue(CanonicalJson(reader.GetString(i))); break;
+                    default: json.WriteStringValue(Text(reader, i)); break;
                 }
             }
             json.WriteEndObject();
@@ -107,6 +111,55 @@ public sealed class StoreExporter(ExtractorStore store)
             n++;
         }
         return n;
+    }
+
+    /// <summary>Money as stored: SQLite's exact decimal text, or PostgreSQL's numeric printed with its scale.</summary>
+    private static string MoneyText(IDataReader reader, int i) => reader.GetValue(i) switch
+    {
+        string text => text,
+        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        var other => Convert.ToString(other, CultureInfo.InvariantCulture)!,
+    };
+
+    /// <summary>A text column; a PostgreSQL timestamp in the ISO 8601 UTC form SQLite stores.</summary>
+    private static string Text(IDataReader reader, int i) => reader.GetValue(i) switch
+    {
+        string text => text,
+        DateTime t => t.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        var other => Convert.ToString(other, CultureInfo.InvariantCulture)!,
+    };
+
+    /// <summary>JSON text in one form whatever store kept it: compact, object keys in ordinal order, numbers as written.</summary>
+    internal static string CanonicalJson(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var buffer = new ArrayBufferWriter<byte>(json.Length + 16);
+        using (var w = new Utf8JsonWriter(buffer, JsonOptions)) Write(w, doc.RootElement);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        static void Write(Utf8JsonWriter w, JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    w.WriteStartObject();
+                    foreach (var p in e.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                    {
+                        w.WritePropertyName(p.Name);
+                        Write(w, p.Value);
+                    }
+                    w.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    w.WriteStartArray();
+                    foreach (var item in e.EnumerateArray()) Write(w, item);
+                    w.WriteEndArray();
+                    break;
+                default:
+                    e.WriteTo(w);
+                    break;
+            }
+        }
     }
 
     /// <summary>The stored decimal text as a JSON number (validated: the store only writes invariant decimals).</summary>
@@ -149,8 +202,8 @@ public sealed class StoreExporter(ExtractorStore store)
                 {
                     case Buffer<long> b: b.Add(isNull ? null : reader.GetInt64(i)); break;
                     case Buffer<double> b: b.Add(isNull ? null : reader.GetDouble(i)); break;
-                    case Buffer<decimal> b: b.Add(isNull ? null : Money(reader.GetString(i))); break;
-                    case StringBuffer b: b.Add(isNull ? null : reader.GetString(i)); break;
+                    case Buffer<decimal> b: b.Add(isNull ? null : Money(MoneyText(reader, i))); break;
+                    case StringBuffer b: b.Add(isNull ? null : table.Columns[i].Type == ExportType.Json ? CanonicalJson(reader.GetString(i)) : Text(reader, i)); break;
                 }
             }
             n++;

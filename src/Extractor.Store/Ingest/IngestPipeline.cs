@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Extractor.Core;
-using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
 
 namespace Extractor.Store.Ingest;
@@ -174,36 +173,12 @@ public sealed class IngestPipeline(
 
         var origin = new DocumentOrigin(input.Source ?? path, input.FoundOn, input.LinkText, size);
         var clock = Stopwatch.StartNew();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        limit.CancelAfter(options.Timeout);
-        var task = Task.Run(() => extract(path, limit.Token), CancellationToken.None);
-        try
-        {
-            var report = await task.WaitAsync(options.Timeout + options.TimeoutGrace, cancellation);
-            return new Result(new DocumentOutcome(path, OutcomeKind.Ok, sha, Pages: report.Document.Pages, Duration: clock.Elapsed),
-                origin, report, report.Document.MediaType);
-        }
-        catch (TimeoutException)
-        {
-            // The extractor ignored its cancellation token: abandon it (it runs on in the background) and go on.
-            _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            return Failed("timeout", $"still running {options.Timeout.TotalSeconds:0} s + {options.TimeoutGrace.TotalSeconds:0} s grace; abandoned");
-        }
-        catch (ExtractionException e)
-        {
-            return Failed(e.Reason, e.Message);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            return Failed("timeout", $"took longer than the per-document limit of {options.Timeout.TotalSeconds:0} s");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Failed("error", $"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
-        }
-
-        Result Failed(string reason, string message) =>
-            new(new DocumentOutcome(path, OutcomeKind.Failed, sha, reason, message, Duration: clock.Elapsed), origin, null, null);
+        var outcome = await TimedExtraction.RunAsync(extract, path, options.Timeout, options.TimeoutGrace, cancellation);
+        return outcome.Report is { } report
+            ? new Result(new DocumentOutcome(path, OutcomeKind.Ok, sha, Pages: report.Document.Pages, Duration: clock.Elapsed),
+                origin, report, report.Document.MediaType)
+            : new Result(new DocumentOutcome(path, OutcomeKind.Failed, sha, outcome.Reason, outcome.Message, Duration: clock.Elapsed),
+                origin, null, null);
     }
 
     /// <summary>ok documents are never re-read (same bytes, same answer); failed ones are retried when stored by

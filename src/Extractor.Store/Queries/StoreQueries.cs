@@ -92,10 +92,10 @@ public static class StoreQueries
             )
             SELECT h.sha256, h.source, h.agency, h.fiscal_year, h.kind, h.scope, h.value, h.unit, h.page,
                    (SELECT p.value FROM held p
-                    WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND p.kind IS h.kind
+                    WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND (p.kind = h.kind OR p.kind IS NULL AND h.kind IS NULL)
                     ORDER BY p.published_on DESC, p.sha256 LIMIT 1) AS prior_value,
                    (SELECT p.sha256 FROM held p
-                    WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND p.kind IS h.kind
+                    WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND (p.kind = h.kind OR p.kind IS NULL AND h.kind IS NULL)
                     ORDER BY p.published_on DESC, p.sha256 LIMIT 1) AS prior_sha256,
                    (SELECT q.value FROM facts q WHERE q.document = h.sha256 AND q.key = @priorKey
                     ORDER BY q.ord LIMIT 1) AS quoted_prior
@@ -128,9 +128,9 @@ public static class StoreQueries
 
     /// <summary>One stored document (any status), or null.</summary>
     public static DocumentRecord? Document(this ExtractorStore store, string sha256) =>
-        store.Connection.QuerySingleOrDefault<DocumentRecord>("""
+        store.Connection.QuerySingleOrDefault<DocumentRecord>($"""
             SELECT sha256, source, found_on, link_text, media_type, kind, scope, agency, fiscal_year, published_on, unit,
-                   pages, status, error_reason, error_message, extractor_version, ingested_at
+                   pages, status, error_reason, error_message, extractor_version, {store.Dialect.TimeText("ingested_at")} AS ingested_at
             FROM documents WHERE sha256 = @sha256
             """, new { sha256 });
 
