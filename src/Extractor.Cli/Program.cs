@@ -3,7 +3,7 @@ using System.Reflection;
 using Extractor.Pdf.Reading;
 
 // Commands that open PDFs start PdfPig's one-off font set-up on another core while the command line is built.
-if (args.Length > 0 && args[0] is "tables" or "text" or "extract" or "ingest" or "label") PdfWarmUp.Start();
+if (args.Length > 0 && args[0] is "tables" or "text" or "extract" or "ingest" or "label" or "enqueue" or "worker") PdfWarmUp.Start();
 
 var root = new RootCommand(
     "Extractor: Chinese government budget disclosures (部门决算, 部门预算, 绩效自评) → structured data with provenance.");

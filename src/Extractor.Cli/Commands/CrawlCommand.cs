@@ -21,7 +21,7 @@ public static class CrawlCommand
     public static Command Create()
     {
         var urls = new Argument<string[]>("url") { Description = "seed URLs (http or https); the crawl stays on each seed's site", Arity = ArgumentArity.OneOrMore };
-        var db = StoreCli.DbOption("the SQLite store file (created if absent); also holds the crawl frontier");
+        var db = StoreCli.DbOption("the store (created if absent; it also holds the crawl frontier): " + StoreCli.DbHelp);
         var maxPages = new Option<int>("--max-pages") { Description = "URLs fetched in this run; the rest stays queued for the next run", HelpName = "N", DefaultValueFactory = _ => 1000 };
         var maxDepth = new Option<int>("--max-depth") { Description = "links followed from the seed (pagination and attachments do not count)", HelpName = "N", DefaultValueFactory = _ => 5 };
         var delay = new Option<int>("--delay-ms") { Description = "pause between two requests to one host (robots.txt Crawl-delay when longer)", HelpName = "N", DefaultValueFactory = _ => 1000 };
@@ -70,7 +70,7 @@ public static class CrawlCommand
         {
             var s = crawler.CrawlAsync(urls, interrupt.Token).GetAwaiter().GetResult();
             var inv = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(inv, $"crawled {s.Fetched} URLs ({s.Pages} pages) in {s.Elapsed.TotalSeconds:0.0} s into {dbPath}"));
+            Console.WriteLine(string.Create(inv, $"crawled {s.Fetched} URLs ({s.Pages} pages) in {s.Elapsed.TotalSeconds:0.0} s into {store.Path}"));
             Console.WriteLine(string.Create(inv, $"  stored       {s.Stored,6}"));
             Console.WriteLine(string.Create(inv, $"  failed       {s.StoredFailed,6}  (stored with their reason)"));
             Console.WriteLine(string.Create(inv, $"  duplicates   {s.Duplicates,6}  (content already stored)"));

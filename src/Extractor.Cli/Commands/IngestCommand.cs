@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using Extractor.Core;
@@ -39,13 +38,13 @@ public static class IngestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("path") { Description = "files or folders (searched recursively for .pdf .html .htm .txt .docx .xlsx .doc .xls)", Arity = ArgumentArity.OneOrMore };
-        var db = StoreCli.DbOption("the SQLite store file (created if absent)");
+        var db = StoreCli.DbOption("the store (created if absent): " + StoreCli.DbHelp);
         var workers = new Option<int>("--workers") { Description = "documents extracted in parallel (default: number of cores)", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeout = TimeoutOption();
         var maxPages = MaxPagesOption();
         var ocr = OcrOption.Create();
         var retry = new Option<bool>("--retry-failed") { Description = "re-extract documents stored as failed (by default they are retried only after an extractor upgrade)" };
-        var cmd = new Command("ingest", "Extract files and folders into the SQLite store; documents already stored (same sha256) are skipped.")
+        var cmd = new Command("ingest", "Extract files and folders into the store (SQLite or PostgreSQL) in this process; documents already stored (same sha256) are skipped.")
             { paths, db, workers, timeout, maxPages, ocr, retry };
         cmd.SetAction(r =>
         {
@@ -67,16 +66,8 @@ public static class IngestCommand
         }
 
         using var store = ExtractorStore.Open(dbPath);
-        // Stages may keep state: one extractor per concurrent extraction, reused.
-        var extractors = new ConcurrentBag<ReportExtractor>();
-        Report Extract(string path, CancellationToken ct)
-        {
-            if (!extractors.TryTake(out var x)) x = new ReportExtractor(settings, PipelineStages.Default(settings));
-            try { return x.Extract(path, ct); }
-            finally { extractors.Add(x); }
-        }
-
-        var pipeline = new IngestPipeline(store, Extract, new IngestOptions
+        var extractors = new ExtractorPool(settings);
+        var pipeline = new IngestPipeline(store, extractors.Extract, new IngestOptions
         {
             Workers = workers, Timeout = settings.PerDocumentTimeout, RetryFailed = retryFailed,
         });
@@ -103,7 +94,7 @@ public static class IngestCommand
                 ticker.Dispose();
             }
             progress.Clear();
-            PrintSummary(Console.Out, summary, store, dbPath);
+            PrintSummary(Console.Out, summary, store, store.Path);
             return 0;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)

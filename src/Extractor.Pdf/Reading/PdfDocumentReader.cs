@@ -147,7 +147,7 @@ public sealed class PdfDocumentReader
         return max == r90 ? 3 : max == r270 ? 1 : 2;
     }
 
-    private static bool LooksScanned(Page page, int visibleGlyphs)
+    internal static bool LooksScanned(Page page, int visibleGlyphs)
     {
         if (visibleGlyphs > 20) return false;
         var area = page.Width * page.Height;
