@@ -19,6 +19,7 @@ public sealed class CrawlJobs(WorkerContext context)
     /// <summary>How long one slice runs at most.</summary>
     public static readonly TimeSpan SliceTime = TimeSpan.FromSeconds(60);
 
+    [JobDisplayName("crawl {0}")]
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [10, 30, 60, 120, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<string> Slice(string site, PerformContext? perform, CancellationToken cancellation)
     {

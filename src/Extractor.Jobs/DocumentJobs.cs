@@ -8,7 +8,11 @@ using Hangfire.Server;
 namespace Extractor.Jobs;
 
 /// <summary>One document to extract: a path every worker can read, and where it came from (a URL for crawled files).</summary>
-public sealed record DocumentRequest(string Path, string? Source = null, string? FoundOn = null, string? LinkText = null, bool RetryFailed = false);
+public sealed record DocumentRequest(string Path, string? Source = null, string? FoundOn = null, string? LinkText = null, bool RetryFailed = false)
+{
+    /// <summary>How the dashboard names the job.</summary>
+    public override string ToString() => Source ?? Path;
+}
 
 /// <summary>
 /// The extract job. A document is stored exactly once: the job hashes the file, skips a sha256 already stored (ok, or
@@ -20,6 +24,7 @@ public sealed record DocumentRequest(string Path, string? Source = null, string?
 /// </summary>
 public sealed class DocumentJobs(WorkerContext context)
 {
+    [JobDisplayName("extract {0}")]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 30, 60], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task<string> Extract(DocumentRequest request, PerformContext? perform, CancellationToken cancellation)
     {

@@ -20,8 +20,8 @@ public static class JobQueues
 /// <list type="bullet">
 /// <item><see cref="Recover"/>: a job fetched by a worker stays invisible to the others this long after the worker's
 /// last sign of life. The worker renews it every fifth of that while it runs the job (sliding invisibility), so a long
-/// OCR job is never run twice, and a job whose worker was killed is fetched again within this time plus
-/// <see cref="Poll"/>.</item>
+/// OCR job is never run twice; a job whose worker was killed is put back at the head of its queue within this time
+/// plus <see cref="OrphanSweeper.Interval"/>, and taken by the next worker that is free.</item>
 /// <item><see cref="Lock"/>: a Hangfire lock (the scheduler's, a state change's) left by a dead worker is broken after
 /// this long, so scheduled retries and continuations are not held up.</item>
 /// <item><see cref="Poll"/>: how often an idle worker looks for work.</item>
@@ -33,8 +33,8 @@ public sealed record JobTimeouts
     public TimeSpan Lock { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest a killed worker's job waits before another worker takes it.</summary>
-    public TimeSpan RecoveryBound => Recover + Poll;
+    /// <summary>The longest a killed worker's job waits before it is first in line again (then the next free worker takes it).</summary>
+    public TimeSpan RecoveryBound => Recover + OrphanSweeper.Interval + Poll;
 }
 
 /// <summary>Hangfire's storage in the store's own PostgreSQL database (schema hangfire), with <see cref="JobTimeouts"/>.</summary>

@@ -37,12 +37,14 @@ public static class JobWorker
             options.Timeouts, log, options.Http);
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
         var servers = new List<BackgroundJobServer>();
+        using var sweeper = new OrphanSweeper(options.Store, options.Timeouts, context.Say);
         try
         {
             var documents = options.Queues.Where(q => q != JobQueues.Crawl).ToArray();
             if (documents.Length > 0) servers.Add(new BackgroundJobServer(ServerOptions(name + ":documents", documents, options.Workers, context), storage));
             if (options.Queues.Contains(JobQueues.Crawl))
                 servers.Add(new BackgroundJobServer(ServerOptions(name + ":crawl", [JobQueues.Crawl], options.CrawlWorkers, context), storage));
+            sweeper.Start();
             context.Say($"worker {name}: {options.Workers} document threads on {string.Join(",", documents)}" +
                         (options.Queues.Contains(JobQueues.Crawl) ? $", {options.CrawlWorkers} crawl threads" : "") +
                         $"; store {options.Store.Display}; files {context.Files.Root}; a dead worker's job runs again within {options.Timeouts.RecoveryBound.TotalSeconds:0} s");

@@ -5,8 +5,10 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Extractor.Jobs;
 using Extractor.Store;
 using Extractor.Store.Queries;
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +34,9 @@ public sealed record ServeOptions
 /// `extractor serve`: a read-only web app over the store, bound to 127.0.0.1 only. JSON API under /api, the static
 /// pages (and pdf.js, bundled from npm) embedded in this assembly under wwwroot/. The browser renders a document's
 /// source page with pdf.js and draws the fact's bbox over it. A source file is served only for a stored document,
-/// only when the file at its recorded path still hashes to the stored sha256.
+/// only when the file at its recorded path still hashes to the stored sha256. On a PostgreSQL store, Hangfire's own
+/// dashboard (queued, running, failed with reason, retried; a failed job can be retried from it) is at
+/// <see cref="JobsPath"/>, and /api/jobs gives the counts `extractor status` prints.
 /// </summary>
 public sealed class ServeApp : IAsyncDisposable
 {
@@ -42,11 +46,17 @@ public sealed class ServeApp : IAsyncDisposable
 
     public string Url => _app.Urls.First();
 
+    /// <summary>Where Hangfire's dashboard is served (PostgreSQL stores only).</summary>
+    public const string JobsPath = "/jobs";
+
     public static async Task<ServeApp> StartAsync(ServeOptions options, CancellationToken cancellation = default)
     {
         // Fail early with the store's one-line message when the file is not a store.
-        using (ExtractorStore.Open(options.DbPath, create: false)) { }
+        StoreLocation location;
+        using (var store = ExtractorStore.Open(options.DbPath, create: false)) location = store.Location;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApp).Assembly.GetName().Name });
+        var jobs = location.IsPostgres ? JobSetup.Storage(location) : null;
+        if (jobs is not null) builder.Services.AddHangfire(c => c.UseStorage(jobs));
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.Configure<JsonOptions>(o =>
@@ -58,7 +68,10 @@ public sealed class ServeApp : IAsyncDisposable
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         });
         var app = builder.Build();
-        Map(app, options);
+        if (jobs is not null)
+            // The dashboard's own check admits local requests only; serve listens on 127.0.0.1 alone anyway.
+            app.UseHangfireDashboard(JobsPath, new DashboardOptions { AppPath = "/", DashboardTitle = "Extractor jobs" }, jobs);
+        Map(app, options, location);
         await app.StartAsync(cancellation);
         return new ServeApp(app);
     }
@@ -73,7 +86,7 @@ public sealed class ServeApp : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static void Map(WebApplication app, ServeOptions options)
+    private static void Map(WebApplication app, ServeOptions options, StoreLocation location)
     {
         var db = options.DbPath;
         var root = Path.GetFullPath(options.SourceRoot ?? Directory.GetCurrentDirectory());
@@ -128,6 +141,18 @@ public sealed class ServeApp : IAsyncDisposable
                 c.Sha256, c.Agency, c.FiscalYear, c.Kind, c.Scope, c.Key, c.Value, c.Unit, c.Page, c.PriorValue,
                 c.PriorSource, c.Change, c.ChangePercent,
             }));
+        });
+
+        // The job queue beside the documents: null on a SQLite store (no jobs there).
+        app.MapGet("/api/jobs", () =>
+        {
+            if (!location.IsPostgres) return Results.Ok(new { Enabled = false });
+            var s = JobStatus.Read(location);
+            return Results.Ok(new
+            {
+                Enabled = true, Dashboard = JobsPath, s.Enqueued, s.Processing, s.Scheduled, s.Succeeded, s.Failed, s.Servers,
+                s.Queues, s.RecentFailures, Extracting = s.Claims.Count,
+            });
         });
 
         app.MapGet("/api/{**rest}", () => Results.NotFound(new { error = "no such endpoint" }));

@@ -33,6 +33,18 @@ function route() {
 window.addEventListener('hashchange', route);
 route();
 
+// ---- jobs (PostgreSQL stores): the link to Hangfire's dashboard, with the queue's counts ---------------------------
+async function showJobs() {
+  const j = await api('/api/jobs').catch(() => null);
+  const link = document.getElementById('jobs');
+  if (!j || !j.enabled) return false;
+  link.hidden = false;
+  link.textContent = `Jobs: ${j.enqueued} waiting · ${j.processing} running · ${j.failed} failed`;
+  link.title = 'Hangfire dashboard: queued, running, failed with reason, retried';
+  return true;
+}
+showJobs().then((on) => { if (on) setInterval(showJobs, 10000); });
+
 // ---- documents ------------------------------------------------------------------------------------------------
 async function showDocuments() {
   status.textContent = 'loading…';
