@@ -25,7 +25,11 @@ public sealed class CrawlJobs(WorkerContext context)
     {
         var job = perform?.BackgroundJob.Id;
         using var store = context.OpenStore();
-        var options = new CrawlOptions { Http = context.Http, DocumentTimeout = context.Settings.PerDocumentTimeout, Holder = context.Holder };
+        // A site's lease lapses as a dead worker's job does: a slice killed mid-crawl frees its site within --recover-s.
+        var options = new CrawlOptions
+        {
+            Http = context.Http, DocumentTimeout = context.Settings.PerDocumentTimeout, Holder = context.Holder, Lease = context.Timeouts.Recover,
+        };
         using var crawler = new SiteCrawler(store, new QueueSink(context), options);
         crawler.Progress += e =>
         {
