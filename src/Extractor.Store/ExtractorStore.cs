@@ -180,7 +180,7 @@ public sealed partial class ExtractorStore : IDisposable
         SELECT sha256, source, found_on, link_text, media_type, kind, scope, agency, fiscal_year, published_on, unit,
                pages, status, error_reason, error_message, extractor_version, {Dialect.TimeText("ingested_at")} AS ingested_at
         FROM documents
-        ORDER BY agency, fiscal_year, source
+        ORDER BY agency NULLS FIRST, fiscal_year NULLS FIRST, source -- SQLite's order for NULLs, spelled out for PostgreSQL
         """, buffered: false);
 
     public IEnumerable<FactRecord> Facts(FactFilter filter)
@@ -198,7 +198,7 @@ public sealed partial class ExtractorStore : IDisposable
               AND (@year IS NULL OR d.fiscal_year = @year)
               AND (@agency IS NULL OR instr(d.agency, @agency) > 0)
               AND (@sha256 IS NULL OR d.sha256 = @sha256)
-            ORDER BY d.agency, d.fiscal_year, d.sha256, f.ord
+            ORDER BY d.agency NULLS FIRST, d.fiscal_year NULLS FIRST, d.sha256, f.ord
             """, new { key, keyPrefix, year = filter.Year, agency = filter.Agency, sha256 = filter.Sha256 }, buffered: false);
         return rows.Select(r => new FactRecord
         {
@@ -224,7 +224,7 @@ public sealed partial class ExtractorStore : IDisposable
     public IEnumerable<(string Kind, int? FiscalYear, long Count)> KindsByYear() =>
         _db.Query<(string, int?, long)>("""
             SELECT coalesce(kind, 'unknown'), fiscal_year, count(*) FROM documents
-            WHERE status = 'ok' GROUP BY 1, 2 ORDER BY 1, 2
+            WHERE status = 'ok' GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST
             """);
 
     /// <summary>SQLite: PRAGMA integrity_check and foreign_key_check, "ok" when both are clean. PostgreSQL: "ok".</summary>

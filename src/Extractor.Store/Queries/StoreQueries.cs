@@ -93,16 +93,16 @@ public static class StoreQueries
             SELECT h.sha256, h.source, h.agency, h.fiscal_year, h.kind, h.scope, h.value, h.unit, h.page,
                    (SELECT p.value FROM held p
                     WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND (p.kind = h.kind OR p.kind IS NULL AND h.kind IS NULL)
-                    ORDER BY p.published_on DESC, p.sha256 LIMIT 1) AS prior_value,
+                    ORDER BY p.published_on DESC NULLS LAST, p.sha256 LIMIT 1) AS prior_value,
                    (SELECT p.sha256 FROM held p
                     WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND (p.kind = h.kind OR p.kind IS NULL AND h.kind IS NULL)
-                    ORDER BY p.published_on DESC, p.sha256 LIMIT 1) AS prior_sha256,
+                    ORDER BY p.published_on DESC NULLS LAST, p.sha256 LIMIT 1) AS prior_sha256,
                    (SELECT q.value FROM facts q WHERE q.document = h.sha256 AND q.key = @priorKey
                     ORDER BY q.ord LIMIT 1) AS quoted_prior
             FROM held h
             WHERE (@year IS NULL OR h.fiscal_year = @year)
               AND (@agency IS NULL OR instr(h.agency, @agency) > 0)
-            ORDER BY h.agency IS NULL, h.agency, h.fiscal_year, h.sha256
+            ORDER BY h.agency IS NULL, h.agency, h.fiscal_year NULLS FIRST, h.sha256
             """, new { key, priorKey = key + ".prior_year", year, agency });
         return rows.Select(r =>
         {
