@@ -105,9 +105,13 @@ public sealed partial class ExtractorStore : IDisposable
                 CreateDatabase(location.Value);
                 db.Open();
             }
-            if (!create && db.ExecuteScalar<string?>("SELECT to_regclass('schema_version')::text") is null)
-                throw new StoreException($"{location.Display}: no store in this database (ingest or enqueue into it first)");
-            Migrations.Apply(db, StoreKind.Postgres);
+            if (!Migrated.ContainsKey(location.Value))
+            {
+                if (!create && db.ExecuteScalar<string?>("SELECT to_regclass('schema_version')::text") is null)
+                    throw new StoreException($"{location.Display}: no store in this database (ingest or enqueue into it first)");
+                Migrations.Apply(db, StoreKind.Postgres);
+                Migrated.TryAdd(location.Value, 0);
+            }
             return new ExtractorStore(db, location);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
@@ -121,6 +125,10 @@ public sealed partial class ExtractorStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>PostgreSQL stores this process has brought up to date: a worker opens its store for every job, and the
+    /// schema does not change under a running program (a newer extractor's migration is refused by older ones at start).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Migrated = new(StringComparer.Ordinal);
 
     private static void CreateDatabase(string connectionString)
     {
