@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Extractor.TestSupport;
 
 namespace Extractor.Jobs.Tests;
 
@@ -31,7 +31,7 @@ public sealed class LoggingPortal : IDisposable
 
     public LoggingPortal(int sites)
     {
-        Ports = Enumerable.Range(0, sites).Select(_ => FreePort()).ToList();
+        Ports = Enumerable.Range(0, sites).Select(_ => Loopback.FreePort()).ToList();
         foreach (var port in Ports) _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
@@ -106,14 +106,6 @@ public sealed class LoggingPortal : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     public void Dispose()
     {

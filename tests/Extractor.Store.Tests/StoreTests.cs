@@ -34,6 +34,7 @@ public class StoreTests
         Assert.False(File.Exists(tmp.File("absent.db")));
     }
 
+    /// <summary>SQLite's own side of the round trip (TEXT money, PRAGMA checks); what both stores share is in BothStoresTests.</summary>
     [Fact]
     public void A_report_round_trips_with_exact_decimals_and_provenance()
     {
@@ -64,48 +65,5 @@ public class StoreTests
         foreach (var table in new[] { "sections", "tables", "table_rows", "facts", "checks" })
             Assert.Equal(0, db.ExecuteScalar<int>($"SELECT count(*) FROM {table} WHERE document <> @Sha OR extractor_version IS NULL", new { Sha }));
         Assert.Equal("ok", store.IntegrityCheck());
-    }
-
-    [Fact]
-    public void Facts_filter_by_key_prefix_year_and_agency()
-    {
-        using var tmp = new TempDir();
-        using var store = ExtractorStore.Open(tmp.File("s.db"));
-        store.SaveReport(Sha, new DocumentOrigin("a.pdf"), Samples.Report(Sha));
-        Assert.Single(store.Facts(new FactFilter(Key: "three_public.total")));
-        Assert.Equal(2, store.Facts(new FactFilter(Key: "three_public.*")).Count());
-        Assert.Equal(2, store.Facts(new FactFilter(Year: 2024, Agency: "社会工作部")).Count());
-        Assert.Empty(store.Facts(new FactFilter(Year: 2023)));
-        Assert.Empty(store.Facts(new FactFilter(Agency: "财政局")));
-    }
-
-    [Fact]
-    public void A_failure_is_stored_with_its_reason_and_a_later_success_replaces_it_whole()
-    {
-        using var tmp = new TempDir();
-        using var store = ExtractorStore.Open(tmp.File("s.db"));
-        store.SaveFailure(Sha, new DocumentOrigin("a.pdf"), "timeout", "took too long", "0.0.9");
-        var failed = Assert.Single(store.Documents());
-        Assert.Equal(("failed", "timeout", "took too long"), (failed.Status, failed.ErrorReason, failed.ErrorMessage));
-
-        store.SaveReport(Sha, new DocumentOrigin("a.pdf"), Samples.Report(Sha));
-        store.SaveReport(Sha, new DocumentOrigin("a.pdf"), Samples.Report(Sha)); // replacing twice leaves no orphans
-        var ok = Assert.Single(store.Documents());
-        Assert.Equal(("ok", null), (ok.Status, ok.ErrorReason));
-        Assert.Equal(2, store.Counts().Facts);
-        Assert.Equal(3, store.Connection.ExecuteScalar<int>("SELECT count(*) FROM cells"));
-        Assert.Equal("ok", store.IntegrityCheck());
-    }
-
-    [Fact]
-    public void A_report_that_cannot_be_written_leaves_nothing_behind()
-    {
-        using var tmp = new TempDir();
-        using var store = ExtractorStore.Open(tmp.File("s.db"));
-        var bad = Samples.Report(Sha);
-        bad.Sections.Add(new Section { Id = null!, Heading = "x" }); // NOT NULL violation, mid-transaction
-        Assert.ThrowsAny<Exception>(() => store.SaveReport(Sha, new DocumentOrigin("a.pdf"), bad));
-        Assert.Empty(store.Documents());
-        Assert.Equal(0, store.Counts().Tables);
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Extractor.TestSupport;
@@ -59,7 +57,7 @@ public sealed class PostgresServer
         Exception? last = null;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var port = FreePort();
+            var port = Loopback.FreePort();
             // fsync off: a test cluster need not survive a power cut; a killed client still sees real transactions.
             var options = $"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
             var started = Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60", "start"], runAs, TimeSpan.FromMinutes(2));
@@ -144,14 +142,6 @@ public sealed class PostgresServer
         try { return File.ReadAllText(path); } catch (IOException) { return ""; }
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     [System.Runtime.InteropServices.DllImport("libc")]
     private static extern uint geteuid();

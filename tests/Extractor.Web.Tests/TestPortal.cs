@@ -28,7 +28,7 @@ public sealed class TestPortal : IDisposable
 
     public TestPortal(string? offSite = null, bool portal = true)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         Base = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Base + "/");
         _listener.Start();
@@ -159,14 +159,6 @@ public sealed class TestPortal : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
