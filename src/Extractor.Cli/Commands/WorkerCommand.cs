@@ -5,7 +5,7 @@ using Extractor.Store;
 namespace Extractor.Cli.Commands;
 
 /// <summary>
-/// `extractor worker --db PG [--workers N] [--queues extract,ocr,crawl] [--files DIR] [--recover-s S]`: runs jobs from
+/// `extractor worker --db PG [--workers N] [--queues extract,ocr,crawl] [--files DIR] [--recover-s S] [--ocr ENGINE]`: runs jobs from
 /// the store's queue until Ctrl+C or SIGTERM (running jobs are finished or handed back). One line per finished job on
 /// stdout. Start as many as the machines have cores; a worker killed at any moment loses nothing: its job runs again
 /// on another worker within --recover-s plus a second.
@@ -22,8 +22,9 @@ public static class WorkerCommand
         var recover = new Option<int>("--recover-s") { Description = "a job whose worker died runs again after this many seconds (kept from running twice while its worker lives)", HelpName = "S", DefaultValueFactory = _ => (int)new JobTimeouts().Recover.TotalSeconds };
         var timeout = IngestCommand.TimeoutOption();
         var maxPages = IngestCommand.MaxPagesOption();
+        var ocr = OcrOption.Create();
         var cmd = new Command("worker", "Run extract and crawl jobs from a PostgreSQL store's queue until stopped; start several, on any machines that reach the database.")
-            { db, workers, crawlWorkers, queues, files, recover, timeout, maxPages };
+            { db, workers, crawlWorkers, queues, files, recover, timeout, maxPages, ocr };
         cmd.SetAction(r =>
         {
             var dbValue = r.GetValue(db)!;
@@ -39,7 +40,7 @@ public static class WorkerCommand
                     CrawlWorkers = r.GetValue(crawlWorkers),
                     Queues = r.GetValue(queues)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     Files = r.GetValue(files)!,
-                    Settings = IngestCommand.Settings(r.GetValue(timeout), r.GetValue(maxPages)),
+                    Settings = IngestCommand.Settings(r.GetValue(timeout), r.GetValue(maxPages), r.GetValue(ocr)),
                     Timeouts = new JobTimeouts { Recover = TimeSpan.FromSeconds(r.GetValue(recover)) },
                 };
                 using var stop = new CancellationTokenSource();
