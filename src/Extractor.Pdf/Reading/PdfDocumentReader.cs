@@ -29,6 +29,7 @@ public sealed class PdfDocumentReader
             if (doc.NumberOfPages == 0) throw new ExtractionException("no_pages", "the PDF has no pages");
             if (doc.NumberOfPages > options.MaxPages)
                 throw new ExtractionException("too_many_pages", $"{doc.NumberOfPages} pages, over the limit of {options.MaxPages}");
+            SystemFontSettling.Settle(doc);
             var pages = ReadPages(doc, bytes, options);
             return new DocumentContent(sha, path, "application/pdf", pages, ReadOutline(doc), ReadInfo(doc));
         }
