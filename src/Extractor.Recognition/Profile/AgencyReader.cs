@@ -27,10 +27,11 @@ internal static partial class AgencyReader
     public static Evidence? Read(IReadOnlyList<PrintedLine> cover, DocumentContent content, IReadOnlyList<RawTable> tables)
     {
         foreach (var line in cover)
-            if (FromField(line.Text) is { } name) return new Evidence(name, line.Page);
+            if (!CoverLines.IsPageChrome(line.Text) && FromField(line.Text) is { } name) return new Evidence(name, line.Page);
 
         var title = string.Concat(CoverLines.Title(cover).TakeWhile(l => !LabelledField().IsMatch(l.Text) && !IsDate(l.Text)).Select(l => l.Text));
         if (FromTitle(title) is { } fromTitle) return new Evidence(fromTitle, cover[0].Page);
+        if (FromPageTitle(content) is { } fromPageTitle) return fromPageTitle;
         if (FromOverviewHeading(content) is { } fromHeading) return fromHeading;
 
         var votes = new Dictionary<string, (int Count, int Page)>();
@@ -100,6 +101,22 @@ internal static partial class AgencyReader
         }
         return null;
     }
+
+    /// <summary>
+    /// A web page's own &lt;title&gt; ("永州市冷水滩区医疗保障局2024年部门预算公开_冷水滩区人民政府"): the piece that names the
+    /// report (预算/决算/绩效), read like a cover title; the site's name beside it is not the agency.
+    /// </summary>
+    private static Evidence? FromPageTitle(DocumentContent content)
+    {
+        if (content.MediaType != "text/html" || !content.Info.TryGetValue("Title", out var pageTitle)) return null;
+        foreach (var piece in TitlePieces().Split(TextNormalizer.Compact(pageTitle)))
+            if ((piece.Contains("预算") || piece.Contains("决算") || piece.Contains("绩效")) && FromTitle(piece) is { } name)
+                return new Evidence(name, 0, "html.title");
+        return null;
+    }
+
+    [GeneratedRegex(@"[_|—–\-]+|::")]
+    private static partial Regex TitlePieces();
 
     [GeneratedRegex("专项|项目|资金|绩效")]
     private static partial Regex ProjectWords();

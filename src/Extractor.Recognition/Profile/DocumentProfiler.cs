@@ -87,7 +87,17 @@ internal static partial class CoverLines
     /// page has no cover page, and its first paragraphs follow the title directly).
     /// </summary>
     public static IReadOnlyList<PrintedLine> Title(IReadOnlyList<PrintedLine> cover) =>
-        cover.TakeWhile(l => l.Text.Length <= 40 && !l.Text.EndsWith('。') && !NumberedHeading().IsMatch(l.Text)).ToList();
+        cover.TakeWhile(l => l.Text.Length <= 40 && !l.Text.EndsWith('。') && !NumberedHeading().IsMatch(l.Text) && !IsPageChrome(l.Text)).ToList();
+
+    /// <summary>
+    /// A portal's line under an article's heading ("发布时间:2024-03-15 来源:区医疗保障局 浏览次数:15", "日期:2025-02-10
+    /// 【打印】"): it ends the title, and neither the agency nor the year is read from it (its 来源 is whoever posted the
+    /// page, often shortened, and its date is the posting date).
+    /// </summary>
+    public static bool IsPageChrome(string compactLine) => PageChrome().IsMatch(compactLine);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:发布|发表|成文|印发|更新|信息)?(?:日期|时间)[:]|(?:^|\d)(?:来源|文章来源|信息来源|浏览次数|浏览量|点击数|点击量|访问量|阅读量|阅读数|作者|字号|字体)[:]|^\d{4}-\d{1,2}-\d{1,2}|【打印】|【关闭】")]
+    private static partial System.Text.RegularExpressions.Regex PageChrome();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])")]
     private static partial System.Text.RegularExpressions.Regex NumberedHeading();

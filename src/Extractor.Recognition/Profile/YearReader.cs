@@ -21,8 +21,10 @@ internal static partial class YearReader
     public static (int Year, Evidence Evidence)? Read(IReadOnlyList<PrintedLine> cover, DocumentContent content)
     {
         var title = CoverLines.Title(cover);
-        foreach (var lines in new[] { title, cover })
+        // A portal's date and source line speaks of the posting, not of the report.
+        foreach (var lines in new[] { title, cover.Where(l => !CoverLines.IsPageChrome(l.Text)).ToList() })
         {
+            if (lines.Count == 0) continue;
             var text = ChineseNumerals.YearsToDigits(string.Concat(lines.Select(c => c.Text)));
             if ((Match(YearWithDu(), text) ?? Match(YearNotDate(), text)) is { } y)
                 return (y, new Evidence(lines.FirstOrDefault(l => ChineseNumerals.YearsToDigits(l.Text).Contains(y + "年"))?.Text ?? text, lines[0].Page));
@@ -44,6 +46,14 @@ internal static partial class YearReader
             }
         // Printed nowhere (a tables-only export whose tables carry no year): the title the publisher gave the
         // PDF in its document information ("…2019年部门预算公开表.xls"), if it names the kind of report too.
+        // A web page's own <title> ("…局2024年部门预算公开_…人民政府"), likewise.
+        if (content.MediaType == "text/html" && content.Info.TryGetValue("Title", out var pageTitle))
+        {
+            var text = ChineseNumerals.YearsToDigits(TextNormalizer.Compact(pageTitle));
+            if ((text.Contains("预算") || text.Contains("决算") || text.Contains("绩效"))
+                && (Match(YearWithDu(), text) ?? Match(YearNotDate(), text)) is { } year)
+                return (year, new Evidence(pageTitle, 0, "html.title"));
+        }
         if (content.Info.TryGetValue("title", out var infoTitle))
         {
             var text = ChineseNumerals.YearsToDigits(TextNormalizer.Compact(infoTitle));
