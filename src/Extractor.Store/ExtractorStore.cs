@@ -122,7 +122,7 @@ public sealed class ExtractorStore : IDisposable
             RETURNING row_key
             """);
         using var insertCell = Prepare(tx, """
-            INSERT INTO cells (row_key, document, column_name, value) VALUES (@row_key, @document, @column_name, @value)
+            INSERT INTO cells (row_key, document, column_name, value, bbox, path) VALUES (@row_key, @document, @column_name, @value, @bbox, @path)
             """);
         for (var t = 0; t < report.Tables.Count; t++)
         {
@@ -135,7 +135,11 @@ public sealed class ExtractorStore : IDisposable
                 var p = row.Provenance;
                 var rowKey = Run(insertRow, tableKey, sha256, r, row.Code, row.Label, row.Level, row.Side, row.Group,
                     p?.Page, Bbox(p?.Bbox), p?.Path, p?.Printed, version);
-                foreach (var (column, value) in row.Values) Run(insertCell, rowKey, sha256, column, Dec(value));
+                foreach (var (column, value) in row.Values)
+                {
+                    var at = row.Cells?.GetValueOrDefault(column);
+                    Run(insertCell, rowKey, sha256, column, Dec(value), Bbox(at?.Bbox), at?.Path);
+                }
             }
         }
 

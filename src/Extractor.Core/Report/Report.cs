@@ -136,6 +136,12 @@ public sealed class ReportRow
     public bool Is(string role) => Roles is { } r && r.Contains(role);
     /// <summary>The 预算单位 a row belongs to, where a table repeats its classification once per unit (SCHEMA extension).</summary>
     public string? BudgetUnit { get; init; }
+
+    /// <summary>
+    /// Where each value was printed, by column (extension of SCHEMA §1): the page and the box of the figure itself
+    /// for PDFs, the cell's element path for web pages and Office files. Null when no value has a position.
+    /// </summary>
+    public Dictionary<string, Provenance>? Cells { get; init; }
 }
 
 public sealed class Fact

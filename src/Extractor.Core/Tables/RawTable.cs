@@ -14,6 +14,12 @@ public sealed record RawCell(string Text, Box? Box = null, int RowSpan = 1, int 
     /// <summary>HTML/DOCX element path where there is no bbox.</summary>
     public string? Path { get; init; }
 
+    /// <summary>
+    /// The box of the text printed in the cell (its words), where <see cref="Box"/> is the cell's slot in the grid;
+    /// null where the format has no geometry or the cell is empty. A figure's provenance points here.
+    /// </summary>
+    public Box? Ink { get; init; }
+
     public static RawCell Covered(Box? box = null) => new(string.Empty, box) { IsCovered = true };
 }
 

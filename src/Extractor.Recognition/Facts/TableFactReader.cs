@@ -44,6 +44,7 @@ public static class TableFactReader
     private static Fact Fact(string key, ReportTable t, ReportRow row, string column, decimal value, bool percent)
     {
         var unit = TableMeaning.Role(t, column).Unit ?? t.Unit;
+        var at = PrintedAt(row, column);
         return new Fact
         {
             Key = key,
@@ -51,9 +52,13 @@ public static class TableFactReader
             Unit = percent ? "%" : MoneyUnit.Wan,
             Provenance = new Provenance
             {
-                Kind = "table", Table = t.Id, Page = row.Provenance?.Page ?? t.PageStart, Bbox = row.Provenance?.Bbox, Path = row.Provenance?.Path,
+                Kind = "table", Table = t.Id, Page = at?.Page ?? row.Provenance?.Page ?? t.PageStart,
+                Bbox = at?.Bbox ?? row.Provenance?.Bbox, Path = at?.Path ?? row.Provenance?.Path,
                 Printed = value.ToString(System.Globalization.CultureInfo.InvariantCulture), PrintedUnit = percent ? "%" : unit, Column = column,
             },
         };
     }
+
+    /// <summary>Where the value under <paramref name="column"/> was printed: the figure's own box, not the row's.</summary>
+    private static Provenance? PrintedAt(ReportRow row, string column) => row.Cells?.GetValueOrDefault(column);
 }

@@ -91,6 +91,6 @@ public static class RowMeanings
     private static ReportRow Copy(ReportRow r, List<string> roles) => new()
     {
         Code = r.Code, Label = r.Label, Level = r.Level, Side = r.Side, Group = r.Group, Values = r.Values,
-        Provenance = r.Provenance, BudgetUnit = r.BudgetUnit, Roles = roles,
+        Provenance = r.Provenance, BudgetUnit = r.BudgetUnit, Roles = roles, Cells = r.Cells,
     };
 }

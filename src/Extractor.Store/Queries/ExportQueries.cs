@@ -60,10 +60,10 @@ public static class ExportQueries
             """),
         new("cells",
             [T("document"), I("table_key"), T("table_id"), I("row_key"), I("row_ord"), T("code"), T("label"), T("side"),
-             T("group"), T("column"), M("value"), T("unit"), I("page"), J("bbox")],
+             T("group"), T("column"), M("value"), T("unit"), I("page"), J("bbox"), T("path")],
             """
             SELECT c.document, r.table_key, t.id, c.row_key, r.ord, r.code, r.label, r.side, r.grp, c.column_name,
-                   c.value, t.unit, r.page, r.bbox
+                   c.value, t.unit, r.page, coalesce(c.bbox, r.bbox), coalesce(c.path, r.path)
             FROM cells c JOIN table_rows r ON r.row_key = c.row_key JOIN tables t ON t.table_key = r.table_key
             ORDER BY c.document, t.ord, r.ord, c.rowid
             """),
