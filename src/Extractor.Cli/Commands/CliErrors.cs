@@ -19,6 +19,11 @@ public static class CliErrors
             Console.Error.WriteLine($"{file}: {e.Reason}: {e.Message}");
             return BadInput;
         }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return BadInput;
+        }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"{file}: {e.Message}");
@@ -31,3 +36,6 @@ public static class CliErrors
         }
     }
 }
+
+/// <summary>An option value no query can use (an unknown fact key): its message stands alone on stderr, exit 2.</summary>
+public sealed class UsageException(string message) : ArgumentException(message);
