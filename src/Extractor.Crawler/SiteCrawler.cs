@@ -24,6 +24,11 @@ public sealed record CrawlOptions
     public string ExtractorVersion { get; init; } = ExtractorInfo.Version;
     /// <summary>Where downloads wait to be extracted (deleted after); the system temp folder by default.</summary>
     public string? TempDirectory { get; init; }
+    /// <summary>
+    /// A folder that keeps every downloaded disclosure under its sha256 (<see cref="KeptFiles"/>), so that `serve`
+    /// opens a crawled document as it opens a local one; null keeps nothing (downloads are deleted after extraction).
+    /// </summary>
+    public string? KeepDirectory { get; init; }
 }
 
 /// <summary>Totals of one crawl run.</summary>
@@ -35,7 +40,11 @@ public sealed record CrawlSummary
     public int Duplicates { get; set; }
     public int NotModified { get; set; }
     public int Disallowed { get; set; }
+    /// <summary>URLs whose site did not answer at all (connection refused, DNS failure, timeout before any response).</summary>
+    public int Unreachable { get; set; }
     public int Errors { get; set; }
+    /// <summary>Every URL that failed in this run, with its reason, in the order they failed.</summary>
+    public List<(string Url, string Reason)> Failures { get; } = [];
     public int Pages { get; set; }
     public long Pending { get; set; }
     public TimeSpan Elapsed { get; set; }
@@ -59,6 +68,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
     private readonly CrawlFrontier _frontier = new(store.Connection);
     private readonly HttpClient _http = CrawlHttp.CreateClient(options.Http, followRedirects: false);
     private readonly Dictionary<string, RobotsRules> _robots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _unreachable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _lastRequest = new(StringComparer.Ordinal);
     private const int MaxRedirects = 5;
     private string? _detail; // what the last ingest said, for the progress event of the URL being settled
@@ -119,6 +129,13 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         var url = new Uri(entry.Url);
         if (!await AllowedAsync(url, cancellation))
         {
+            // A site that did not answer for robots.txt is not one that forbids the URL: it stays to be retried.
+            if (_robots.GetValueOrDefault(CrawlUrls.Site(url)) == RobotsRules.Unreachable)
+            {
+                summary.Unreachable++;
+                Settle(entry, new FrontierResult("failed", "unreachable", Error: _unreachable.GetValueOrDefault(CrawlUrls.Site(url)) ?? "the site did not answer"), summary);
+                return;
+            }
             Settle(entry, new FrontierResult("skipped", "disallowed"), summary);
             summary.Disallowed++;
             return;
@@ -303,6 +320,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
         {
             Progress?.Invoke(new CrawlEvent(site + "/robots.txt", "unreachable", e.Message));
+            _unreachable[site] = $"unreachable: {e.Message.Split('\n')[0]}";
             return RobotsRules.Unreachable;
         }
     }
@@ -377,6 +395,9 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         var dir = options.TempDirectory ?? Path.GetTempPath();
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, $"extractor-crawl-{sha[..16]}-{Environment.ProcessId}{extension}");
+        // Kept under its content's name next to the store: serve opens it like a local file (extraction reads the
+        // download as before; the kept copy is the bytes as served, whose sha256 the document has).
+        if (options.KeepDirectory is { } keep) new KeptFiles(keep).Put(sha, extension, body);
         var origin = new DocumentOrigin(entry.Url, entry.FoundOn, entry.LinkText, body.LongLength);
         var clock = Stopwatch.StartNew();
         try
@@ -454,6 +475,8 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
     private void Settle(FrontierEntry entry, FrontierResult result, CrawlSummary summary)
     {
         _frontier.Settle(entry.Url, result);
+        if (result.State == "failed" || result.Outcome == "disclosure_failed")
+            summary.Failures.Add((entry.Url, result.Error ?? _detail ?? result.Outcome));
         Progress?.Invoke(new CrawlEvent(entry.Url, result.Outcome, result.Error ?? _detail));
         _detail = null;
     }

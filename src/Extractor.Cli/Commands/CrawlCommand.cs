@@ -56,6 +56,7 @@ public static class CrawlCommand
         {
             MaxPages = maxPages, MaxDepth = maxDepth, Delay = TimeSpan.FromMilliseconds(delayMs),
             DocumentTimeout = settings.PerDocumentTimeout,
+            KeepDirectory = KeptFiles.BesideStore(dbPath),
         });
         crawler.Progress += e =>
         {
@@ -76,10 +77,17 @@ public static class CrawlCommand
             Console.WriteLine(string.Create(inv, $"  duplicates   {s.Duplicates,6}  (content already stored)"));
             Console.WriteLine(string.Create(inv, $"  not modified {s.NotModified,6}"));
             Console.WriteLine(string.Create(inv, $"  disallowed   {s.Disallowed,6}  (robots.txt)"));
+            Console.WriteLine(string.Create(inv, $"  unreachable  {s.Unreachable,6}  (the site did not answer: retried on the next run)"));
             Console.WriteLine(string.Create(inv, $"  errors       {s.Errors,6}  (HTTP errors, dead links, timeouts)"));
             Console.WriteLine(s.Pending > 0
                 ? $"  pending      {s.Pending,6}  (run the same command again to continue)"
                 : "  pending           0  (crawl finished; running it again re-crawls with conditional GET)");
+            if (s.Failures.Count > 0)
+            {
+                Console.WriteLine($"failed URLs ({s.Failures.Count}):");
+                foreach (var (url, reason) in s.Failures) Console.WriteLine($"  {url}  {reason}");
+            }
+            Console.WriteLine($"downloads kept in {KeptFiles.BesideStore(dbPath)} (serve opens them like local files)");
             return 0;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
