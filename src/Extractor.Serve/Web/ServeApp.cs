@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Extractor.Core.Schema;
 using Extractor.Store;
 using Extractor.Store.Queries;
 using Microsoft.AspNetCore.Builder;
@@ -77,6 +78,7 @@ public sealed class ServeApp : IAsyncDisposable
     {
         var db = options.DbPath;
         var root = Path.GetFullPath(options.SourceRoot ?? Directory.GetCurrentDirectory());
+        var kept = new KeptFiles(KeptFiles.BesideStore(db));
         var verified = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // sha256 → verified local path
 
         // One connection per request: SQLite in WAL mode, readers never block an ingest writing the same file.
@@ -93,41 +95,85 @@ public sealed class ServeApp : IAsyncDisposable
             using var store = Open();
             var detail = store.Detail(sha256);
             if (detail is null) return Results.NotFound(new { error = $"no document {sha256}" });
-            var file = LocalSource(detail.Document, root, verified, out var why);
+            var file = LocalSource(detail.Document, root, kept, verified, out var why);
             return Results.Ok(new
             {
                 detail.Document, detail.SizeBytes, Warnings = detail.Warnings is null ? (JsonElement?)null : JsonDocument.Parse(detail.Warnings).RootElement.Clone(),
                 detail.Sections, detail.Tables, detail.Facts, detail.Checks,
-                Viewer = new { Available = file is not null, Reason = why, Url = file is null ? null : $"/api/documents/{sha256}/file" },
+                Viewer = new
+                {
+                    Available = file is not null, Reason = why, Url = file is null ? null : $"/api/documents/{sha256}/file",
+                    // A PDF is drawn by pdf.js with the figure's box; a web page is shown as saved, its element highlighted.
+                    Kind = file is null ? null : IsHtml(detail.Document) ? "html" : "pdf",
+                },
             });
         });
 
-        app.MapGet("/api/documents/{sha256}/file", (string sha256) =>
+        app.MapGet("/api/documents/{sha256}/file", (string sha256, HttpContext http) =>
         {
             using var store = Open();
             var doc = store.Document(sha256);
             if (doc is null) return Results.NotFound();
-            var file = LocalSource(doc, root, verified, out var why);
-            return file is null
-                ? Results.NotFound(new { error = why })
-                : Results.File(file, doc.MediaType ?? "application/pdf", enableRangeProcessing: true);
+            var file = LocalSource(doc, root, kept, verified, out var why);
+            if (file is null) return Results.NotFound(new { error = why });
+            if (!IsHtml(doc)) return Results.File(file, doc.MediaType ?? "application/pdf", enableRangeProcessing: true);
+            // A saved web page is shown inert: no script of its own runs, nothing is fetched from anywhere.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox allow-same-origin";
+            return Results.File(file, "text/html");
+        });
+
+        // Every stored table (not its rows) and every stored fact, for the browsing lists; filtered in the browser.
+        app.MapGet("/api/tables", () =>
+        {
+            using var store = Open();
+            return Results.Ok(store.TableList());
+        });
+
+        app.MapGet("/api/facts", (string? key, int? year, string? agency, int? limit) =>
+        {
+            using var store = Open();
+            var max = Math.Clamp(limit ?? 20_000, 1, 200_000);
+            var facts = store.Facts(new FactFilter(string.IsNullOrEmpty(key) ? null : key, year, string.IsNullOrEmpty(agency) ? null : agency)).Take(max + 1).ToList();
+            return Results.Ok(new { Truncated = facts.Count > max, Facts = facts.Take(max) });
         });
 
         app.MapGet("/api/keys", () =>
         {
             using var store = Open();
-            return Results.Ok(store.FactKeys());
+            var kinds = store.KeyKinds();
+            // Chinese names and units from the contract (docs/schema.md), documents per kind from the store.
+            return Results.Ok(store.FactKeys().Select(k =>
+            {
+                var entry = SchemaCatalog.Key(k.Key);
+                var suffix = k.Key.EndsWith(".budget", StringComparison.Ordinal) ? "（预算数）" : k.Key.EndsWith(".prior_year", StringComparison.Ordinal) ? "（上年数）" : "";
+                return new
+                {
+                    k.Key, Name = entry is null ? null : entry.Name + suffix, entry?.Unit, k.Documents,
+                    Kinds = kinds.GetValueOrDefault(k.Key) ?? new Dictionary<string, long>(),
+                };
+            }));
         });
 
-        app.MapGet("/api/compare", (string key, int? year, string? agency) =>
+        app.MapGet("/api/compare", (string key, int? year, string? agency, string? kind, string? scope, string? sort) =>
         {
             if (string.IsNullOrWhiteSpace(key)) return Results.BadRequest(new { error = "key is required" });
+            var order = sort is null ? CompareSort.Value : Enum.TryParse<CompareSort>(sort, true, out var s) ? s : (CompareSort?)null;
+            if (order is null) return Results.BadRequest(new { error = "sort is value, agency or change" });
             using var store = Open();
-            return Results.Ok(store.Compare(key, year, agency).Select(c => new
+            var query = new CompareQuery(key, year, string.IsNullOrEmpty(agency) ? null : agency, string.IsNullOrEmpty(kind) ? null : kind,
+                string.IsNullOrEmpty(scope) ? null : scope, order.Value);
+            var rows = store.Compare(query);
+            var entry = SchemaCatalog.Key(key);
+            return Results.Ok(new
             {
-                c.Sha256, c.Agency, c.FiscalYear, c.Kind, c.Scope, c.Key, c.Value, c.Unit, c.Page, c.PriorValue,
-                c.PriorSource, c.Change, c.ChangePercent,
-            }));
+                Key = key, Name = entry?.Name, Unit = entry?.Unit ?? rows.FirstOrDefault()?.Unit,
+                Why = rows.Count == 0 ? Compare.CompareOutput.WhyEmpty(query, store.Holdings(key)) : null,
+                Rows = rows.Select(c => new
+                {
+                    c.Sha256, c.Agency, c.FiscalYear, c.Kind, c.Scope, c.Key, c.Value, c.Unit, c.Page, c.PriorValue,
+                    c.PriorSource, c.Change, c.ChangePercent,
+                }),
+            });
         });
 
         app.MapGet("/api/{**rest}", () => Results.NotFound(new { error = "no such endpoint" }));
@@ -135,18 +181,22 @@ public sealed class ServeApp : IAsyncDisposable
     }
 
     /// <summary>The document's source as a local file, when it exists and still has the stored bytes; else null and why.</summary>
-    private static string? LocalSource(DocumentRecord doc, string root, ConcurrentDictionary<string, string> verified, out string? why)
+    private static bool IsHtml(DocumentRecord doc) => doc.MediaType is "text/html";
+
+    private static string? LocalSource(DocumentRecord doc, string root, KeptFiles kept, ConcurrentDictionary<string, string> verified, out string? why)
     {
         why = null;
         if (verified.TryGetValue(doc.Sha256, out var known) && File.Exists(known)) return known;
-        if (doc.MediaType is not null && doc.MediaType != "application/pdf")
+        if (doc.MediaType is not null && doc.MediaType != "application/pdf" && !IsHtml(doc))
         {
-            why = $"the source is {doc.MediaType}, not a PDF: provenance is a path in the page, not a bbox";
+            why = $"the source is {doc.MediaType}: provenance is a path in the document, shown beside each figure";
             return null;
         }
         if (Uri.TryCreate(doc.Source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
-            why = "the source is a URL; serve reads local files only (ingest a downloaded copy)";
+            // A crawled document: the copy crawl kept next to the store, named by its content.
+            if (kept.Find(doc.Sha256) is { } copy) { verified[doc.Sha256] = copy; return copy; }
+            why = $"the source is a URL and no copy is kept in {kept.Root} (crawl keeps one; a document ingested from a URL before that was not)";
             return null;
         }
         var path = Path.IsPathRooted(doc.Source) ? doc.Source : Path.Combine(root, doc.Source);
