@@ -10,6 +10,8 @@ const PDF_OPTIONS = {
   wasmUrl: '/pdfjs/wasm/', iccUrl: '/pdfjs/iccs/', isEvalSupported: false,
 };
 
+let keyNames = null; // the store's fact keys with their Chinese names, fetched once
+let currentPdf = null; // { sha, promise }
 const view = document.getElementById('view');
 const status = document.getElementById('status');
 
@@ -156,7 +158,6 @@ async function showTables() {
 }
 
 // ---- facts of every document ----------------------------------------------------------------------------------------------
-let keyNames = null;
 async function keys() { keyNames ??= await api('/api/keys'); return keyNames; }
 const nameOf = (key) => (keyNames || []).find((k) => k.key === key)?.name;
 
@@ -176,8 +177,6 @@ async function showFacts(params) {
 }
 
 // ---- one document -----------------------------------------------------------------------------------------------------------
-let currentPdf = null; // { sha, promise }
-
 async function showDocument(sha, params) {
   status.textContent = 'loading…';
   const [d] = await Promise.all([api(`/api/documents/${encodeURIComponent(sha)}`), keys()]);

@@ -12,7 +12,7 @@ public static partial class AgencyNames
 {
     public static string Normalise(string name)
     {
-        var n = TextNormalizer.Compact(name);
+        var n = TextNormalizer.Compact(TextNormalizer.Normalize(name));
         n = ScopeNote().Replace(n, "");
         n = n.Trim('“', '”', '"', '\'', '·', '-', '—', '_', ':');
         if (n.StartsWith("中国共产党", StringComparison.Ordinal)) n = n[5..];
