@@ -12,7 +12,7 @@ public static class ExtractCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "a file (PDF, scan, web page, text, Word, Excel) or an http(s) URL" };
-        var format = new Option<string>("--format") { Description = "json: one object, SCHEMA §1", DefaultValueFactory = _ => "json" }
+        var format = new Option<string>("--format") { Description = "json: one object, docs/schema.md §1 (extractor schema lists its ids)", DefaultValueFactory = _ => "json" }
             .AcceptOnlyFromAmong("json");
         var timeout = IngestCommand.TimeoutOption();
         var maxPages = IngestCommand.MaxPagesOption();
@@ -21,7 +21,7 @@ public static class ExtractCommand
         {
             Description = "print each stage's wall-clock and CPU milliseconds on stderr (`timing STAGE WALL_MS CPU_MS`)",
         };
-        var cmd = new Command("extract", "Extract one document and print its report as JSON (SCHEMA §1).") { file, format, timeout, maxPages, ocr, timings };
+        var cmd = new Command("extract", "Extract one document and print its report as JSON (docs/schema.md §1; `extractor schema` lists the ids).") { file, format, timeout, maxPages, ocr, timings };
         cmd.SetAction(r =>
         {
             var path = r.GetValue(file)!;

@@ -34,7 +34,9 @@ public static class ServeCommand
                 }
                 catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
                 {
-                    Console.Error.WriteLine($"serve: cannot listen on 127.0.0.1:{r.GetValue(port)}: {e.Message.Split('\n')[0]}");
+                    Console.Error.WriteLine(e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                        ? $"serve: port {r.GetValue(port)} on 127.0.0.1 is in use (another serve?); pick another with --port N, or --port 0 for any free port"
+                        : $"serve: cannot listen on 127.0.0.1:{r.GetValue(port)}: {e.Message.Split('\n')[0]}");
                     return 1;
                 }
             });

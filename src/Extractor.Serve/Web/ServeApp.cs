@@ -49,6 +49,9 @@ public sealed class ServeApp : IAsyncDisposable
         using (ExtractorStore.Open(options.DbPath, create: false)) { }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApp).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        // A failed start (a busy port) is thrown to the caller, which says it in one line; the host's own copy of it is a
+        // 30-line stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.Configure<JsonOptions>(o =>
         {
@@ -180,9 +183,12 @@ public sealed class ServeApp : IAsyncDisposable
         app.MapGet("/{**path}", (string? path) => EmbeddedAsset(path));
     }
 
-    /// <summary>The document's source as a local file, when it exists and still has the stored bytes; else null and why.</summary>
     private static bool IsHtml(DocumentRecord doc) => doc.MediaType is "text/html";
 
+    /// <summary>
+    /// The document's source as a local file (a crawled one: its kept copy), when it exists and still has the stored
+    /// bytes; else null and why.
+    /// </summary>
     private static string? LocalSource(DocumentRecord doc, string root, KeptFiles kept, ConcurrentDictionary<string, string> verified, out string? why)
     {
         why = null;
