@@ -79,6 +79,7 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void MutatedPdfsNeverCrashAndEndInBoundedTime()
     {
         // Fixed seed: the same 150 mutants every run, so a failure reproduces.

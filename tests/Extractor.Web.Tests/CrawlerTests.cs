@@ -104,6 +104,7 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Crawl_stores_each_disclosure_once_and_recrawl_is_conditional()
     {
         var summary = Crawl(Options());
@@ -124,6 +125,7 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Crawl_stopped_half_way_resumes_without_refetching()
     {
         var first = Crawl(Options(maxPages: 7));
@@ -146,6 +148,7 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Crawl_interrupted_after_a_download_resumes_without_refetching()
     {
         // Interrupted (as by Ctrl+C) right after the first disclosure is stored.
