@@ -99,6 +99,15 @@ public partial class SchemaDocumentTests(ITestOutputHelper output)
         var ids = new List<CodeId>();
         foreach (var f in typeof(FactKeys).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.Name != nameof(FactKeys.BudgetSuffix)))
             ids.Add(new CodeId(SchemaCatalog.Keys, (string)f.GetRawConstantValue()!, $"FactKeys.{f.Name}"));
+        // Facts are declared in data: the key column of the table facts' sources.
+        var sources = Path.Combine(Repo, "src", "Extractor.Recognition", "Meaning", "fact-sources.tsv");
+        if (File.Exists(sources))
+        {
+            var lines = File.ReadLines(sources).Where(l => !l.StartsWith('#') && l.Trim().Length > 0).ToList();
+            var keyColumn = Array.IndexOf(lines[0].Split('\t'), "key");
+            foreach (var line in lines.Skip(1))
+                ids.Add(new CodeId(SchemaCatalog.Keys, line.Split('\t')[keyColumn], "src/Extractor.Recognition/Meaning/fact-sources.tsv"));
+        }
         foreach (var f in typeof(TableIds).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
             ids.Add(new CodeId(SchemaCatalog.Tables, (string)f.GetRawConstantValue()!, $"TableIds.{f.Name}"));
         foreach (var (file, literal) in Literals(Path.Combine(Repo, "src", "Extractor.Recognition")))
