@@ -205,6 +205,43 @@ public sealed class ReaderTests : IDisposable
         Assert.Contains(shallow.Skipped, s => s.Contains("nested"));
     }
 
+    /// <summary>
+    /// Issue 18, item 1: a zip inside a zip inside a zip. Unpacked members used to be named by a count that did not
+    /// move while a nested archive was walked, so the inner zip was written over the middle one, still open: the whole
+    /// archive failed. Members named with ".." are listed as skipped, not dropped in silence.
+    /// </summary>
+    [Fact]
+    public void Zip_ArchiveNestedTwice_KeepsEveryMember_AndNamesUnsafeEntries()
+    {
+        var inner = Path.Combine(_dir, "inner.zip");
+        using (var z = ZipFile.Open(inner, ZipArchiveMode.Create))
+            using (var w = new StreamWriter(z.CreateEntry("c.txt").Open())) w.Write("inner");
+        var mid = Path.Combine(_dir, "mid.zip");
+        using (var z = ZipFile.Open(mid, ZipArchiveMode.Create))
+        {
+            z.CreateEntryFromFile(inner, "inner.zip");
+            using (var w = new StreamWriter(z.CreateEntry("a.txt").Open())) w.Write("middle");
+        }
+        var outer = Path.Combine(_dir, "m2.zip");
+        using (var z = ZipFile.Open(outer, ZipArchiveMode.Create))
+        {
+            z.CreateEntryFromFile(mid, "mid.zip");
+            using (var w = new StreamWriter(z.CreateEntry("b.txt").Open())) w.Write("outer");
+            using (var w = new StreamWriter(z.CreateEntry("../../escape.txt").Open())) w.Write("unsafe");
+        }
+
+        var deep = ZipAttachments.Expand(outer, Path.Combine(_dir, "deep"), new ZipLimits(MaxDepth: 3));
+        Assert.Equal(["m2.zip!/b.txt", "m2.zip!/mid.zip!/a.txt", "m2.zip!/mid.zip!/inner.zip!/c.txt"],
+            deep.Members.Select(m => m.ArchivePath[(_dir.Length + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Equal(["inner", "middle", "outer"], deep.Members.Select(m => File.ReadAllText(m.ExtractedPath)).Order(StringComparer.Ordinal));
+        Assert.Equal(3, deep.Members.Select(m => m.ExtractedPath).Distinct().Count());
+        Assert.Contains(deep.Skipped, s => s.Contains("../../escape.txt") && s.Contains("unsafe"));
+
+        var shallow = ZipAttachments.Expand(outer, Path.Combine(_dir, "shallow"));
+        Assert.Equal(["m2.zip!/b.txt", "m2.zip!/mid.zip!/a.txt"], shallow.Members.Select(m => m.ArchivePath[(_dir.Length + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Contains(shallow.Skipped, s => s.Contains("inner.zip") && s.Contains("nested"));
+    }
+
     [Fact]
     public void Corrupt_OfficeFiles_FailWithAReason()
     {

@@ -173,6 +173,8 @@ public sealed class IngestPipeline(
             return new Result(new DocumentOutcome(path, OutcomeKind.Skipped, sha, Reason: "duplicate_in_batch"), null, null, null);
 
         var origin = new DocumentOrigin(input.Source ?? path, input.FoundOn, input.LinkText, size);
+        if (input.Failure is { } failure)
+            return new Result(new DocumentOutcome(path, OutcomeKind.Failed, sha, failure.Reason, failure.Message), origin, null, null);
         var clock = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         limit.CancelAfter(options.Timeout);
