@@ -11,4 +11,15 @@ public sealed record ExtractionSettings
     public bool ParallelPages { get; init; }
     /// <summary>The engine scanned pages are read with (`--ocr`).</summary>
     public Extractor.Ocr.OcrEngine Ocr { get; init; } = Extractor.Ocr.OcrEngines.Default;
+
+    /// <summary>Longest per-document limit: a day, well inside what a .NET timer holds (24.8 days).</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    /// <summary>Refuses settings no document could be read under, before any is read.</summary>
+    public void Validate()
+    {
+        if (MaxPages < 1) throw new ArgumentOutOfRangeException(nameof(MaxPages), MaxPages, "the page limit must be at least 1");
+        if (PerDocumentTimeout <= TimeSpan.Zero || PerDocumentTimeout > MaxTimeout)
+            throw new ArgumentOutOfRangeException(nameof(PerDocumentTimeout), PerDocumentTimeout, $"the per-document limit must be from 1 ms to {MaxTimeout.TotalSeconds:0} s");
+    }
 }

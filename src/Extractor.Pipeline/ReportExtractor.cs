@@ -29,6 +29,7 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
     /// <summary>Reads a local copy (a download) while reporting where it came from: <paramref name="source"/> is the URL.</summary>
     public Report Extract(string path, string? source, CancellationToken cancellation = default)
     {
+        settings.Validate();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(settings.PerDocumentTimeout);
         try

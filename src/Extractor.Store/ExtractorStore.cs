@@ -72,12 +72,12 @@ public sealed class ExtractorStore : IDisposable
 
     /// <summary>Every stored sha256 with its status and extractor version, to skip documents before reading them.</summary>
     public Dictionary<string, StoredStatus> Known() =>
-        _db.Query<StoredStatus>("SELECT sha256, status, extractor_version FROM documents")
+        _db.Query<StoredStatus>("SELECT sha256, status, extractor_version, error_reason, duration_ms FROM documents")
             .ToDictionary(s => s.Sha256);
 
     public StoredStatus? Find(string sha256) =>
         _db.QuerySingleOrDefault<StoredStatus>(
-            "SELECT sha256, status, extractor_version FROM documents WHERE sha256 = @sha256", new { sha256 });
+            "SELECT sha256, status, extractor_version, error_reason, duration_ms FROM documents WHERE sha256 = @sha256", new { sha256 });
 
     /// <summary>Stores a successfully extracted document, replacing whatever was stored under the same sha256.</summary>
     public void SaveReport(string sha256, DocumentOrigin origin, Report report, TimeSpan? duration = null)

@@ -3,8 +3,22 @@ namespace Extractor.Store;
 /// <summary>Where a document came from: a file path or URL, and for crawled files the page that linked it.</summary>
 public sealed record DocumentOrigin(string Source, string? FoundOn = null, string? LinkText = null, long? SizeBytes = null);
 
-/// <summary>What the store already holds for one sha256 (enough to decide skip or retry).</summary>
-public sealed record StoredStatus(string Sha256, string Status, string ExtractorVersion);
+/// <summary>What the store already holds for one sha256 (enough to decide skip or retry): a failure's reason and how long it ran.</summary>
+public sealed record StoredStatus(string Sha256, string Status, string ExtractorVersion, string? ErrorReason = null, long? DurationMs = null);
+
+/// <summary>Failure reasons that say something about the run rather than the document.</summary>
+public static class FailureReasons
+{
+    /// <summary>
+    /// Caused by the run, not the document: an internal error (a bug, a setting), a tool that is not installed, a write
+    /// that failed. A plain rerun tries such documents again; a document's own defects (not_a_pdf, encrypted…) are not
+    /// retried until the extractor changes or the user asks (--retry-failed).
+    /// </summary>
+    public static readonly IReadOnlySet<string> RunCaused = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "error", "ocr_unavailable", "store_error",
+    };
+}
 
 /// <summary>The store cannot be opened or written (not a database, unwritable path, newer schema).</summary>
 public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);

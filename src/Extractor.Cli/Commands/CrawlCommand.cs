@@ -22,9 +22,12 @@ public static class CrawlCommand
     {
         var urls = new Argument<string[]>("url") { Description = "seed URLs (http or https); the crawl stays on each seed's site", Arity = ArgumentArity.OneOrMore };
         var db = StoreCli.DbOption("the SQLite store file (created if absent); also holds the crawl frontier");
-        var maxPages = new Option<int>("--max-pages") { Description = "URLs fetched in this run; the rest stays queued for the next run", HelpName = "N", DefaultValueFactory = _ => 1000 };
-        var maxDepth = new Option<int>("--max-depth") { Description = "links followed from the seed (pagination and attachments do not count)", HelpName = "N", DefaultValueFactory = _ => 5 };
-        var delay = new Option<int>("--delay-ms") { Description = "pause between two requests to one host (robots.txt Crawl-delay when longer)", HelpName = "N", DefaultValueFactory = _ => 1000 };
+        var maxPages = new Option<int>("--max-pages") { Description = "URLs fetched in this run; the rest stays queued for the next run", HelpName = "N", DefaultValueFactory = _ => 1000 }
+            .InRange(1, 10_000_000);
+        var maxDepth = new Option<int>("--max-depth") { Description = "links followed from the seed (pagination and attachments do not count)", HelpName = "N", DefaultValueFactory = _ => 5 }
+            .InRange(0, 100);
+        var delay = new Option<int>("--delay-ms") { Description = "pause between two requests to one host (robots.txt Crawl-delay when longer)", HelpName = "N", DefaultValueFactory = _ => 1000 }
+            .InRange(0, 3_600_000);
         var timeout = IngestCommand.TimeoutOption();
         var cmd = new Command("crawl", "Crawl government portals for budget disclosures and ingest what is found into the store.")
             { urls, db, maxPages, maxDepth, delay, timeout };

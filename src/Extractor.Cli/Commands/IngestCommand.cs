@@ -17,21 +17,21 @@ namespace Extractor.Cli.Commands;
 /// </summary>
 public static class IngestCommand
 {
-    public static Option<int> TimeoutOption() => new("--timeout-s")
+    public static Option<int> TimeoutOption() => new Option<int>("--timeout-s")
     {
         Description = "per-document time limit in seconds", HelpName = "S",
         DefaultValueFactory = _ => (int)new ExtractionSettings().PerDocumentTimeout.TotalSeconds,
-    };
+    }.InRange(1, OptionRanges.MaxTimeoutSeconds);
 
-    public static Option<int> MaxPagesOption() => new("--max-pages")
+    public static Option<int> MaxPagesOption() => new Option<int>("--max-pages")
     {
         Description = "documents with more pages fail with too_many_pages", HelpName = "N",
         DefaultValueFactory = _ => new ExtractionSettings().MaxPages,
-    };
+    }.InRange(1, 1_000_000);
 
     public static ExtractionSettings Settings(int timeoutSeconds, int maxPages, string? ocr = null)
     {
-        if (timeoutSeconds <= 0) throw new ArgumentException("--timeout-s must be positive");
+        if (timeoutSeconds is <= 0 or > OptionRanges.MaxTimeoutSeconds) throw new ArgumentException($"--timeout-s must be from 1 to {OptionRanges.MaxTimeoutSeconds}");
         if (maxPages <= 0) throw new ArgumentException("--max-pages must be positive");
         return new ExtractionSettings { PerDocumentTimeout = TimeSpan.FromSeconds(timeoutSeconds), MaxPages = maxPages, Ocr = Extractor.Ocr.OcrEngines.Parse(ocr) };
     }
@@ -40,7 +40,8 @@ public static class IngestCommand
     {
         var paths = new Argument<string[]>("path") { Description = "files or folders (searched recursively for .pdf .html .htm .txt .docx .xlsx .doc .xls)", Arity = ArgumentArity.OneOrMore };
         var db = StoreCli.DbOption("the SQLite store file (created if absent)");
-        var workers = new Option<int>("--workers") { Description = "documents extracted in parallel (default: number of cores)", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var workers = new Option<int>("--workers") { Description = "documents extracted in parallel (default: number of cores)", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount }
+            .InRange(1, 256);
         var timeout = TimeoutOption();
         var maxPages = MaxPagesOption();
         var ocr = OcrOption.Create();

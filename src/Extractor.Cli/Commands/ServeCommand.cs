@@ -13,7 +13,8 @@ public static class ServeCommand
     public static Command Create()
     {
         var db = StoreCli.DbOption();
-        var port = new Option<int>("--port") { Description = "port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => 5080 };
+        var port = new Option<int>("--port") { Description = "port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => 5080 }
+            .InRange(0, 65535);
         var root = new Option<string?>("--source-root") { Description = "folder that relative document sources are resolved against (default: the current folder)", HelpName = "DIR" };
         var cmd = new Command("serve", "Browse the store in a web browser on 127.0.0.1: documents, tables, facts on their source page, failed checks, agency comparisons.")
             { db, port, root };

@@ -13,7 +13,7 @@ public static class StoreCli
         new Option<string>("--format") { Description = "json (JSON lines: one object per line) or csv (RFC 4180)", DefaultValueFactory = _ => "json" }
             .AcceptOnlyFromAmong(Output.Formats);
 
-    public static Option<int?> YearOption() => new("--year") { Description = "fiscal year", HelpName = "Y" };
+    public static Option<int?> YearOption() => new Option<int?>("--year") { Description = "fiscal year", HelpName = "Y" }.InRange(1900, 2200);
 
     public static Option<string?> AgencyOption() => new("--agency") { Description = "agency name or part of it", HelpName = "A" };
 

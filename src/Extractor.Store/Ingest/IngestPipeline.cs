@@ -19,6 +19,19 @@ public sealed record IngestOptions
     /// <summary>Retry documents stored as failed even when stored by this same extractor version.</summary>
     public bool RetryFailed { get; init; }
     public string ExtractorVersion { get; init; } = ExtractorInfo.Version;
+
+    /// <summary>Longest per-document limit: a day, well inside what a .NET timer holds (24.8 days).</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    /// <summary>Refuses settings no run could use, before any document is read (they would fail every one of them).</summary>
+    public void Validate()
+    {
+        if (Workers is < 1 or > 1024) throw new ArgumentOutOfRangeException(nameof(Workers), Workers, "workers must be from 1 to 1024");
+        if (Timeout <= TimeSpan.Zero || Timeout > MaxTimeout)
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, $"the per-document limit must be from 1 ms to {MaxTimeout.TotalSeconds:0} s");
+        if (TimeoutGrace < TimeSpan.Zero || TimeoutGrace > MaxTimeout)
+            throw new ArgumentOutOfRangeException(nameof(TimeoutGrace), TimeoutGrace, "the grace period must be from 0 to a day");
+    }
 }
 
 public enum OutcomeKind { Ok, Failed, Skipped, Unsupported }
@@ -96,6 +109,7 @@ public sealed class IngestPipeline(
 
     public async Task<IngestSummary> RunAsync(IEnumerable<IngestInput> inputs, CancellationToken cancellation = default)
     {
+        options.Validate();
         var workers = Math.Max(1, options.Workers);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         cancellation = stop.Token; // the writer failing (disk full…) stops producer and workers too
@@ -209,9 +223,12 @@ public sealed class IngestPipeline(
     }
 
     /// <summary>ok documents are never re-read (same bytes, same answer); failed ones are retried when stored by
-    /// another extractor version, or when the user asks (--retry-failed).</summary>
+    /// another extractor version, when the user asks (--retry-failed), when the failure was the run's rather than the
+    /// document's (<see cref="FailureReasons.RunCaused"/>), or when they timed out under a shorter limit than this run's.</summary>
     private bool ShouldRetry(StoredStatus stored) =>
-        stored.Status == "failed" && (options.RetryFailed || stored.ExtractorVersion != options.ExtractorVersion);
+        stored.Status == "failed" && (options.RetryFailed || stored.ExtractorVersion != options.ExtractorVersion
+            || stored.ErrorReason is { } reason && FailureReasons.RunCaused.Contains(reason)
+            || stored.ErrorReason == "timeout" && stored.DurationMs is { } ms && options.Timeout.TotalMilliseconds > ms);
 
     private DocumentOutcome Write(Result result)
     {
