@@ -14,7 +14,7 @@ public sealed record CrawlOptions
 {
     /// <summary>URL fetches in this run (robots.txt not counted); what is left stays pending for the next run.</summary>
     public int MaxPages { get; init; } = 1000;
-    /// <summary>Links followed from the seed (pagination does not count; attachments are always taken).</summary>
+    /// <summary>Links followed from the seed (pagination does not count; an attachment is taken one level beyond).</summary>
     public int MaxDepth { get; init; } = 5;
     /// <summary>Pause between two requests to the same host (robots.txt Crawl-delay when longer).</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(1);
@@ -149,9 +149,17 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
 
         summary.Fetched++;
         Fetched fetched;
+        // One deadline for the whole request, redirects and body included.
+        using var deadline = CrawlHttp.Deadline(options.Http, cancellation);
         try
         {
-            fetched = await FetchAsync(url, entry, cancellation);
+            fetched = await FetchAsync(url, entry, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            summary.Errors++;
+            Settle(entry, new FrontierResult("failed", "timeout", Error: TimedOut()), summary);
+            return;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
         {
@@ -188,7 +196,13 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             byte[] body;
             try
             {
-                body = await CrawlHttp.ReadBodyAsync(response, options.Http.MaxBytes, cancellation);
+                body = await CrawlHttp.ReadBodyAsync(response, options.Http.MaxBytes, deadline.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException && deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+            {
+                summary.Errors++;
+                Settle(entry, new FrontierResult("failed", "timeout", fetched.FinalUrl.ToString(), status, Error: TimedOut()), summary);
+                return;
             }
             catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellation.IsCancellationRequested)
             {
@@ -247,6 +261,8 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
         }
     }
 
+    private string TimedOut() => $"no complete response within {options.Http.TotalTimeout.TotalSeconds:0} s (headers and body)";
+
     private sealed record Fetched(Uri FinalUrl, HttpResponseMessage? Response, string? Blocked);
 
     /// <summary>GET with conditional headers, following redirects by hand so every hop is checked for site and robots.</summary>
@@ -304,20 +320,21 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
 
     private async Task<RobotsRules> LoadRobotsAsync(string site, CancellationToken cancellation)
     {
+        using var deadline = CrawlHttp.Deadline(options.Http, cancellation);
         try
         {
-            await PoliteAsync(site, cancellation);
-            using var response = await _http.GetAsync(site + "/robots.txt", HttpCompletionOption.ResponseHeadersRead, cancellation);
+            await PoliteAsync(site, deadline.Token);
+            using var response = await _http.GetAsync(site + "/robots.txt", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
             {
-                var bytes = await CrawlHttp.ReadBodyAsync(response, 512 * 1024, cancellation);
+                var bytes = await CrawlHttp.ReadBodyAsync(response, 512 * 1024, deadline.Token);
                 return RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(bytes), options.Http.RobotsToken);
             }
             if (status is >= 300 and < 500) return RobotsRules.AllowAll; // no robots.txt (redirects not followed: treated as none)
             return RobotsRules.Unreachable;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
         {
             Progress?.Invoke(new CrawlEvent(site + "/robots.txt", "unreachable", e.Message));
             _unreachable[site] = $"unreachable: {e.Message.Split('\n')[0]}";
@@ -353,6 +370,10 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
             {
                 kind = "attachment";
                 depth = entry.Depth + 1;
+                // An attachment on a page at the depth limit is still taken, but no deeper: an "attachment" that is a
+                // page linking the next one (/page/N/x.pdf → /page/N+1/x.pdf) would otherwise descend forever, ranked
+                // above every page, and take the whole fetch budget.
+                if (depth > options.MaxDepth + 1) continue;
                 relevant = named || disclosurePage || pageNamesDisclosure;
                 priority = relevant ? 8 : 0;
             }

@@ -29,6 +29,7 @@ public static class CrawlCommand
         var delay = new Option<int>("--delay-ms") { Description = "pause between two requests to one host (robots.txt Crawl-delay when longer)", HelpName = "N", DefaultValueFactory = _ => 1000 }
             .InRange(0, 3_600_000);
         var timeout = IngestCommand.TimeoutOption();
+        timeout.Description = "each URL's time limit in seconds: its download (headers and body), then its extraction";
         var cmd = new Command("crawl", "Crawl government portals for budget disclosures and ingest what is found into the store.")
             { urls, db, maxPages, maxDepth, delay, timeout };
         cmd.SetAction(r =>
@@ -60,6 +61,8 @@ public static class CrawlCommand
             MaxPages = maxPages, MaxDepth = maxDepth, Delay = TimeSpan.FromMilliseconds(delayMs),
             DocumentTimeout = settings.PerDocumentTimeout,
             KeepDirectory = KeptFiles.BesideStore(dbPath),
+            // The same limit bounds each download, body included: a server trickling bytes cannot hold the crawl.
+            Http = new HttpSettings { TotalTimeout = settings.PerDocumentTimeout },
         });
         crawler.Progress += e =>
         {
