@@ -343,13 +343,7 @@ public sealed class SiteCrawler(ExtractorStore store, Func<string, CancellationT
     }
 
     /// <summary>A page that is itself a disclosure: its title names one, and its main content is prose or tables, not a list of links.</summary>
-    public static bool IsDisclosurePage(HtmlPage page)
-    {
-        var titled = Attachments.DisclosureWords().IsMatch(page.Heading) || Attachments.DisclosureWords().IsMatch(page.Title);
-        if (!titled) return false;
-        if (page.ContentLinkDensity > 0.4) return false;
-        return page.ContentChars >= 200 || page.DataTables > 0 && page.ContentChars >= 40;
-    }
+    public static bool IsDisclosurePage(HtmlPage page) => page.IsDisclosure;
 
     /// <summary>Adds the page's links to the frontier: same site only, with kind, priority and relevance.</summary>
     private void Discover(FrontierEntry entry, Uri pageUrl, HtmlPage page, bool disclosurePage)

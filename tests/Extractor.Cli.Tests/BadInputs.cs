@@ -18,7 +18,7 @@ public static class BadInputs
         ["missing.pdf"] = ["missing"],
         ["empty.pdf"] = ["empty"],
         ["truncated.pdf"] = ["truncated", "damaged"],
-        ["error-page.pdf"] = ["not_a_pdf", "unsupported_format"],
+        ["error-page.pdf"] = ["not_a_report"], // a web page saved under a PDF name is judged as a page (issue 18 item 16)
         ["image.png"] = ["not_a_pdf", "unsupported_format"],
         ["encrypted.pdf"] = ["encrypted"],
     };
