@@ -5,8 +5,9 @@ namespace Extractor.Ocr;
 /// <summary>Runs a Debian tool (pdftoppm, tesseract) with a time limit; no shell, arguments passed as a list.</summary>
 public static class ExternalTool
 {
-    public static bool Exists(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+    /// <summary>The tool is in one of the folders of <paramref name="searchPath"/> (':'-separated; null: PATH).</summary>
+    public static bool Exists(string name, string? searchPath = null) =>
+        (searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
         .Split(':', StringSplitOptions.RemoveEmptyEntries)
         .Any(dir => File.Exists(Path.Combine(dir, name)));
 

@@ -9,8 +9,9 @@ namespace Extractor.Ocr;
 /// </summary>
 public static class ScannedPageReader
 {
+    /// <param name="pageDone">told after each page is read (a long scan making progress)</param>
     public static DocumentContent Apply(DocumentContent content, string pdfPath, TimeSpan perPageLimit, CancellationToken cancellation,
-        Func<int, bool>? only = null, OcrEngine engine = OcrEngines.Default, bool parallel = false)
+        Func<int, bool>? only = null, OcrEngine engine = OcrEngines.Default, bool parallel = false, Action? pageDone = null)
     {
         bool Wanted(PageContent p) => p.LooksScanned && (only is null || only(p.Number));
         if (!content.Pages.Any(Wanted)) return content;
@@ -18,7 +19,11 @@ public static class ScannedPageReader
         var pages = content.Pages.ToArray();
         var wanted = Enumerable.Range(0, pages.Length).Where(i => Wanted(pages[i])).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel ? Math.Min(2, Environment.ProcessorCount) : 1, CancellationToken = cancellation };
-        Parallel.ForEach(wanted, options, i => pages[i] = ocr.Recognize(pdfPath, pages[i], perPageLimit, cancellation));
+        Parallel.ForEach(wanted, options, i =>
+        {
+            pages[i] = ocr.Recognize(pdfPath, pages[i], perPageLimit, cancellation);
+            pageDone?.Invoke();
+        });
         return content with { Pages = pages };
     }
 }
