@@ -51,7 +51,7 @@ public sealed class ExtractorStore : IDisposable
             db.Execute("PRAGMA busy_timeout = 30000");
             var mode = db.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-                throw new StoreException($"{path}: cannot switch to WAL mode (journal_mode={mode})");
+                throw new StoreException($"cannot switch to WAL mode (journal_mode={mode})");
             db.Execute("PRAGMA synchronous = NORMAL");
             Migrations.Apply(db);
             return new ExtractorStore(db, full);
@@ -61,12 +61,73 @@ public sealed class ExtractorStore : IDisposable
             db?.Dispose();
             throw new StoreException($"{path}: cannot open store: {e.Message.Split('\n')[0]}", e);
         }
+        catch (StoreException e)
+        {
+            db?.Dispose();
+            throw new StoreException($"{path}: {e.Message}", e);
+        }
         catch
         {
             db?.Dispose();
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens an existing store for reading only (documents, facts, compare, export, serve): nothing is written — no
+    /// migration, no journal-mode change — so a store on read-only media (a DVD, a read-only mount, a shared folder) can
+    /// be read. A store written by a newer extractor is refused by name; an older one is read as it is.
+    /// </summary>
+    public static ExtractorStore OpenReadOnly(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new StoreException($"{path} is a directory, not a store file");
+        if (!File.Exists(full)) throw new StoreException($"no store at {path}");
+        try
+        {
+            try { return ReadOnly(full, path, immutable: false); }
+            catch (SqliteException e) when (e.SqliteErrorCode == 14) // SQLITE_CANTOPEN
+            {
+                // A WAL store where SQLite may not create its -shm index (read-only media): read the file as it stands.
+                return ReadOnly(full, path, immutable: true);
+            }
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{path}: cannot open store: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    private static ExtractorStore ReadOnly(string full, string path, bool immutable)
+    {
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var db = new SqliteConnection(cs.ToString());
+        try
+        {
+            db.Open();
+            db.Execute("PRAGMA busy_timeout = 30000");
+            var hasVersions = db.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'") > 0;
+            var version = hasVersions ? db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version") : 0;
+            if (version == 0) throw new StoreException($"{path}: not an extractor store (no schema version)");
+            if (version > Migrations.Latest)
+                throw new StoreException($"{path}: the store's schema (v{version}) is newer than this extractor's (v{Migrations.Latest}); upgrade extractor");
+            return new ExtractorStore(db, full) { ReadOnlyMode = true };
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opened by <see cref="OpenReadOnly"/>: nothing may be written.</summary>
+    public bool ReadOnlyMode { get; private init; }
 
     public int SchemaVersion => _db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version");
 
@@ -88,9 +149,10 @@ public sealed class ExtractorStore : IDisposable
         _db.Execute("DELETE FROM documents WHERE sha256 = @sha256", new { sha256 }, tx);
         _db.Execute("""
             INSERT INTO documents (sha256, source, found_on, link_text, media_type, kind, scope, agency, fiscal_year,
-                published_on, unit, pages, size_bytes, status, evidence, warnings, extractor_version, ingested_at, duration_ms)
+                published_on, unit, pages, size_bytes, status, error_reason, error_message, evidence, warnings, extractor_version,
+                ingested_at, duration_ms)
             VALUES (@sha256, @Source, @FoundOn, @LinkText, @MediaType, @Kind, @Scope, @Agency, @FiscalYear,
-                @PublishedOn, @Unit, @Pages, @SizeBytes, 'ok', @evidence, @warnings, @version, @now, @ms)
+                @PublishedOn, @Unit, @Pages, @SizeBytes, @status, @reason, @message, @evidence, @warnings, @version, @now, @ms)
             """,
             new
             {
@@ -99,6 +161,9 @@ public sealed class ExtractorStore : IDisposable
                 evidence = d.Evidence.Count > 0 ? Json(d.Evidence) : null,
                 warnings = report.Warnings.Count > 0 ? Json(report.Warnings) : null,
                 version, now = Now(), ms = (long?)duration?.TotalMilliseconds,
+                status = report.IsPartial ? "partial" : "ok",
+                reason = report.IsPartial ? PartialReason(report) : null,
+                message = report.StageFailures is { Count: > 0 } f ? string.Join("; ", f.Select(x => $"{x.Stage}: {x.Reason}")) : null,
             }, tx);
 
         _db.Execute("""
@@ -168,6 +233,16 @@ public sealed class ExtractorStore : IDisposable
         tx.Commit();
     }
 
+    /// <summary>
+    /// A partial document's error_reason: the first stage that broke ("facts_failed"), or the code it gives
+    /// (ocr_unavailable).
+    /// </summary>
+    public static string PartialReason(Report report)
+    {
+        var first = report.StageFailures![0];
+        return first.Code ?? first.Stage + "_failed";
+    }
+
     /// <summary>Stores a document that could not be read: status failed with its reason, replacing any earlier row.</summary>
     public void SaveFailure(string sha256, DocumentOrigin origin, string reason, string message, string extractorVersion,
         string? mediaType = null, TimeSpan? duration = null)
@@ -225,6 +300,7 @@ public sealed class ExtractorStore : IDisposable
     public StoreCounts Counts() => _db.QuerySingle<StoreCounts>("""
         SELECT (SELECT count(*) FROM documents) AS documents,
                (SELECT count(*) FROM documents WHERE status = 'ok') AS ok,
+               (SELECT count(*) FROM documents WHERE status = 'partial') AS partial,
                (SELECT count(*) FROM documents WHERE status = 'failed') AS failed,
                (SELECT count(*) FROM tables) AS tables,
                (SELECT count(*) FROM table_rows) AS rows,
@@ -232,11 +308,11 @@ public sealed class ExtractorStore : IDisposable
                (SELECT count(*) FROM checks) AS checks
         """);
 
-    /// <summary>Documents stored ok, by kind and fiscal year (what a batch found).</summary>
+    /// <summary>Documents stored ok or partial, by kind and fiscal year (what a batch found).</summary>
     public IEnumerable<(string Kind, int? FiscalYear, long Count)> KindsByYear() =>
         _db.Query<(string, int?, long)>("""
             SELECT coalesce(kind, 'unknown'), fiscal_year, count(*) FROM documents
-            WHERE status = 'ok' GROUP BY 1, 2 ORDER BY 1, 2
+            WHERE status IN ('ok', 'partial') GROUP BY 1, 2 ORDER BY 1, 2
             """);
 
     /// <summary>Runs PRAGMA integrity_check and foreign_key_check; "ok" when both are clean.</summary>
@@ -252,7 +328,8 @@ public sealed class ExtractorStore : IDisposable
 
     public void Dispose()
     {
-        try { _db.Execute("PRAGMA optimize"); } catch (SqliteException) { }
+        if (!ReadOnlyMode)
+            try { _db.Execute("PRAGMA optimize"); } catch (SqliteException) { }
         _db.Dispose();
     }
 

@@ -32,16 +32,33 @@ public static partial class Migrations
             """);
         var current = db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version");
         if (current > Latest)
-            throw new StoreException($"the store's schema (v{current}) is newer than this extractor's (v{Latest}); upgrade extractor");
-        foreach (var script in All.Where(s => s.Version > current))
+            throw new StoreException($"the store's schema (v{current}) is newer than this extractor's (v{Latest}); upgrade extractor"); // Open names the file
+        var pending = All.Where(s => s.Version > current).ToList();
+        if (pending.Count == 0) return;
+        // A script that rebuilds a table (SQLite changes a CHECK constraint no other way) must not cascade its DROP to the
+        // child rows: foreign keys are off while scripts run (the pragma is a no-op inside a transaction, so it is set
+        // here) and every script must leave no violation before it commits.
+        var foreignKeys = db.ExecuteScalar<long>("PRAGMA foreign_keys");
+        db.Execute("PRAGMA foreign_keys = OFF");
+        try
         {
-            using var tx = db.BeginTransaction(); // BEGIN IMMEDIATE: one process migrates, the others wait
-            var now = db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version", transaction: tx);
-            if (now >= script.Version) continue; // another process got there first
-            db.Execute(script.Sql, transaction: tx);
-            db.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @at)",
-                new { script.Version, script.Name, at = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) }, tx);
-            tx.Commit();
+            foreach (var script in pending)
+            {
+                using var tx = db.BeginTransaction(); // BEGIN IMMEDIATE: one process migrates, the others wait
+                var now = db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version", transaction: tx);
+                if (now >= script.Version) continue; // another process got there first
+                db.Execute(script.Sql, transaction: tx);
+                var violations = db.Query("PRAGMA foreign_key_check", transaction: tx).Count();
+                if (violations > 0)
+                    throw new StoreException($"migration {script.Version} ({script.Name}) would leave {violations} rows without their parent; nothing was changed");
+                db.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @at)",
+                    new { script.Version, script.Name, at = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) }, tx);
+                tx.Commit();
+            }
+        }
+        finally
+        {
+            db.Execute($"PRAGMA foreign_keys = {(foreignKeys != 0 ? "ON" : "OFF")}");
         }
     }
 

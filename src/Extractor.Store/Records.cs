@@ -21,7 +21,32 @@ public static class FailureReasons
 }
 
 /// <summary>The store cannot be opened or written (not a database, unwritable path, newer schema).</summary>
-public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+public class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The store stopped taking writes (disk full, read-only, I/O error) while a document was being stored: nothing of that
+/// document was stored (its transaction rolled back); everything stored before it is intact. Rerun to resume.
+/// </summary>
+public sealed class StoreWriteException(string source, string sha256, Exception inner)
+    : StoreException($"{What(inner)} while storing {source}: it was not stored; everything before it is; {Remedy(inner)}, then run the same command again to resume", inner)
+{
+    public string Source { get; } = source;
+    public string Sha256 { get; } = sha256;
+
+    /// <summary>An error of the store's file or disk rather than of one document's data.</summary>
+    public static bool IsStoreFault(Exception e) => e is Microsoft.Data.Sqlite.SqliteException s
+        && (s.SqliteErrorCode is 13 /* FULL */ or 10 /* IOERR */ or 8 /* READONLY */ or 11 /* CORRUPT */ or 26 /* NOTADB */)
+        || e is IOException;
+
+    private static string What(Exception e) => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } ? "disk full"
+        : e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 } ? "the store became read-only"
+        : e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 11 or 26 } ? "the store file is damaged"
+        : "the store's disk failed (I/O error)";
+
+    private static string Remedy(Exception e) => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } ? "free some space"
+        : e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 } ? "make it writable"
+        : "check the disk";
+}
 
 /// <summary>One row of `extractor documents`.</summary>
 public sealed class DocumentRecord
@@ -73,4 +98,4 @@ public sealed class FactRecord
 public sealed record FactFilter(string? Key = null, int? Year = null, string? Agency = null, string? Sha256 = null);
 
 /// <summary>Row counts, for the ingest summary.</summary>
-public sealed record StoreCounts(long Documents, long Ok, long Failed, long Tables, long Rows, long Facts, long Checks);
+public sealed record StoreCounts(long Documents, long Ok, long Partial, long Failed, long Tables, long Rows, long Facts, long Checks);

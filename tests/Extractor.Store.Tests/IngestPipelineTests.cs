@@ -44,6 +44,7 @@ public class IngestPipelineTests
         File.WriteAllText(Path.Combine(dir, "sub", "copy-of-a.pdf"), "good a"); // same bytes as a.pdf
 
         using var store = ExtractorStore.Open(tmp.File("s.db"));
+        Extractor.Core.ErrorLog.Path = tmp.File("s.db.log");
         var (pipeline, outcomes) = Pipeline(store);
         var s = await pipeline.RunAsync(IngestInputs.Enumerate([dir, tmp.File("missing.pdf")]));
 
@@ -54,7 +55,10 @@ public class IngestPipelineTests
         Assert.Equal(4, docs.Count); // a (or its copy), b, c, d; the missing file has no bytes to store
         Assert.Equal(("failed", "encrypted"), (docs["b.pdf"].Status, docs["b.pdf"].ErrorReason));
         Assert.Equal("failed", docs["d.pdf"].Status);
-        Assert.StartsWith("NullReferenceException", docs["d.pdf"].ErrorMessage);
+        // Issue 18, item 12: the user reads what it is and where the detail is; the exception's text is in the log.
+        Assert.StartsWith("internal error while reading it", docs["d.pdf"].ErrorMessage);
+        Assert.DoesNotContain("NullReference", docs["d.pdf"].ErrorMessage);
+        Assert.Contains("NullReferenceException: bug in a stage", File.ReadAllText(tmp.File("s.db.log")));
         Assert.Equal("ok", docs["c.html"].Status);
         Assert.Equal("ok", store.IntegrityCheck());
     }

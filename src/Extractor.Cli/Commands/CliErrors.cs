@@ -31,7 +31,10 @@ public static class CliErrors
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"{file}: error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            // A bug: the exception's text means nothing to the user; it goes to the log with its stack.
+            var told = $"internal error, a fault of the extractor ({Extractor.Core.ErrorLog.Hint})";
+            Extractor.Core.ErrorLog.Write(file, told, e);
+            Console.Error.WriteLine($"{file}: error: {told}");
             return Failure;
         }
     }

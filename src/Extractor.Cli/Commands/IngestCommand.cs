@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using Extractor.Core;
+using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
 using Extractor.Pipeline;
 using Extractor.Store;
@@ -68,12 +69,13 @@ public static class IngestCommand
         }
 
         using var store = ExtractorStore.Open(dbPath);
+        ErrorLog.Path = Path.GetFullPath(dbPath) + ".log"; // details of internal errors, beside the store
         // Stages may keep state: one extractor per concurrent extraction, reused.
         var extractors = new ConcurrentBag<ReportExtractor>();
-        Report Extract(string path, CancellationToken ct)
+        Report Extract(string path, Deadline deadline)
         {
             if (!extractors.TryTake(out var x)) x = new ReportExtractor(settings, PipelineStages.Default(settings));
-            try { return x.Extract(path, ct); }
+            try { return x.Extract(path, null, deadline); }
             finally { extractors.Add(x); }
         }
 
@@ -111,8 +113,17 @@ public static class IngestCommand
         {
             progress.Clear();
             var s = pipeline.Stats.Snapshot();
-            Console.Error.WriteLine($"ingest: interrupted after {s.Ok + s.Failed} documents stored; run the same command again to resume");
+            Console.Error.WriteLine($"ingest: interrupted after {s.Ok + s.Partial + s.Failed} documents stored; run the same command again to resume");
             return 130;
+        }
+        catch (StoreWriteException e)
+        {
+            // Disk full and the like: what was stored stays, the summary says how far the batch got.
+            progress.Clear();
+            Console.Error.WriteLine($"{dbPath}: {e.Message}");
+            try { PrintSummary(Console.Out, pipeline.Stats.Snapshot(), store, dbPath); }
+            catch (Exception) { PrintTotals(Console.Out, pipeline.Stats.Snapshot(), dbPath); }
+            return CliErrors.Failure;
         }
         finally
         {
@@ -123,17 +134,27 @@ public static class IngestCommand
     public static void PrintSummary(TextWriter w, IngestSummary s, ExtractorStore store, string dbPath)
     {
         var inv = CultureInfo.InvariantCulture;
-        w.WriteLine(string.Create(inv, $"ingest: {s.Found} files → {dbPath} in {s.Elapsed.TotalSeconds:0.0} s ({s.DocsPerSecond:0.00} docs/s, {s.PagesPerSecond:0.0} pages/s, extractor {ExtractorInfo.Version})"));
-        w.WriteLine(string.Create(inv, $"  ok       {s.Ok,6}  ({s.Pages} pages)"));
-        var reasons = string.Join(", ", s.FailedByReason.Select(kv => $"{kv.Key} {kv.Value}"));
-        w.WriteLine(string.Create(inv, $"  failed   {s.Failed,6}{(s.Failed > 0 ? $"  ({reasons})" : "")}"));
-        w.WriteLine(string.Create(inv, $"  skipped  {s.Skipped,6}  (already stored)"));
-        if (s.Unsupported > 0) w.WriteLine(string.Create(inv, $"  ignored  {s.Unsupported,6}  (not an ingestible file type)"));
+        PrintTotals(w, s, dbPath);
         var c = store.Counts();
-        w.WriteLine($"store: {c.Documents} documents ({c.Ok} ok, {c.Failed} failed), {c.Tables} tables, {c.Rows} rows, {c.Facts} facts, {c.Checks} checks");
+        w.WriteLine($"store: {c.Documents} documents ({c.Ok} ok, {(c.Partial > 0 ? $"{c.Partial} partial, " : "")}{c.Failed} failed), {c.Tables} tables, {c.Rows} rows, {c.Facts} facts, {c.Checks} checks");
         var kinds = store.KindsByYear().GroupBy(k => k.Kind)
             .Select(g => $"{g.Key} {g.Sum(k => k.Count)} ({string.Join(", ", g.Select(k => $"{(k.FiscalYear?.ToString(inv) ?? "?")}: {k.Count}"))})");
         w.WriteLine("by kind: " + string.Join("; ", kinds));
+    }
+
+    /// <summary>The batch's own counts (no store query: also printed when the store stopped taking writes).</summary>
+    private static void PrintTotals(TextWriter w, IngestSummary s, string dbPath)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        static string By(IReadOnlyDictionary<string, int> reasons) => "  (" + string.Join(", ", reasons.Select(kv => $"{kv.Key} {kv.Value}")) + ")";
+        w.WriteLine(string.Create(inv, $"ingest: {s.Found} files → {dbPath} in {s.Elapsed.TotalSeconds:0.0} s ({s.DocsPerSecond:0.00} docs/s, {s.PagesPerSecond:0.0} pages/s, extractor {ExtractorInfo.Version})"));
+        w.WriteLine(string.Create(inv, $"  ok       {s.Ok,6}  ({s.Pages} pages)"));
+        if (s.Partial > 0) w.WriteLine(string.Create(inv, $"  partial  {s.Partial,6}{By(s.PartialByReason)}"));
+        w.WriteLine(string.Create(inv, $"  failed   {s.Failed,6}{(s.Failed > 0 ? By(s.FailedByReason) : "")}"));
+        w.WriteLine(string.Create(inv, $"  skipped  {s.Skipped,6}  (already stored, or being read by another run)"));
+        if (s.Unsupported > 0) w.WriteLine(string.Create(inv, $"  ignored  {s.Unsupported,6}  (not an ingestible file type)"));
+        if (s.FailedByReason.ContainsKey("ocr_unavailable") || s.PartialByReason.ContainsKey("ocr_unavailable"))
+            w.WriteLine($"  scans need OCR: {Extractor.Pipeline.OcrAvailability.InstallHint}; then run the same command again");
     }
 
     /// <summary>Progress on stderr: a self-rewriting line on a terminal, a line every few seconds when redirected;
@@ -148,11 +169,11 @@ public static class IngestCommand
 
         public void OnCompleted(DocumentOutcome o)
         {
-            if (o.Kind != OutcomeKind.Failed) return;
+            if (o.Kind is not (OutcomeKind.Failed or OutcomeKind.Partial)) return;
             lock (_lock)
             {
                 ClearLine();
-                Console.Error.WriteLine($"{o.Path}: {o.Reason}: {o.Message}");
+                Console.Error.WriteLine(o.Kind == OutcomeKind.Partial ? $"{o.Path}: partial: {o.Reason}: {o.Message}" : $"{o.Path}: {o.Reason}: {o.Message}");
             }
         }
 
@@ -160,7 +181,7 @@ public static class IngestCommand
         {
             var s = stats.Snapshot();
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"ingest: {s.Done}/{s.Found} · {s.Ok} ok · {s.Failed} failed · {s.Skipped} skipped{(s.Unsupported > 0 ? $" · {s.Unsupported} ignored" : "")} · {s.DocsPerSecond:0.00} docs/s · {s.PagesPerSecond:0.0} pages/s · {s.Elapsed.TotalSeconds:0} s");
+                $"ingest: {s.Done}/{s.Found} · {s.Ok} ok · {(s.Partial > 0 ? $"{s.Partial} partial · " : "")}{s.Failed} failed · {s.Skipped} skipped{(s.Unsupported > 0 ? $" · {s.Unsupported} ignored" : "")} · {s.DocsPerSecond:0.00} docs/s · {s.PagesPerSecond:0.0} pages/s · {s.Elapsed.TotalSeconds:0} s");
             lock (_lock)
             {
                 if (_stopped) return;

@@ -67,7 +67,7 @@ public static class LabelCommand
     private static void FromStore(string path, List<LabelledHeading> rows, List<(string, double, string)> predictions)
     {
         if (!File.Exists(path)) throw new ArgumentException($"store not found: {path}");
-        using var store = ExtractorStore.Open(path, create: false);
+        using var store = ExtractorStore.OpenReadOnly(path);
         using var cmd = store.Connection.CreateCommand();
         cmd.CommandText = """
             SELECT d.source, coalesce(d.kind, 'unknown'), coalesce(d.pages, 0), s.page, s.level, s.heading, s.id, s.confidence, s.document

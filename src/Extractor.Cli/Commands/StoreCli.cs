@@ -17,10 +17,10 @@ public static class StoreCli
 
     public static Option<string?> AgencyOption() => new("--agency") { Description = "agency name or part of it", HelpName = "A" };
 
-    /// <summary>Runs a command that reads an existing store and prints to stdout.</summary>
+    /// <summary>Runs a command that reads an existing store (opened read-only) and prints to stdout.</summary>
     public static int Read(string db, Func<ExtractorStore, TextWriter, int> action) => Run(db, () =>
     {
-        using var store = ExtractorStore.Open(db, create: false);
+        using var store = ExtractorStore.OpenReadOnly(db);
         using var stdout = Output.Stdout();
         return action(store, stdout);
     });

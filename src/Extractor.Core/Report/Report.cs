@@ -13,6 +13,22 @@ public sealed class Report
     public List<Check> Checks { get; init; } = [];
     /// <summary>Why a value was not taken (typos, unreadable numbers): reported, never silently read.</summary>
     public List<string> Warnings { get; init; } = [];
+    /// <summary>
+    /// Stages that broke on this document (extension of SCHEMA §1; absent when none did): the report holds what the
+    /// other stages found, and is stored as partial, not ok.
+    /// </summary>
+    public List<StageFailure>? StageFailures { get; set; }
+
+    public bool IsPartial => StageFailures is { Count: > 0 };
+
+    public void AddStageFailure(string stage, string reason) => (StageFailures ??= []).Add(new StageFailure(stage, reason));
+}
+
+/// <summary>A stage (table_mapping, sections, facts, checks, ocr…) that broke on a document, and why, in words a user can act on.</summary>
+public sealed record StageFailure(string Stage, string Reason)
+{
+    /// <summary>The reason code stored for a partial document when not "STAGE_failed" (ocr_unavailable).</summary>
+    public string? Code { get; init; }
 }
 
 public sealed class ReportDocument

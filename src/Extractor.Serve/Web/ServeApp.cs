@@ -46,7 +46,7 @@ public sealed class ServeApp : IAsyncDisposable
     public static async Task<ServeApp> StartAsync(ServeOptions options, CancellationToken cancellation = default)
     {
         // Fail early with the store's one-line message when the file is not a store.
-        using (ExtractorStore.Open(options.DbPath, create: false)) { }
+        using (ExtractorStore.OpenReadOnly(options.DbPath)) { }
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApp).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(options.LogLevel);
         // A failed start (a busy port) is thrown to the caller, which says it in one line; the host's own copy of it is a
@@ -85,7 +85,7 @@ public sealed class ServeApp : IAsyncDisposable
         var verified = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // sha256 → verified local path
 
         // One connection per request: SQLite in WAL mode, readers never block an ingest writing the same file.
-        ExtractorStore Open() => ExtractorStore.Open(db, create: false);
+        ExtractorStore Open() => ExtractorStore.OpenReadOnly(db);
 
         app.MapGet("/api/documents", () =>
         {

@@ -19,6 +19,8 @@ public sealed record IngestOptions
     /// <summary>Retry documents stored as failed even when stored by this same extractor version.</summary>
     public bool RetryFailed { get; init; }
     public string ExtractorVersion { get; init; } = ExtractorInfo.Version;
+    /// <summary>How another run's claims are judged alive (<see cref="IngestClaims"/>).</summary>
+    public IngestClaimOptions Claims { get; init; } = new();
 
     /// <summary>Longest per-document limit: a day, well inside what a .NET timer holds (24.8 days).</summary>
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
@@ -34,7 +36,8 @@ public sealed record IngestOptions
     }
 }
 
-public enum OutcomeKind { Ok, Failed, Skipped, Unsupported }
+/// <summary>Partial: stored and queryable, but a stage broke (Reason names it: facts_failed, ocr_unavailable…).</summary>
+public enum OutcomeKind { Ok, Partial, Failed, Skipped, Unsupported }
 
 /// <summary>What happened to one input. Failed with a null Sha256: nothing could be stored (the file is missing).</summary>
 public sealed record DocumentOutcome(
@@ -47,7 +50,8 @@ public sealed class IngestStats
     private readonly Lock _lock = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly SortedDictionary<string, int> _failedByReason = new(StringComparer.Ordinal);
-    private int _found, _ok, _failed, _skipped, _unsupported;
+    private readonly SortedDictionary<string, int> _partialByReason = new(StringComparer.Ordinal);
+    private int _found, _ok, _partial, _failed, _skipped, _unsupported;
     private long _pages;
 
     internal void Found() => Interlocked.Increment(ref _found);
@@ -59,6 +63,11 @@ public sealed class IngestStats
             switch (o.Kind)
             {
                 case OutcomeKind.Ok: _ok++; _pages += o.Pages; break;
+                case OutcomeKind.Partial:
+                    _partial++;
+                    _pages += o.Pages;
+                    _partialByReason[o.Reason ?? "partial"] = _partialByReason.GetValueOrDefault(o.Reason ?? "partial") + 1;
+                    break;
                 case OutcomeKind.Skipped: _skipped++; break;
                 case OutcomeKind.Unsupported: _unsupported++; break;
                 case OutcomeKind.Failed:
@@ -74,17 +83,23 @@ public sealed class IngestStats
     {
         lock (_lock)
             return new IngestSummary(Volatile.Read(ref _found), _ok, _failed, _skipped, _unsupported, _pages,
-                new Dictionary<string, int>(_failedByReason), _clock.Elapsed);
+                new Dictionary<string, int>(_failedByReason), _clock.Elapsed)
+            {
+                Partial = _partial, PartialByReason = new Dictionary<string, int>(_partialByReason),
+            };
     }
 }
 
-/// <summary>Totals of one batch. Found counts every input file (including skipped ones); Done = ok + failed + skipped + unsupported.</summary>
+/// <summary>Totals of one batch. Found counts every input file (including skipped ones); Done = ok + partial + failed + skipped + unsupported.</summary>
 public sealed record IngestSummary(
     int Found, int Ok, int Failed, int Skipped, int Unsupported, long Pages,
     IReadOnlyDictionary<string, int> FailedByReason, TimeSpan Elapsed)
 {
-    public int Done => Ok + Failed + Skipped + Unsupported;
-    public double DocsPerSecond => Elapsed.TotalSeconds > 0 ? (Ok + Failed) / Elapsed.TotalSeconds : 0;
+    /// <summary>Stored with what was read, but a stage broke (by the stage: facts_failed, ocr_unavailable…).</summary>
+    public int Partial { get; init; }
+    public IReadOnlyDictionary<string, int> PartialByReason { get; init; } = new Dictionary<string, int>();
+    public int Done => Ok + Partial + Failed + Skipped + Unsupported;
+    public double DocsPerSecond => Elapsed.TotalSeconds > 0 ? (Ok + Partial + Failed) / Elapsed.TotalSeconds : 0;
     public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
 }
 
@@ -96,8 +111,12 @@ public sealed record IngestSummary(
 /// for any reason is stored as failed (status, reason, message) and the batch goes on.
 /// </summary>
 public sealed class IngestPipeline(
-    ExtractorStore store, Func<string, CancellationToken, Report> extract, IngestOptions options)
+    ExtractorStore store, Func<string, Deadline, Report> extract, IngestOptions options)
 {
+    /// <summary>An extractor that only takes a token: the limit is the options' alone (nothing extends it).</summary>
+    public IngestPipeline(ExtractorStore store, Func<string, CancellationToken, Report> extract, IngestOptions options)
+        : this(store, (path, deadline) => extract(path, deadline.Token), options) { }
+
     private sealed record Work(IngestInput Input);
 
     private sealed record Result(DocumentOutcome Outcome, DocumentOrigin? Origin, Report? Report, string? MediaType);
@@ -115,6 +134,8 @@ public sealed class IngestPipeline(
         cancellation = stop.Token; // the writer failing (disk full…) stops producer and workers too
         var known = store.Known();
         var claimed = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        // Another `ingest` on the same store skips what this run has claimed, and this run what it has.
+        using var claims = IngestClaims.Start(store.Path, options.Claims);
         var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(workers * 2) { SingleWriter = true });
         var results = Channel.CreateBounded<Result>(new BoundedChannelOptions(workers) { SingleReader = true });
 
@@ -135,7 +156,7 @@ public sealed class IngestPipeline(
         var workerTasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             await foreach (var item in work.Reader.ReadAllAsync(cancellation))
-                await results.Writer.WriteAsync(await ProcessAsync(item.Input, known, claimed, cancellation), cancellation);
+                await results.Writer.WriteAsync(await ProcessAsync(item.Input, known, claimed, claims, cancellation), cancellation);
         }, cancellation)).ToArray();
 
         var all = Task.WhenAll([producer, .. workerTasks]);
@@ -146,6 +167,7 @@ public sealed class IngestPipeline(
             await foreach (var result in results.Reader.ReadAllAsync(cancellation))
             {
                 var outcome = Write(result);
+                if (outcome.Sha256 is not null && outcome.Kind is not (OutcomeKind.Skipped or OutcomeKind.Unsupported)) claims.Release(outcome.Sha256);
                 Stats.Add(outcome);
                 Completed?.Invoke(outcome);
             }
@@ -160,7 +182,7 @@ public sealed class IngestPipeline(
     }
 
     private async Task<Result> ProcessAsync(IngestInput input, Dictionary<string, StoredStatus> known,
-        ConcurrentDictionary<string, byte> claimed, CancellationToken cancellation)
+        ConcurrentDictionary<string, byte> claimed, IngestClaims claims, CancellationToken cancellation)
     {
         var path = input.Path;
         if (input.Missing) return new Result(new DocumentOutcome(path, OutcomeKind.Failed, Reason: "missing", Message: "file not found"), null, null, null);
@@ -185,25 +207,38 @@ public sealed class IngestPipeline(
             return new Result(new DocumentOutcome(path, OutcomeKind.Skipped, sha, Reason: "already_stored"), null, null, null);
         if (!claimed.TryAdd(sha, 0))
             return new Result(new DocumentOutcome(path, OutcomeKind.Skipped, sha, Reason: "duplicate_in_batch"), null, null, null);
+        if (claims.TryClaim(sha) == ClaimResult.ClaimedByAnotherRun)
+            return new Result(new DocumentOutcome(path, OutcomeKind.Skipped, sha, Reason: "claimed_by_another_run"), null, null, null);
+        // Stored by another run since this one listed the store: skipped like anything stored before.
+        if (claims.Stored(sha) is { } since && !ShouldRetry(since))
+        {
+            claims.Release(sha);
+            return new Result(new DocumentOutcome(path, OutcomeKind.Skipped, sha, Reason: "already_stored"), null, null, null);
+        }
 
         var origin = new DocumentOrigin(input.Source ?? path, input.FoundOn, input.LinkText, size);
         if (input.Failure is { } failure)
             return new Result(new DocumentOutcome(path, OutcomeKind.Failed, sha, failure.Reason, failure.Message), origin, null, null);
         var clock = Stopwatch.StartNew();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        limit.CancelAfter(options.Timeout);
-        var task = Task.Run(() => extract(path, limit.Token), CancellationToken.None);
+        // The extractor may extend the limit (pages to OCR); the wait below follows it.
+        var deadline = new Deadline(options.Timeout, cancellation);
+        var task = Task.Run(() => extract(path, deadline), CancellationToken.None);
         try
         {
-            var report = await task.WaitAsync(options.Timeout + options.TimeoutGrace, cancellation);
-            return new Result(new DocumentOutcome(path, OutcomeKind.Ok, sha, Pages: report.Document.Pages, Duration: clock.Elapsed),
-                origin, report, report.Document.MediaType);
+            if (!await deadline.WaitAsync(task, options.TimeoutGrace, cancellation)) throw new TimeoutException();
+            var report = await task;
+            var outcome = report.StageFailures is { Count: > 0 } broke
+                ? new DocumentOutcome(path, OutcomeKind.Partial, sha, ExtractorStore.PartialReason(report), string.Join("; ", broke.Select(f => $"{f.Stage}: {f.Reason}")),
+                    report.Document.Pages, clock.Elapsed)
+                : new DocumentOutcome(path, OutcomeKind.Ok, sha, Pages: report.Document.Pages, Duration: clock.Elapsed);
+            return new Result(outcome, origin, report, report.Document.MediaType);
         }
         catch (TimeoutException)
         {
-            // The extractor ignored its cancellation token: abandon it (it runs on in the background) and go on.
-            _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            return Failed("timeout", $"still running {options.Timeout.TotalSeconds:0} s + {options.TimeoutGrace.TotalSeconds:0} s grace; abandoned");
+            // The extractor ignored its cancellation token: abandon it (it runs on in the background) and go on; the
+            // deadline is disposed when it ends, since it may still extend it.
+            _ = task.ContinueWith(t => { _ = t.Exception; deadline.Dispose(); }, TaskScheduler.Default);
+            return Failed("timeout", $"still running {deadline.Granted.TotalSeconds:0} s + {options.TimeoutGrace.TotalSeconds:0} s grace; abandoned");
         }
         catch (ExtractionException e)
         {
@@ -211,11 +246,20 @@ public sealed class IngestPipeline(
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            return Failed("timeout", $"took longer than the per-document limit of {options.Timeout.TotalSeconds:0} s");
+            return Failed("timeout", deadline.Granted > deadline.Limit
+                ? $"took longer than its limit of {deadline.Granted.TotalSeconds:0} s ({deadline.Limit.TotalSeconds:0} s and {(deadline.Granted - deadline.Limit).TotalSeconds:0} s for its pages to OCR)"
+                : $"took longer than the per-document limit of {options.Timeout.TotalSeconds:0} s");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failed("error", $"{e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            // A bug, not the document: the user is told what it is and where the detail went; a plain rerun retries it.
+            var told = $"internal error while reading it, a fault of the extractor, not of the document ({ErrorLog.Hint})";
+            ErrorLog.Write(origin.Source, told, e);
+            return Failed("error", told);
+        }
+        finally
+        {
+            if (task.IsCompleted) deadline.Dispose();
         }
 
         Result Failed(string reason, string message) =>
@@ -236,16 +280,26 @@ public sealed class IngestPipeline(
         if (o.Sha256 is null || result.Origin is null) return o; // skipped, unsupported, or nothing to store
         try
         {
-            if (result.Report is not null) store.SaveReport(o.Sha256, result.Origin, result.Report, o.Duration);
-            else store.SaveFailure(o.Sha256, result.Origin, o.Reason ?? "error", o.Message ?? "", options.ExtractorVersion, result.MediaType, o.Duration);
-            return o;
+            try
+            {
+                if (result.Report is not null) store.SaveReport(o.Sha256, result.Origin, result.Report, o.Duration);
+                else store.SaveFailure(o.Sha256, result.Origin, o.Reason ?? "error", o.Message ?? "", options.ExtractorVersion, result.MediaType, o.Duration);
+                return o;
+            }
+            catch (Exception e) when (result.Report is not null && e is not StoreException && !StoreWriteException.IsStoreFault(e))
+            {
+                // The report could not be written (a bug in its data, say): the transaction rolled back; keep a failed row.
+                var told = $"could not be written to the store, a fault of the extractor ({ErrorLog.Hint})";
+                ErrorLog.Write(result.Origin.Source, told, e);
+                var failed = o with { Kind = OutcomeKind.Failed, Reason = "store_error", Message = told };
+                store.SaveFailure(o.Sha256, result.Origin, failed.Reason!, failed.Message!, options.ExtractorVersion, result.MediaType, o.Duration);
+                return failed;
+            }
         }
-        catch (Exception e) when (result.Report is not null && e is not StoreException)
+        catch (Exception e) when (StoreWriteException.IsStoreFault(e))
         {
-            // The report could not be written (a bug in its data, say): the transaction rolled back; keep a failed row.
-            var failed = o with { Kind = OutcomeKind.Failed, Reason = "store_error", Message = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}" };
-            store.SaveFailure(o.Sha256, result.Origin, failed.Reason!, failed.Message!, options.ExtractorVersion, result.MediaType, o.Duration);
-            return failed;
+            // Disk full, read-only, I/O error: nothing more can be stored. Stop, naming the document being stored.
+            throw new StoreWriteException(result.Origin.Source, o.Sha256, e);
         }
     }
 }
