@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -33,13 +31,15 @@ public sealed record ServeOptions
 /// `extractor serve`: a read-only web app over the store, bound to 127.0.0.1 only. JSON API under /api, the static
 /// pages (and pdf.js, bundled from npm) embedded in this assembly under wwwroot/. The browser renders a document's
 /// source page with pdf.js and draws the fact's bbox over it. A source file is served only for a stored document,
-/// only when the file at its recorded path still hashes to the stored sha256.
+/// only from under the source root, and only as the copy this server made while checking it hashes to the stored
+/// sha256 (<see cref="SourceFiles"/>).
 /// </summary>
 public sealed class ServeApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SourceFiles _files;
 
-    private ServeApp(WebApplication app) => _app = app;
+    private ServeApp(WebApplication app, SourceFiles files) => (_app, _files) = (app, files);
 
     public string Url => _app.Urls.First();
 
@@ -62,9 +62,10 @@ public sealed class ServeApp : IAsyncDisposable
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         });
         var app = builder.Build();
-        Map(app, options);
+        var files = new SourceFiles(options.SourceRoot ?? Directory.GetCurrentDirectory(), new KeptFiles(KeptFiles.BesideStore(options.DbPath)));
+        Map(app, options, files);
         await app.StartAsync(cancellation);
-        return new ServeApp(app);
+        return new ServeApp(app, files);
     }
 
     /// <summary>Completes when the app stops: Ctrl+C or SIGTERM (the host's console lifetime handles both).</summary>
@@ -75,14 +76,12 @@ public sealed class ServeApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _files.Dispose();
     }
 
-    private static void Map(WebApplication app, ServeOptions options)
+    private static void Map(WebApplication app, ServeOptions options, SourceFiles files)
     {
         var db = options.DbPath;
-        var root = Path.GetFullPath(options.SourceRoot ?? Directory.GetCurrentDirectory());
-        var kept = new KeptFiles(KeptFiles.BesideStore(db));
-        var verified = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // sha256 → verified local path
 
         // One connection per request: SQLite in WAL mode, readers never block an ingest writing the same file.
         ExtractorStore Open() => ExtractorStore.OpenReadOnly(db);
@@ -98,7 +97,7 @@ public sealed class ServeApp : IAsyncDisposable
             using var store = Open();
             var detail = store.Detail(sha256);
             if (detail is null) return Results.NotFound(new { error = $"no document {sha256}" });
-            var file = LocalSource(detail.Document, root, kept, verified, out var why);
+            var file = files.Local(detail.Document, out var why);
             return Results.Ok(new
             {
                 detail.Document, detail.SizeBytes, Warnings = detail.Warnings is null ? (JsonElement?)null : JsonDocument.Parse(detail.Warnings).RootElement.Clone(),
@@ -117,7 +116,7 @@ public sealed class ServeApp : IAsyncDisposable
             using var store = Open();
             var doc = store.Document(sha256);
             if (doc is null) return Results.NotFound();
-            var file = LocalSource(doc, root, kept, verified, out var why);
+            var file = files.Local(doc, out var why);
             if (file is null) return Results.NotFound(new { error = why });
             if (!IsHtml(doc)) return Results.File(file, doc.MediaType ?? "application/pdf", enableRangeProcessing: true);
             // A saved web page is shown inert: no script of its own runs, nothing is fetched from anywhere.
@@ -184,42 +183,6 @@ public sealed class ServeApp : IAsyncDisposable
     }
 
     private static bool IsHtml(DocumentRecord doc) => doc.MediaType is "text/html";
-
-    /// <summary>
-    /// The document's source as a local file (a crawled one: its kept copy), when it exists and still has the stored
-    /// bytes; else null and why.
-    /// </summary>
-    private static string? LocalSource(DocumentRecord doc, string root, KeptFiles kept, ConcurrentDictionary<string, string> verified, out string? why)
-    {
-        why = null;
-        if (verified.TryGetValue(doc.Sha256, out var known) && File.Exists(known)) return known;
-        if (doc.MediaType is not null && doc.MediaType != "application/pdf" && !IsHtml(doc))
-        {
-            why = $"the source is {doc.MediaType}: provenance is a path in the document, shown beside each figure";
-            return null;
-        }
-        if (Uri.TryCreate(doc.Source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            // A crawled document: the copy crawl kept next to the store, named by its content.
-            if (kept.Find(doc.Sha256) is { } copy) { verified[doc.Sha256] = copy; return copy; }
-            why = $"the source is a URL and no copy is kept in {kept.Root} (crawl keeps one; a document ingested from a URL before that was not)";
-            return null;
-        }
-        var path = Path.IsPathRooted(doc.Source) ? doc.Source : Path.Combine(root, doc.Source);
-        if (!File.Exists(path))
-        {
-            why = $"source file not found: {doc.Source} (start serve from the folder ingest ran in, or pass --source-root)";
-            return null;
-        }
-        using (var fs = File.OpenRead(path))
-            if (!Convert.ToHexStringLower(SHA256.HashData(fs)).Equals(doc.Sha256, StringComparison.Ordinal))
-            {
-                why = $"{doc.Source} has changed since it was ingested (sha256 differs)";
-                return null;
-            }
-        verified[doc.Sha256] = path;
-        return path;
-    }
 
     private static readonly Assembly Assets = typeof(ServeApp).Assembly;
     private static readonly FileExtensionContentTypeProvider ContentTypes = NewContentTypes();
