@@ -268,6 +268,43 @@ public sealed class ReaderTests : IDisposable
         Assert.Equal("corrupt", Assert.Throws<ExtractionException>(() => new XlsxDocumentReader().Read(xlsx, new ReadLimits())).Reason);
     }
 
+    /// <summary>
+    /// Issue 18, item 15: Word forms of a report lost kind, agency or year when the report states them only where a
+    /// Word file keeps them — the page header printed on page 1, or the document's title property (a web page saved
+    /// as Word keeps its &lt;title&gt; there). The header is read as page 1's first line, the title property as the
+    /// PDF's document-information title (the year when none is printed).
+    /// </summary>
+    [Fact]
+    public void Docx_TitleInTheHeaderOrTheTitlePropertyGivesTheDocumentFields()
+    {
+        void Body(DocumentFormat.OpenXml.Wordprocessing.Body body)
+        {
+            body.Append(OfficeFixtures.Para("一、部门主要职能", "Heading1"));
+            body.Append(OfficeFixtures.Para("负责全区民政工作。"));
+            body.Append(OfficeFixtures.Para("二、收入支出决算总体情况说明", "Heading1"));
+            body.Append(OfficeFixtures.Para("本年度收入、支出总计均为553.29万元。"));
+        }
+        var inHeader = Path.Combine(_dir, "header.docx");
+        OfficeFixtures.WriteDocx(inHeader, (body, main) =>
+        {
+            Body(body);
+            var header = main.AddNewPart<DocumentFormat.OpenXml.Packaging.HeaderPart>();
+            header.Header = new DocumentFormat.OpenXml.Wordprocessing.Header(OfficeFixtures.Para("某某区民政局2024年度部门决算"));
+            body.Append(new DocumentFormat.OpenXml.Wordprocessing.SectionProperties(
+                new DocumentFormat.OpenXml.Wordprocessing.HeaderReference { Id = main.GetIdOfPart(header), Type = DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default }));
+        });
+        var fromHeader = new Extractor.Pipeline.ReportExtractor().Extract(inHeader).Document;
+        Assert.Equal(("final_account", "某某区民政局", 2024), (fromHeader.Kind, fromHeader.Agency, fromHeader.FiscalYear));
+
+        var inProperties = Path.Combine(_dir, "properties.docx");
+        OfficeFixtures.WriteDocx(inProperties, (body, _) => Body(body));
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(inProperties, true))
+            doc.PackageProperties.Title = "某某区民政局2024年度部门决算";
+        var fromProperties = new Extractor.Pipeline.ReportExtractor().Extract(inProperties).Document;
+        Assert.Equal(2024, fromProperties.FiscalYear);
+        Assert.Equal("document_properties.title", fromProperties.Evidence["fiscal_year"].Source);
+    }
+
     [Fact]
     public void Docx_TextBoxesAndContinuedTables()
     {

@@ -59,7 +59,7 @@ internal static partial class YearReader
             var text = ChineseNumerals.YearsToDigits(TextNormalizer.Compact(infoTitle));
             if ((text.Contains("预算") || text.Contains("决算") || text.Contains("绩效"))
                 && (Match(YearWithDu(), text) ?? Match(YearNotDate(), text)) is { } year)
-                return (year, new Evidence(infoTitle, 0, "pdf_info.title"));
+                return (year, new Evidence(infoTitle, 0, content.MediaType == "application/pdf" ? "pdf_info.title" : "document_properties.title"));
         }
         return null;
     }
