@@ -11,38 +11,14 @@ namespace Extractor.Cli.Tests;
 /// </summary>
 public class ReadOnlyStoreTests
 {
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "extractor.dll");
-    private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+    private const string ReadOnly = "mount --bind -o ro \"$1\" \"$1\" && ! touch \"$1/probe\" 2>/dev/null";
 
-    /// <summary>The command, run with <paramref name="media"/> mounted read-only for it alone.</summary>
-    private static ProcessStartInfo OnReadOnlyMedia(string workingDirectory, string media, params string[] args)
-    {
-        var unshare = new[] { "/usr/bin/unshare", "/bin/unshare" }.FirstOrDefault(File.Exists);
-        Assert.True(unshare is not null, "unshare (util-linux) is needed to mount the test store read-only; install util-linux");
-        var psi = new ProcessStartInfo(unshare)
-        {
-            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8, StandardErrorEncoding = System.Text.Encoding.UTF8,
-        };
-        foreach (var a in new[] { "-rm", "sh", "-c", "mount --bind -o ro \"$1\" \"$1\" && touch \"$1/probe\" 2>/dev/null && { echo 'mount is writable' >&2; exit 97; }; shift; exec \"$@\"", "sh", media, Dotnet, Dll })
-            psi.ArgumentList.Add(a);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        return psi;
-    }
+    private static ProcessStartInfo OnReadOnlyMedia(string dir, string media, params string[] args) => PrivateMount.Start(dir, ReadOnly, media, args);
 
-    private static CliResult Run(string dir, string media, params string[] args)
-    {
-        using var p = Process.Start(OnReadOnlyMedia(dir, media, args))!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(2))) { p.Kill(entireProcessTree: true); Assert.Fail($"{string.Join(' ', args)} did not finish"); }
-        p.WaitForExit();
-        var r = new CliResult(p.ExitCode, stdout.Result, stderr.Result);
-        Assert.True(r.ExitCode != 97, "the read-only mount could not be made: " + r.Stderr);
-        return r;
-    }
+    private static CliResult Run(string dir, string media, params string[] args) => PrivateMount.Run(dir, ReadOnly, media, args);
 
     [Fact]
+    [Trait("Category", "Slow")] // six processes, serve among them
     public void Documents_facts_compare_export_and_serve_read_a_store_on_read_only_media()
     {
         using var tmp = new TempDir();
