@@ -22,9 +22,6 @@ public static class OcrAvailability
         ? "install the OCR tools: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils"
         : "install the page renderer: apt-get install poppler-utils (the PP-OCR models come with the build; or --ocr tesseract with tesseract-ocr tesseract-ocr-chi-sim)";
 
-    /// <summary>Install lines for every engine, for a summary that does not know which engine a document needed.</summary>
-    public static string AnyInstallHint => InstallHint(OcrEngines.Default);
-
     /// <summary>What the engine lacks here (tools looked up on <paramref name="toolPath"/>, ':'-separated; null: PATH), or null when it can run.</summary>
     public static string? Missing(OcrEngine engine, string? toolPath)
     {

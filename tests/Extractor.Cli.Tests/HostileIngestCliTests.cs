@@ -18,20 +18,24 @@ public class HostileIngestCliTests
         File.Copy(Corpus.Path("scanned", "hn-changsha-scjgj-2022-perfeval-scan.pdf"), tmp.File("scan.pdf"));
         var noTools = new Dictionary<string, string> { ["PATH"] = Directory.CreateDirectory(tmp.File("empty-bin")).FullName };
 
+        // The default engine (PP-OCR, models bundled) needs the page renderer; Tesseract needs its own tools too.
         var extract = Cli.RunWith(noTools, tmp.Path, "extract", "scan.pdf");
         Assert.Equal(2, extract.ExitCode);
         var line = Assert.Single(extract.StderrLines);
         Assert.StartsWith("scan.pdf: ocr_unavailable: ", line);
-        Assert.Contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils", line);
+        Assert.Contains("apt-get install poppler-utils", line);
+        var tesseract = Cli.RunWith(noTools, tmp.Path, "extract", "scan.pdf", "--ocr", "tesseract");
+        Assert.Equal(2, tesseract.ExitCode);
+        Assert.Contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils", Assert.Single(tesseract.StderrLines));
 
-        var ingest = Cli.RunWith(noTools, tmp.Path, "ingest", "scan.pdf", "--db", "s.db");
+        var ingest = Cli.RunWith(noTools, tmp.Path, "ingest", "scan.pdf", "--db", "s.db", "--ocr", "tesseract");
         Assert.True(ingest.ExitCode == 0, ingest.Stderr);
         Assert.Contains(ingest.StdoutLines, l => l.Contains("failed") && l.Contains("ocr_unavailable 1"));
-        Assert.Contains(ingest.StdoutLines, l => l.Contains("scans need OCR") && l.Contains("apt-get install tesseract-ocr"));
+        Assert.Contains(ingest.StdoutLines, l => l.Contains("scans need OCR") && l.Contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim"));
 
         // Installed again (the normal PATH), a plain rerun reads it: the failure was the run's, not the document's.
         Assert.True(Extractor.Ocr.TesseractPageOcr.Available, "pdftoppm and tesseract must be installed (see .ci/run)");
-        var rerun = Cli.Run(tmp.Path, "ingest", "scan.pdf", "--db", "s.db");
+        var rerun = Cli.Run(tmp.Path, "ingest", "scan.pdf", "--db", "s.db", "--ocr", "tesseract");
         Assert.Matches(@"ok\s+1\b", rerun.Stdout);
     }
 

@@ -106,7 +106,7 @@ public static class IngestCommand
                 ticker.Dispose();
             }
             progress.Clear();
-            PrintSummary(Console.Out, summary, store, dbPath);
+            PrintSummary(Console.Out, summary, store, dbPath, settings.Ocr);
             return 0;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
@@ -121,8 +121,8 @@ public static class IngestCommand
             // Disk full and the like: what was stored stays, the summary says how far the batch got.
             progress.Clear();
             Console.Error.WriteLine($"{dbPath}: {e.Message}");
-            try { PrintSummary(Console.Out, pipeline.Stats.Snapshot(), store, dbPath); }
-            catch (Exception) { PrintTotals(Console.Out, pipeline.Stats.Snapshot(), dbPath); }
+            try { PrintSummary(Console.Out, pipeline.Stats.Snapshot(), store, dbPath, settings.Ocr); }
+            catch (Exception) { PrintTotals(Console.Out, pipeline.Stats.Snapshot(), dbPath, settings.Ocr); }
             return CliErrors.Failure;
         }
         finally
@@ -131,10 +131,10 @@ public static class IngestCommand
         }
     }
 
-    public static void PrintSummary(TextWriter w, IngestSummary s, ExtractorStore store, string dbPath)
+    public static void PrintSummary(TextWriter w, IngestSummary s, ExtractorStore store, string dbPath, Extractor.Ocr.OcrEngine ocr)
     {
         var inv = CultureInfo.InvariantCulture;
-        PrintTotals(w, s, dbPath);
+        PrintTotals(w, s, dbPath, ocr);
         var c = store.Counts();
         w.WriteLine($"store: {c.Documents} documents ({c.Ok} ok, {(c.Partial > 0 ? $"{c.Partial} partial, " : "")}{c.Failed} failed), {c.Tables} tables, {c.Rows} rows, {c.Facts} facts, {c.Checks} checks");
         var kinds = store.KindsByYear().GroupBy(k => k.Kind)
@@ -143,7 +143,7 @@ public static class IngestCommand
     }
 
     /// <summary>The batch's own counts (no store query: also printed when the store stopped taking writes).</summary>
-    private static void PrintTotals(TextWriter w, IngestSummary s, string dbPath)
+    private static void PrintTotals(TextWriter w, IngestSummary s, string dbPath, Extractor.Ocr.OcrEngine ocr)
     {
         var inv = CultureInfo.InvariantCulture;
         static string By(IReadOnlyDictionary<string, int> reasons) => "  (" + string.Join(", ", reasons.Select(kv => $"{kv.Key} {kv.Value}")) + ")";
@@ -154,7 +154,7 @@ public static class IngestCommand
         w.WriteLine(string.Create(inv, $"  skipped  {s.Skipped,6}  (already stored, or being read by another run)"));
         if (s.Unsupported > 0) w.WriteLine(string.Create(inv, $"  ignored  {s.Unsupported,6}  (not an ingestible file type)"));
         if (s.FailedByReason.ContainsKey("ocr_unavailable") || s.PartialByReason.ContainsKey("ocr_unavailable"))
-            w.WriteLine($"  scans need OCR: {Extractor.Pipeline.OcrAvailability.InstallHint}; then run the same command again");
+            w.WriteLine($"  scans need OCR: {Extractor.Pipeline.OcrAvailability.InstallHint(ocr)}; then run the same command again");
     }
 
     /// <summary>Progress on stderr: a self-rewriting line on a terminal, a line every few seconds when redirected;
