@@ -18,10 +18,19 @@ public sealed record ExtractionSettings
     /// </summary>
     public bool RestartOnProgress { get; init; }
     /// <summary>
-    /// Added to the document's limit for each scanned page to OCR: a page takes about 4 s of Tesseract on an idle core
-    /// (a 25-page scan ~100 s), several times that on a busy machine, so a scan is not failed as timeout for being long.
+    /// Added to the document's limit for each scanned page to OCR, so a scan is not failed as timeout for being long;
+    /// unless set, the engine's <see cref="DefaultOcrTimePerPage"/>.
     /// </summary>
-    public TimeSpan OcrTimePerPage { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan OcrTimePerPage { get => _ocrTimePerPage ?? DefaultOcrTimePerPage(Ocr); init => _ocrTimePerPage = value; }
+    private readonly TimeSpan? _ocrTimePerPage;
+
+    /// <summary>
+    /// A page takes about 4 s of Tesseract on an idle core (a 25-page scan ~100 s) and several times that on a busy
+    /// machine: 15 s. PP-OCR spends about twice Tesseract's CPU on a page (10–12 CPU-s against 6 on a loaded machine,
+    /// README "OCR"): 30 s.
+    /// </summary>
+    public static TimeSpan DefaultOcrTimePerPage(Extractor.Ocr.OcrEngine engine) =>
+        TimeSpan.FromSeconds(engine == Extractor.Ocr.OcrEngine.Tesseract ? 15 : 30);
     /// <summary>Folders searched for the OCR tools (pdftoppm, tesseract), separated by ':'; null: PATH.</summary>
     public string? ToolPath { get; init; }
 

@@ -19,7 +19,7 @@ public class ReadOnlyStoreTests
 
     [Fact]
     [Trait("Category", "Slow")] // six processes, serve among them
-    public void Documents_facts_compare_export_and_serve_read_a_store_on_read_only_media()
+    public async Task Documents_facts_compare_export_and_serve_read_a_store_on_read_only_media()
     {
         using var tmp = new TempDir();
         var media = Directory.CreateDirectory(tmp.File("media")).FullName;
@@ -49,15 +49,15 @@ public class ReadOnlyStoreTests
             var errors = serve.StandardError.ReadToEndAsync();
             try
             {
-                var line = serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+                var line = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
                 if (line is null || !line.Contains("http://127.0.0.1:"))
                 {
                     serve.Kill(entireProcessTree: true);
-                    Assert.Fail("serve did not start: " + errors.GetAwaiter().GetResult());
+                    Assert.Fail("serve did not start: " + await errors);
                 }
                 var url = line!.Split(' ')[2];
                 using var http = new HttpClient();
-                var body = http.GetStringAsync(url + "/api/documents").GetAwaiter().GetResult();
+                var body = await http.GetStringAsync(url + "/api/documents");
                 Assert.Contains("media/report.txt", body);
             }
             finally { serve.Kill(entireProcessTree: true); serve.WaitForExit(); }

@@ -81,6 +81,15 @@ public sealed class ScanLimitsTests : IDisposable
             IReadOnlyList<Section> sections, List<string> warnings) => throw new ArgumentNullException("key");
     }
 
+    /// <summary>Item 10: the allowance per page follows the engine's cost (PP-OCR about twice Tesseract's), unless set.</summary>
+    [Fact]
+    public void The_time_allowed_a_page_to_OCR_follows_the_engine()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(30), new ExtractionSettings().OcrTimePerPage); // PP-OCR, the default
+        Assert.Equal(TimeSpan.FromSeconds(15), new ExtractionSettings { Ocr = Extractor.Ocr.OcrEngine.Tesseract }.OcrTimePerPage);
+        Assert.Equal(TimeSpan.FromSeconds(5), new ExtractionSettings { OcrTimePerPage = TimeSpan.FromSeconds(5) }.OcrTimePerPage);
+    }
+
     /// <summary>Item 10: a reader that finds pages to OCR extends the document's limit; the wait outside follows it.</summary>
     [Fact]
     public void A_deadline_extended_for_pages_to_OCR_does_not_run_out_at_the_first_limit()

@@ -137,7 +137,15 @@ internal static partial class AgencyReader
         return null;
     }
 
-    private static string Clean(string name) => ScopeNote().Replace(name, string.Empty).Trim(' ', ':', '—', '-', '_');
+    /// <summary>
+    /// An agency's name starts with a Chinese character: digits before it are a code or the tail of a date the line ran
+    /// into (a portal page re-saved as Word keeps its posting date and title in one paragraph: "2015-03-05郑州市…").
+    /// </summary>
+    private static string Clean(string name) =>
+        LeadingCode().Replace(ScopeNote().Replace(name, string.Empty).Trim(' ', ':', '—', '-', '_'), string.Empty);
+
+    [GeneratedRegex(@"^[0-9./:\-_ ]+")]
+    private static partial Regex LeadingCode();
 
     private static bool IsDate(string text) => DatePrefix().IsMatch(text);
 
