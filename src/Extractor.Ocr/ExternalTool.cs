@@ -24,11 +24,16 @@ public static class ExternalTool
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
         var stderr = process.StandardError.ReadToEndAsync(cancellation);
-        if (!process.WaitForExit(limit) || cancellation.IsCancellationRequested)
+        // Waits for the limit or the caller's cancellation (the document's deadline), whichever comes first: a
+        // document that ran out of time does not wait for its tool to finish a page.
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        waiting.CancelAfter(limit);
+        try { process.WaitForExitAsync(waiting.Token).GetAwaiter().GetResult(); }
+        catch (OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             cancellation.ThrowIfCancellationRequested();
-            throw new TimeoutException($"{tool} took longer than {limit.TotalSeconds:0} s");
+            throw new Core.Pipeline.ExtractionException("timeout", $"{tool} took longer than {limit.TotalSeconds:0} s on one page");
         }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {stderr.Result.Split('\n')[0]}");

@@ -62,7 +62,10 @@ public sealed class PdfReaderStage(ExtractionSettings settings) : IDocumentReade
         if (scanned.Count == 0) return content;
         if (OcrAvailability.Missing(settings.Ocr, settings.ToolPath) is { } missing) return OcrAvailability.WithoutOcr(content, scanned, settings.Ocr, missing);
         limits.Deadline?.Extend(settings.OcrTimePerPage * scanned.Count);
-        return ScannedPageReader.Apply(content, path, TimeSpan.FromSeconds(60), limits.Cancellation, engine: settings.Ocr, parallel: limits.ParallelPages,
+        // Under a deadline, the deadline stops a page that takes too long (a step of a single-document run may take
+        // up to --timeout-s, on a busy machine more than a minute); a fixed 60 s a tool run otherwise.
+        var perPage = limits.Deadline is null ? TimeSpan.FromSeconds(60) : ExtractionSettings.MaxTimeout;
+        return ScannedPageReader.Apply(content, path, perPage, limits.Cancellation, engine: settings.Ocr, parallel: limits.ParallelPages,
             pageDone: limits.Deadline is { } d ? d.Progress : null);
     }
 }
