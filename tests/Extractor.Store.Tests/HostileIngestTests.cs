@@ -45,7 +45,7 @@ public class HostileIngestTests
         Assert.Equal("ok", store.IntegrityCheck());
     }
 
-    /// <summary>Item 11: a store made before 0003 keeps every document and child row through the documents rebuild.</summary>
+    /// <summary>Item 11: a store made before 0004 keeps every document and child row through the documents rebuild.</summary>
     [Fact]
     public void The_migration_that_allows_partial_keeps_every_row()
     {
@@ -68,14 +68,14 @@ public class HostileIngestTests
         Assert.Equal((1, 1, 1, 2), (counts.Documents, counts.Tables, counts.Rows > 0 ? 1 : 0, counts.Facts));
         Assert.Equal("ok", store.IntegrityCheck());
 
-        // And a store with rows in it before the rebuild: written at v2, migrated, every row still there.
+        // And a store with rows in it before the rebuild: written at v3, migrated, every row still there.
         var v2 = tmp.File("v2.db");
         store.Connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)"); // the copy takes the main file only
         File.Copy(path, v2);
         using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={v2};Pooling=False"))
         {
             db.Open();
-            db.Execute("DELETE FROM schema_version WHERE version > 2");
+            db.Execute("DELETE FROM schema_version WHERE version > 3");
             db.Execute("DROP TABLE ingest_claims; DROP TABLE ingest_runs;");
         }
         using var migrated = ExtractorStore.Open(v2);

@@ -9,7 +9,7 @@ namespace Extractor.Store.Ingest;
 public enum ClaimResult { Claimed, ClaimedByAnotherRun }
 
 /// <summary>
-/// Claims of one ingest run on the documents it is reading (migration 0003), so that two `ingest` runs on one store
+/// Claims of one ingest run on the documents it is reading (migration 0004), so that two `ingest` runs on one store
 /// do not both read the same document: a run claims a sha256 before extracting it and releases it once stored. A
 /// claim holds while its run is alive — on this host, while a process with that pid and start time runs; from another
 /// host, while its heartbeat (every <see cref="IngestClaimOptions.Heartbeat"/>) is newer than

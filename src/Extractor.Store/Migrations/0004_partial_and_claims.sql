@@ -1,4 +1,4 @@
--- 0003: (1) a document one of whose later stages broke (table mapping, sections, facts, checks, OCR) is stored as
+-- 0004: (1) a document one of whose later stages broke (table mapping, sections, facts, checks, OCR) is stored as
 -- 'partial': what the other stages read is kept and queryable, error_reason names the stage (facts_failed…) and
 -- error_message why. (2) ingest runs claim a document before reading it, so two runs on one store do not both read it.
 --
