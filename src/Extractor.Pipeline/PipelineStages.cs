@@ -22,15 +22,20 @@ public sealed record PipelineStages
     public IFactExtractor? Facts { get; init; }
     public ICheckRunner? Checks { get; init; }
 
-    public static PipelineStages Default(ExtractionSettings? settings = null) => new()
+    public static PipelineStages Default(ExtractionSettings? settings = null) => ReadersAndTables(settings) with
     {
-        Readers = [new PdfReaderStage(settings ?? new ExtractionSettings()), new TextFileReader(), new HtmlDocumentReader(),
-            new Extractor.Office.Docx.DocxDocumentReader(), new Extractor.Office.Xlsx.XlsxDocumentReader(), new Extractor.Office.Legacy.LegacyOfficeReader()],
-        Tables = new DocumentTableExtractor(),
         Mapper = new CanonicalTableMapper(),
         Sections = SectionRecognizer.WithModel(settings?.SectionModelPath),
         Facts = new FactExtractor(),
         Checks = new Extractor.Office.Bookmarks.BookmarkCheckRunner(new CheckRunner()),
+    };
+
+    /// <summary>Readers and the table finder only: what the document profile is read from, without the later stages.</summary>
+    public static PipelineStages ReadersAndTables(ExtractionSettings? settings = null) => new()
+    {
+        Readers = [new PdfReaderStage(settings ?? new ExtractionSettings()), new TextFileReader(), new HtmlDocumentReader(),
+            new Extractor.Office.Docx.DocxDocumentReader(), new Extractor.Office.Xlsx.XlsxDocumentReader(), new Extractor.Office.Legacy.LegacyOfficeReader()],
+        Tables = new DocumentTableExtractor(),
     };
 
     public DocumentContent Read(string path, ReadLimits limits)

@@ -68,10 +68,7 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
     {
         var warnings = new List<string>();
         var failures = new List<StageFailure>();
-        // Only PDFs (and OCR'd scans) need tables found from geometry; other formats state theirs.
-        IReadOnlyList<RawTable> raw = content.MediaType == "application/pdf" && stages.Tables is not null
-            ? Stage("tables", () => stages.Tables.Extract(content), [], warnings, failures, content.Source, cancellation, deadline)
-            : content.NativeTables;
+        var raw = RawTables(content, warnings, failures, cancellation, deadline);
         var profile = Time("profile", () => DocumentProfiler.Profile(content, raw));
         var report = new Report { Document = profile };
         report.Warnings.AddRange(warnings);
@@ -96,6 +93,20 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
         if (failures.Count > 0) report.StageFailures = failures;
         return report;
     }
+
+    /// <summary>
+    /// The document's profile alone (kind, scope, agency, fiscal year, unit), read exactly as <see cref="Build"/>
+    /// reads it: the one decision of the document's kind, for tools that need it without the later stages.
+    /// </summary>
+    public ReportDocument Profile(DocumentContent content, CancellationToken cancellation = default) =>
+        DocumentProfiler.Profile(content, RawTables(content, [], [], cancellation, null));
+
+    /// <summary>Only PDFs (and OCR'd scans) need tables found from geometry; other formats state theirs.</summary>
+    private IReadOnlyList<RawTable> RawTables(DocumentContent content, List<string> warnings, List<StageFailure> failures,
+        CancellationToken cancellation, Deadline? deadline) =>
+        content.MediaType == "application/pdf" && stages.Tables is not null
+            ? Stage("tables", () => stages.Tables.Extract(content), [], warnings, failures, content.Source, cancellation, deadline)
+            : content.NativeTables;
 
     private T Time<T>(string name, Func<T> run)
     {

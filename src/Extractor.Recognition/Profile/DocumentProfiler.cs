@@ -25,24 +25,38 @@ public static partial class DocumentProfiler
         };
         var cover = CoverLines.Read(content);
         var title = string.Concat(CoverLines.Title(cover).Select(c => c.Text));
-        var (kind, kindEvidence) = KindReader.Read(title, content, tables);
+        var notice = OfficialNotice.Read(content);
+        var (kind, kindEvidence) = KindReader.Read(title, content, tables, notice);
         doc.Kind = kind;
         if (kindEvidence is not null) doc.Evidence["kind"] = kindEvidence;
 
-        var scope = ScopeReader.Read(title, content);
-        doc.Scope = scope.Scope;
-        if (scope.Evidence is not null) doc.Evidence["scope"] = scope.Evidence;
-
-        if (AgencyReader.Read(cover, content, tables) is { } read)
+        if (notice is not null)
         {
-            var agency = AgencyConsensus.Mend(read, content);
-            doc.Agency = agency.Text;
-            doc.Evidence["agency"] = agency;
+            // A notice is no report: it covers no fiscal year and has no scope; its agency is the organ that issued it.
+            if (notice.Issuer is { } issuer)
+            {
+                var agency = AgencyConsensus.Mend(new Evidence(issuer, notice.Page, "official_notice.issuer"), content);
+                doc.Agency = agency.Text;
+                doc.Evidence["agency"] = agency;
+            }
         }
-        if (YearReader.Read(cover, content) is { } year)
+        else
         {
-            doc.FiscalYear = year.Year;
-            doc.Evidence["fiscal_year"] = year.Evidence;
+            var scope = ScopeReader.Read(title, content);
+            doc.Scope = scope.Scope;
+            if (scope.Evidence is not null) doc.Evidence["scope"] = scope.Evidence;
+
+            if (AgencyReader.Read(cover, content, tables) is { } read)
+            {
+                var agency = AgencyConsensus.Mend(read, content);
+                doc.Agency = agency.Text;
+                doc.Evidence["agency"] = agency;
+            }
+            if (YearReader.Read(cover, content, tables) is { } year)
+            {
+                doc.FiscalYear = year.Year;
+                doc.Evidence["fiscal_year"] = year.Evidence;
+            }
         }
         if (UnitReader.Read(content, tables) is { } unit)
         {
