@@ -37,6 +37,12 @@ public sealed record RawTable(IReadOnlyList<RawRow> Rows, int PageStart, int Pag
     /// <summary>Text printed just above the table on its first page (title, 公开NN表, 单位, 金额单位 lines).</summary>
     public IReadOnlyList<string> Caption { get; init; } = [];
 
+    /// <summary>
+    /// The title when the reader knew it by its layout rather than its words (a line set centred over the table that
+    /// reads like no table title, …标准); null: the title is the caption line <see cref="TableCaption.Title"/> picks.
+    /// </summary>
+    public string? Title { get; init; }
+
     public string Cell(int row, int col) =>
         row < Rows.Count && col < Rows[row].Cells.Count ? Rows[row].Cells[col].Text : string.Empty;
 }

@@ -14,7 +14,7 @@ namespace Extractor.Recognition.Profile;
 /// </summary>
 internal static partial class AgencyReader
 {
-    [GeneratedRegex(@"^(预算主管部门|主管预算单位|预算单位|部门名称|单位名称|编制部门|编制单位|评价项目单位|项目单位|项目主管部门|主管部门|部门|单位)[:]\s*(?<name>[^\s:]+)")]
+    [GeneratedRegex(@"^(预算主管部门|主管预算单位|预算单位|部门名称|单位名称|编制部门|编制单位|填报单位|评价项目单位|项目单位|项目主管部门|主管部门|部门|单位)[:]\s*(?<name>[^\s:]+)")]
     private static partial Regex LabelledField();
 
     [GeneratedRegex(@"(\d{4}|[零一二三四五六七八九]{4})年度?|(区级|市级|省级|县级|本级)?(部门|单位)?(整体)?(预算|决算)(公开)?(信息)?(公开)?(情况)?(说明|报告)?|部门$|单位$|公开$")]

@@ -25,19 +25,33 @@ internal static partial class YearReader
 
     // "（2026年度）" on a line of its own under a table's title: the year the form is for (the national
     // performance-target forms print it so, and may be the only place a tables-only file names its year).
-    [GeneratedRegex(@"^[(]?(?<y>(19|20)\d{2})年度[)]?$")]
+    [GeneratedRegex(@"^[(]?(?<y>(19|20)\d{2})[(]?年度[)]?$")]
     private static partial Regex BareYear();
 
     public static (int Year, Evidence Evidence)? Read(IReadOnlyList<PrintedLine> cover, DocumentContent content, IReadOnlyList<RawTable> tables)
     {
         var title = CoverLines.Title(cover);
-        // A portal's date and source line speaks of the posting, not of the report.
-        foreach (var lines in new[] { title, cover.Where(l => !CoverLines.IsPageChrome(l.Text)).ToList() })
+        if (title.Count > 0)
         {
-            if (lines.Count == 0) continue;
-            var text = ChineseNumerals.YearsToDigits(string.Concat(lines.Select(c => c.Text)));
+            var text = ChineseNumerals.YearsToDigits(string.Concat(title.Select(c => c.Text)));
             if ((Match(YearWithDu(), text) ?? Match(YearBeforeKind(), text) ?? Match(YearNotDate(), text)) is { } y)
-                return (y, new Evidence(lines.FirstOrDefault(l => ChineseNumerals.YearsToDigits(l.Text).Contains(y + "年"))?.Text ?? text, lines[0].Page));
+                return (y, new Evidence(title.FirstOrDefault(l => ChineseNumerals.YearsToDigits(l.Text).Contains(y + "年"))?.Text ?? text, title[0].Page));
+        }
+        // Below the title a bare year is any year the cover mentions (…法(2014年修订)); only 年度 or a year beside the
+        // report's kind names the one the report is about.
+        // A portal's date and source line speaks of the posting, not of the report.
+        var printed = cover.Where(l => !CoverLines.IsPageChrome(l.Text)).ToList();
+        if (printed.Count > 0)
+        {
+            var text = ChineseNumerals.YearsToDigits(string.Concat(printed.Select(c => c.Text)));
+            if ((Match(YearWithDu(), text) ?? Match(YearBeforeKind(), text)) is { } y)
+                return (y, new Evidence(printed.FirstOrDefault(l => ChineseNumerals.YearsToDigits(l.Text).Contains(y + "年"))?.Text ?? text, printed[0].Page));
+        }
+        foreach (var line in printed)
+        {
+            var text = ChineseNumerals.YearsToDigits(line.Text);
+            var reportLine = text.Contains("预算") || text.Contains("决算") || text.Contains("绩效") || text.Contains("报告");
+            if (reportLine && Match(YearNotDate(), text) is { } y) return (y, new Evidence(line.Text, line.Page));
         }
         // A report that opens on its first part: the part headings say "第二部分 2021年度部门决算表".
         foreach (var part in CoverLines.PartHeadings(content))

@@ -47,16 +47,10 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             var raw = ocr ? OcrTextRepair.Repair(table) : table;
             var grid = new TableGrid(raw);
             var layout = HeaderReader.Read(grid);
-            var title = TableClassifier.Title(layout.CaptionLines);
+            // The title as the table's reader found it (Extractor.Tables' caption reader for PDFs, the markup for the rest).
+            var title = raw.Title ?? TableCaption.Title(layout.CaptionLines);
             var prev = drafts.LastOrDefault();
-            if (title is null && layout.HasHeader && (prev is null || !layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts)))
-            {
-                // A table with its own header but no caption: its title is printed just above it (or on the page before).
-                var found = CaptionFinder.Find(document, raw);
-                if (ocr) found = found.Select(OcrTextRepair.Title).ToList();
-                if (TableClassifier.Title(found) is { } t) { title = t; layout = layout with { CaptionLines = [.. layout.CaptionLines, .. found] }; }
-            }
-            var cls = TableClassifier.Classify(layout.CaptionLines, layout.HeaderTexts, profile.Kind);
+            var cls = TableClassifier.Classify(title, layout.CaptionLines, layout.HeaderTexts, profile.Kind);
             if (prev is not null && title is null && IsContinuation(prev, layout, raw, cls.Id))
             {
                 // Same columns: read with the first part's names; a new header of its own (the header row was

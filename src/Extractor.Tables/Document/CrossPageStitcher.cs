@@ -61,7 +61,9 @@ public sealed class CrossPageStitcher : ITableStitcher
 
     /// <summary>
     /// Column lines within a few points of each other: one table printed on two pages. A part may split a
-    /// column the other keeps whole (类/款/项 under one 科目编码), so one set may be a subset of the other.
+    /// column the other keeps whole (类/款/项 under one 科目编码), so one set may be a subset of the other; and a
+    /// part may lack the columns at one side, where cells running on from the page before draw no column lines (a
+    /// performance-target form whose project cells span pages rules only its indicator columns on the next page).
     /// </summary>
     private static List<double>? CommonColumns(RawTable a, RawTable b)
     {
@@ -69,8 +71,11 @@ public sealed class CrossPageStitcher : ITableStitcher
         var xb = Borders(b);
         if (xa is null || xb is null) return a.ColumnCount == b.ColumnCount && (xa is null) == (xb is null) ? [] : null;
         var (fine, coarse) = xa.Count >= xb.Count ? (xa, xb) : (xb, xa);
-        if (Math.Abs(fine[0] - coarse[0]) > 6 || Math.Abs(fine[^1] - coarse[^1]) > 6) return null;
-        return coarse.All(x => fine.Any(f => Math.Abs(f - x) <= 6)) ? fine : null;
+        bool Near(double x, double y) => Math.Abs(x - y) <= 6;
+        var sameLeft = Near(fine[0], coarse[0]);
+        var sameRight = Near(fine[^1], coarse[^1]);
+        if (!sameLeft && !sameRight || !(sameLeft && sameRight) && coarse.Count < 4) return null;
+        return coarse.All(x => fine.Any(f => Near(f, x))) ? fine : null;
     }
 
     /// <summary>Column lines of a ruled table: every slot of a lattice row keeps its box, covered ones too.</summary>
@@ -93,7 +98,10 @@ public sealed class CrossPageStitcher : ITableStitcher
         return a with { Rows = rows, PageEnd = b.PageEnd };
     }
 
-    /// <summary>The table on a finer set of column lines: a cell over several of them spans them.</summary>
+    /// <summary>
+    /// The table on a finer set of column lines: a cell over several of them spans them; columns the part does not
+    /// reach are empty cells.
+    /// </summary>
     private static RawTable Regrid(RawTable t, List<double> grid)
     {
         var own = Borders(t)!;
@@ -103,6 +111,9 @@ public sealed class CrossPageStitcher : ITableStitcher
         foreach (var row in t.Rows)
         {
             var cells = new List<RawCell>(grid.Count - 1);
+            var height = row.Cells.FirstOrDefault(c => c.Box is not null)?.Box;
+            RawCell Empty(int k) => new(string.Empty, height is { } h ? new Box(grid[k], h.Bottom, grid[k + 1], h.Top) : null);
+            for (var k = 0; k < Map(own[0]); k++) cells.Add(Empty(k));
             for (var c = 0; c < row.Cells.Count; c++)
             {
                 var cell = row.Cells[c];
@@ -116,6 +127,7 @@ public sealed class CrossPageStitcher : ITableStitcher
                 cells.Add(cell with { ColSpan = Math.Max(1, end - from) });
                 for (var k = from + 1; k < to; k++) cells.Add(RawCell.Covered(cell.Box));
             }
+            for (var k = cells.Count; k < grid.Count - 1; k++) cells.Add(Empty(k));
             rows.Add(row with { Cells = cells });
         }
         return t with { Rows = rows };
