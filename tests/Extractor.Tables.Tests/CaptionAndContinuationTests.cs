@@ -1,0 +1,73 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Tables;
+using Extractor.Tables.Document;
+
+namespace Extractor.Tables.Tests;
+
+/// <summary>
+/// Captions found by the document table extractor (the one place a PDF table's caption is found) and tables that run
+/// on over pages, on hand-built pages with the tables already found (a stub finder), so only captions and stitching
+/// are under test.
+/// </summary>
+public class CaptionAndContinuationTests
+{
+    private sealed class Given(Dictionary<int, List<RawTable>> tables) : IPageTableFinder
+    {
+        public IReadOnlyList<RawTable> Find(PageContent page, Box? area = null) => tables.GetValueOrDefault(page.Number) ?? [];
+    }
+
+    private static TextLine Line(string text, double left, double bottom, double width, double size = 10) =>
+        new(text, new Box(left, bottom, left + width, bottom + size), [new TextWord(text, new Box(left, bottom, left + width, bottom + size), size, "F", false)]);
+
+    private static PageContent Page(int number, params TextLine[] lines) => new(number, 600, 800, lines.SelectMany(l => l.Words).ToList(), lines, []);
+
+    /// <summary>A ruled table: one row per entry of <paramref name="rows"/>, 20 pt high from <paramref name="top"/> down, columns at <paramref name="xs"/>.</summary>
+    private static RawTable Ruled(int page, double[] xs, double top, params string[][] rows)
+    {
+        var raw = rows.Select((cells, r) => new RawRow(cells.Select((c, i) => new RawCell(c, new Box(xs[i], top - 20 * (r + 1), xs[i + 1], top - 20 * r))).ToList(), page)).ToList();
+        return new RawTable(raw, page, page, new Box(xs[0], top - 20 * rows.Length, xs[^1], top), TableMethods.Lattice);
+    }
+
+    private static IReadOnlyList<RawTable> Extract(Dictionary<int, List<RawTable>> tables, params PageContent[] pages) =>
+        new DocumentTableExtractor(new Given(tables)).Extract(new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>()));
+
+    [Fact]
+    public void ALineSetCentredOverATableNamesItThoughItReadsLikeNoTableTitle()
+    {
+        // A fee schedule in a budget statement: its title ends in 标准, not 表, and stands centred over the table.
+        var table = Ruled(1, [100, 200, 300, 400, 500], 600, ["序号", "项目名称", "结构内容", "收费标准"], ["1", "快速路", "沥青砼", "342元/㎡"]);
+        var page = Page(1, Line("收费标准:《关于调整城市道路挖掘修复费收费标准的通知》", 100, 640, 380), Line("城市道路挖掘修复费标准", 240, 612, 120));
+        var t = Assert.Single(Extract(new() { [1] = [table] }, page));
+        Assert.Equal("城市道路挖掘修复费标准", t.Title);
+
+        // The last line of a paragraph, set from the left margin, names nothing.
+        var prose = Page(1, Line("建筑垃圾再生产品及应用工程部位信息见", 100, 640, 380), Line("下列各项", 100, 612, 60));
+        Assert.Null(Assert.Single(Extract(new() { [1] = [table] }, prose)).Title);
+    }
+
+    [Fact]
+    public void ANumberedCaptionIsATitleWhateverItsLastWord()
+    {
+        var table = Ruled(1, [100, 200, 300, 400], 600, ["序号", "产品名称", "应用部位"], ["1", "粗骨料", "路基垫层"]);
+        var page = Page(1, Line("建筑垃圾再生产品及应用工程部位信息见下表。", 100, 640, 380), Line("表4 各类建筑垃圾再生产品及应用工程部位", 140, 612, 300));
+        var t = Assert.Single(Extract(new() { [1] = [table] }, page));
+        Assert.Equal("表4 各类建筑垃圾再生产品及应用工程部位", TableCaption.Title(t.Caption));
+    }
+
+    [Fact]
+    public void APageRulingOnlyTheRightHandColumnsContinuesTheTableOfThePageBefore()
+    {
+        // A project's cells span into the next page, where only the indicator columns are ruled.
+        double[] all = [50, 150, 250, 350, 450, 550];
+        var first = Ruled(1, all, 700, ["项目名称", "项目总额", "一级指标", "二级指标", "指标值"], ["信息系统运行", "835.73", "产出指标", "质量指标", "100"]);
+        // The first part runs to the foot of its page: rows down to 660 on a page whose only other line is the page number.
+        var second = Ruled(2, [250, 350, 450, 550], 760, ["成本指标", "经济成本指标", "363.41"], ["效益指标", "社会效益指标", "90"]);
+        var pages = new[] { Page(1, Line("预算11表 项目支出绩效目标表", 150, 730, 200), Line("- 1 -", 290, 20, 20)), Page(2, Line("- 2 -", 290, 20, 20)) };
+        var tables = Extract(new() { [1] = [first], [2] = [second] }, pages);
+        var t = Assert.Single(tables);
+        Assert.Equal((1, 2, 4), (t.PageStart, t.PageEnd, t.Rows.Count));
+        Assert.All(t.Rows, r => Assert.Equal(5, r.Cells.Count));
+        Assert.Equal(["", "", "成本指标", "经济成本指标", "363.41"], t.Rows[2].Cells.Select(c => c.Text));
+    }
+}
