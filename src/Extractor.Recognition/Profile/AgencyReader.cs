@@ -211,6 +211,7 @@ internal static partial class AgencyReader
     [GeneratedRegex("(金额)?单位$|(金额)?单位[:]")]
     private static partial Regex UnitField();
 
-    [GeneratedRegex(@"^\d{4}年\d{1,2}月")]
+    // A date line ends the title: 2025年9月…, or a web page's 日期:2021-10-28 / 发布时间:….
+    [GeneratedRegex(@"^(\d{4}年\d{1,2}月|(发布)?(日期|时间)[:])")]
     private static partial Regex DatePrefix();
 }
