@@ -44,6 +44,11 @@ public class CaptionAndContinuationTests
         // The last line of a paragraph, set from the left margin, names nothing.
         var prose = Page(1, Line("建筑垃圾再生产品及应用工程部位信息见", 100, 640, 380), Line("下列各项", 100, 612, 60));
         Assert.Null(Assert.Single(Extract(new() { [1] = [table] }, prose)).Title);
+
+        // Nor does a flow chart's step drawn in a frame above the next step's frame.
+        var boxed = new PageContent(1, 600, 800, [], [Line("拟作出的行政处罚决定", 240, 612, 120)], [new Ruling(230, 605, 230, 630), new Ruling(370, 605, 370, 630)]);
+        boxed = boxed with { Words = boxed.Lines.SelectMany(l => l.Words).ToList() };
+        Assert.Null(Assert.Single(Extract(new() { [1] = [table] }, boxed)).Title);
     }
 
     [Fact]
@@ -69,6 +74,20 @@ public class CaptionAndContinuationTests
         Assert.Equal((1, 2, 4), (t.PageStart, t.PageEnd, t.Rows.Count));
         Assert.All(t.Rows, r => Assert.Equal(5, r.Cells.Count));
         Assert.Equal(["", "", "成本指标", "经济成本指标", "363.41"], t.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void AFirstPartWithAMergedHeaderStillShowsItsColumnsToTheContinuation()
+    {
+        // The header's merged cell covers slots that carry no box of their own; the body rows show every column.
+        double[] xs = [50, 150, 250, 350];
+        var first = Ruled(1, xs, 700, ["网站名称", "", ""], ["首页网址", "http://example.gov.cn", "是"]);
+        var header = first.Rows[0] with { Cells = [first.Rows[0].Cells[0] with { ColSpan = 3, Box = new Box(50, 680, 350, 700) }, RawCell.Covered(), RawCell.Covered()] };
+        first = first with { Rows = [header, first.Rows[1]] };
+        var next = Ruled(2, [50, 150, 350], 760, ["安全监测预警机制", "是"], ["年度报表发布", "是"]);
+        var pages = new[] { Page(1, Line("政府网站工作年度报表", 150, 730, 200), Line("- 1 -", 290, 20, 20)), Page(2, Line("- 2 -", 290, 20, 20)) };
+        var t = Assert.Single(Extract(new() { [1] = [first], [2] = [next] }, pages));
+        Assert.Equal(4, t.Rows.Count);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static partial class CaptionReader
         var caption = close.Select(l => l.Text).ToList();
         if (TableCaption.Title(caption) is not null) return (caption, null);
         if (Far(page, table, ceiling, o, close) is { } far) return ([far.Text, .. caption], null);
-        return (caption, Centred(close, table, o));
+        return (caption, Centred(page, close, table, o));
     }
 
     private static List<TextLine> Close(PageContent page, Box table, double ceiling, CaptionOptions o)
@@ -74,7 +74,7 @@ public static partial class CaptionReader
     /// The close lines nearest the table (at most two, read as one title) when they are set centred over it, short of
     /// its width, and read as a name: no field, unit or numbered heading, no sentence, no running head of the report.
     /// </summary>
-    private static string? Centred(List<TextLine> close, Box table, CaptionOptions o)
+    private static string? Centred(PageContent page, List<TextLine> close, Box table, CaptionOptions o)
     {
         var run = new List<TextLine>();
         for (var i = close.Count - 1; i >= 0 && run.Count < 2; i--)
@@ -83,10 +83,19 @@ public static partial class CaptionReader
             var text = TextNormalizer.Compact(line.Text);
             var centre = (line.Box.Left + line.Box.Right) / 2;
             var centred = Math.Abs(centre - (table.Left + table.Right) / 2) <= o.CentreTolerance * table.Width && line.Box.Width < 0.8 * table.Width;
-            if (!centred || text.Length is < 4 or > 40 || !ReadsAsName(text)) break;
+            if (!centred || text.Length is < 4 or > 40 || !ReadsAsName(text) || Boxed(page, line)) break;
             run.Insert(0, line);
         }
         return run.Count == 0 ? null : string.Concat(run.Select(l => l.Text.Trim()));
+    }
+
+    /// <summary>Text drawn inside a frame (a flow chart's box above a box) is no caption: a title stands free.</summary>
+    private static bool Boxed(PageContent page, TextLine line)
+    {
+        var y = line.Box.CentreY;
+        bool Edge(Ruling r, double from, double to) =>
+            r.IsVertical && r.X1 >= from && r.X1 <= to && Math.Min(r.Y1, r.Y2) <= y && Math.Max(r.Y1, r.Y2) >= y;
+        return page.Rulings.Any(r => Edge(r, line.Box.Left - 40, line.Box.Left + 2)) && page.Rulings.Any(r => Edge(r, line.Box.Right - 2, line.Box.Right + 40));
     }
 
     private static bool ReadsAsName(string text) =>

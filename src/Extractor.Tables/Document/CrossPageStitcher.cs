@@ -68,7 +68,7 @@ public sealed class CrossPageStitcher : ITableStitcher
     private static bool Follows(RawTable prev, RawTable next, Dictionary<int, PageContent> pages, IReadOnlyList<RawTable> all)
     {
         if (!pages.TryGetValue(prev.PageEnd, out var prevPage) || !pages.TryGetValue(next.PageStart, out var nextPage)) return false;
-        var lastBox = prev.Rows[^1].Box ?? prev.Box;
+        var lastBox = Extent(prev.Rows[^1]) ?? prev.Box;
         if (lastBox is not { } lb || next.Box is not { } nb) return false;
         // Nothing but a page number or footer below the first part…
         if (prevPage.Lines.Count(l => l.Box.Top < lb.Bottom - 1 && !Furniture(l, prevPage)) > 0) return false;
@@ -113,9 +113,23 @@ public sealed class CrossPageStitcher : ITableStitcher
     /// <summary>Column lines of a ruled table: every slot of a lattice row keeps its box, covered ones too.</summary>
     private static List<double>? Borders(RawTable t)
     {
-        if (t.Method != TableMethods.Lattice || t.Rows.Count == 0 || t.Rows[0].Cells.Any(c => c.Box is null)) return null;
+        if (t.Method != TableMethods.Lattice || t.Rows.Count == 0) return null;
         var cells = t.Rows[0].Cells;
-        return cells.Select(c => c.Box!.Value.Left).Append(cells[^1].Box!.Value.Right).ToList();
+        if (cells.All(c => c.Box is not null)) return cells.Select(c => c.Box!.Value.Left).Append(cells[^1].Box!.Value.Right).ToList();
+        // A first row whose covered slots carry no box: each column's left edge as most of the first rows where a cell
+        // starts in it print it, the right edge from the cells that end those rows.
+        var lefts = new List<double>[t.ColumnCount];
+        var right = double.MinValue;
+        foreach (var row in t.Rows.Take(40))
+            for (var c = 0; c < row.Cells.Count && c < lefts.Length; c++)
+            {
+                if (row.Cells[c] is not { IsCovered: false, Box: { } b } cell) continue;
+                (lefts[c] ??= []).Add(Math.Round(b.Left));
+                if (c + cell.ColSpan >= t.ColumnCount) right = Math.Max(right, b.Right);
+            }
+        if (lefts.Any(l => l is null) || right == double.MinValue) return null;
+        var borders = lefts.Select(l => l.GroupBy(x => x).MaxBy(g => g.Count())!.Key).Append(right).ToList();
+        return borders.Zip(borders.Skip(1)).All(p => p.Second > p.First) ? borders : null;
     }
 
     private static RawTable Join(RawTable a, RawTable b, List<double> grid)
@@ -144,7 +158,9 @@ public sealed class CrossPageStitcher : ITableStitcher
         {
             var cells = new List<RawCell>(grid.Count - 1);
             var height = row.Cells.FirstOrDefault(c => c.Box is not null)?.Box;
-            RawCell Empty(int k) => new(string.Empty, height is { } h ? new Box(grid[k], h.Bottom, grid[k + 1], h.Top) : null);
+            RawCell Empty(int k) => new(string.Empty, Slot(height, k));
+            // A covered slot keeps the box of its own column, so the joined table's columns can be read from its first row.
+            Box? Slot(Box? box, int k) => box is { } b ? new Box(grid[k], b.Bottom, grid[k + 1], b.Top) : null;
             for (var k = 0; k < Map(own[0]); k++) cells.Add(Empty(k));
             for (var c = 0; c < row.Cells.Count; c++)
             {
@@ -152,12 +168,12 @@ public sealed class CrossPageStitcher : ITableStitcher
                 int from = Map(own[c]), to = Map(own[c + 1]);
                 if (cell.IsCovered)
                 {
-                    for (var k = from; k < to; k++) cells.Add(RawCell.Covered(cell.Box));
+                    for (var k = from; k < to; k++) cells.Add(RawCell.Covered(Slot(cell.Box, k)));
                     continue;
                 }
                 var end = Map(own[Math.Min(c + cell.ColSpan, own.Count - 1)]);
                 cells.Add(cell with { ColSpan = Math.Max(1, end - from) });
-                for (var k = from + 1; k < to; k++) cells.Add(RawCell.Covered(cell.Box));
+                for (var k = from + 1; k < to; k++) cells.Add(RawCell.Covered(Slot(cell.Box, k)));
             }
             for (var k = cells.Count; k < grid.Count - 1; k++) cells.Add(Empty(k));
             rows.Add(row with { Cells = cells });
