@@ -9,7 +9,7 @@ namespace Extractor.Recognition.Profile;
 /// <summary>
 /// The agency as printed: a labelled field on the cover (预算主管部门: …) beats the cover title with
 /// year and kind words removed, which beats the 部门:/编制单位: fields of the table captions and the labelled cells
-/// of the tables (部门名称 | 北京市公安局); then the subject of the duty statement, a cover's author line, and last
+/// of the tables (部门名称 | XX市XX局); then the subject of the duty statement, a cover's author line, and last
 /// the name that opens the explanation's sentences.
 /// </summary>
 internal static partial class AgencyReader
@@ -56,7 +56,7 @@ internal static partial class AgencyReader
 
     /// <summary>
     /// A report without a name on its cover still says who it is where it states its duties: the paragraph under
-    /// 部门职责/主要职能 opens with the body's name (北京市人民政府办公厅主要职责包括:, 上海市信访办公室是市政府直属机构).
+    /// 部门职责/主要职能 opens with the body's name (XX市人民政府办公厅主要职责包括:, XX市XX办公室是市政府直属机构).
     /// </summary>
     private static Evidence? FromDutyStatement(DocumentContent content)
     {
@@ -74,7 +74,7 @@ internal static partial class AgencyReader
         return null;
     }
 
-    /// <summary>A cover whose only name is an author line (遵义市水务局 under the document's title).</summary>
+    /// <summary>A cover whose only name is an author line (XX市XX局 under the title of a document that is no report).</summary>
     private static Evidence? FromAuthorLine(IReadOnlyList<PrintedLine> cover)
     {
         foreach (var line in cover)
@@ -119,16 +119,16 @@ internal static partial class AgencyReader
         var cut = UnitField().Match(name);
         if (cut.Success) name = name[..cut.Index];
         name = Clean(name);
-        // A line that starts with 单位: because a sentence wrapped there ("代管事业/单位:北京市…中心;全市14个区…") is prose.
+        // A line that starts with 单位: because a sentence wrapped there ("…代管事业/单位:XX中心;全市14个区…") is prose.
         if (ClausePunctuation().IsMatch(name)) return null;
         if (name.Length < 2 || name is "万元" or "元" or "亿元" || name.StartsWith("万元") || name.StartsWith("元")) return null;
         return name;
     }
 
     /// <summary>
-    /// The cover title less its year and kind words ("北京市信访办公室部门 2026 年度部门预算 信息公开"): the part before
+    /// The cover title less its year and kind words ("XX市XX办公室部门 2026 年度部门预算 信息公开"): the part before
     /// them, or after a dash, that ends like an organ. A title that names no year and no report is not a report's
-    /// title (工作岗位规范 / 遵义市水务局), and gives no agency here.
+    /// title (工作岗位规范 / XX市XX局), and gives no agency here.
     /// </summary>
     private static string? FromTitle(string title)
     {
@@ -170,7 +170,7 @@ internal static partial class AgencyReader
     [GeneratedRegex(@"[_|—–\-]+|::")]
     private static partial Regex TitlePieces();
 
-    /// <summary>Words left at a name's end when the year and kind are cut out: 北京市统计局部门, …信息, …公开.</summary>
+    /// <summary>Words left at a name's end when the year and kind are cut out: XX市XX局部门, …信息, …公开.</summary>
     [GeneratedRegex(@"((部门|单位|信息|公开|的)+)$")]
     private static partial Regex TrailingNoise();
 

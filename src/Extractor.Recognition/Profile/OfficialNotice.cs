@@ -6,10 +6,10 @@ namespace Extractor.Recognition.Profile;
 
 /// <summary>
 /// An official document (公文, laid out after GB/T 9704) rather than a disclosure report: a document number such as
-/// 包府办发〔2026〕11号 and a title 关于…的通知 (通报, 批复, 意见, 决定, 函, 公告, 通告) on its first page. Portals file
+/// X府办发〔2026〕11号 and a title 关于…的通知 (通报, 批复, 意见, 决定, 函, 公告, 通告) on its first page. Portals file
 /// fund-allocation notices (关于下达2025年…资金预算的通知) and policy notices beside the budgets they concern, often
 /// under the budget's name; they are no budget, final account or evaluation whatever words their title uses. Their
-/// issuing organ is printed on the letterhead, in the title (长沙市财政局关于…) or in the issuers' block between the
+/// issuing organ is printed on the letterhead, in the title (XX市财政局关于…) or in the issuers' block between the
 /// number and the title.
 /// </summary>
 internal static partial class OfficialNotice

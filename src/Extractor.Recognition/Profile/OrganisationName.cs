@@ -13,9 +13,9 @@ internal static partial class OrganisationName
     public static bool HasSuffix(string name) => Suffix().IsMatch(name);
 
     /// <summary>
-    /// A line that is nothing but an organisation's name (a letterhead 长沙市财政局文件, an issuer, a cover's author
+    /// A line that is nothing but an organisation's name (a letterhead XX市财政局文件, an issuer, a cover's author
     /// line): Chinese only, 4 to 30 characters, ending like an organ; null otherwise. Issuers printed on one line
-    /// (长沙市商务局长沙市财政局) give the first: a second name starts where the place of the first is repeated.
+    /// (XX市商务局XX市财政局) give the first: a second name starts where the place of the first is repeated.
     /// </summary>
     public static string? FirstOf(string line)
     {
