@@ -91,18 +91,15 @@ public class CaptionAndContinuationTests
     }
 
     [Fact]
-    public void ASheetTooWideForItsPageContinuesToTheRightOnTheNext()
+    public void ASheetTooWideForItsPageIsLeftInTwoPartsForTheMappingToJoin()
     {
-        // The same rows at the same heights, under nothing but the unit line: the columns the first page could not hold.
+        // The same rows at the same heights, under nothing but the unit line: the columns the first page could not
+        // hold. They are no rows of the first part; the canonical mapping joins them to the rows they continue.
         var left = Ruled(1, [50, 150, 250, 350], 600, ["合计", "本年收入", "事业收入"], ["1,048.72", "992.61", "51.78"]);
         var right = Ruled(2, [100, 200, 300], 600, ["其他收入", "上年结转结余"], ["2.93", "55.85"]);
         var pages = new[] { Page(1, Line("预算02表 收入总表", 150, 640, 120)), Page(2, Line("金额单位:万元", 220, 610, 80)) };
-        var t = Assert.Single(Extract(new() { [1] = [left], [2] = [right] }, pages));
-        Assert.Equal(["合计", "本年收入", "事业收入", "其他收入", "上年结转结余"], t.Rows[0].Cells.Select(c => c.Text));
-        Assert.Equal((1, 2), (t.PageStart, t.PageEnd));
-
-        // A table of its own on the next page (a title above it) is not such a continuation.
-        var titled = new[] { pages[0], Page(2, Line("预算03表 支出总表", 150, 640, 120)) };
-        Assert.Equal(2, Extract(new() { [1] = [left], [2] = [right] }, titled).Count);
+        var parts = Extract(new() { [1] = [left], [2] = [right] }, pages);
+        Assert.Equal([(1, 1), (2, 2)], parts.Select(t => (t.PageStart, t.PageEnd)));
+        Assert.Equal(["其他收入", "上年结转结余"], parts[1].Rows[0].Cells.Select(c => c.Text));
     }
 }

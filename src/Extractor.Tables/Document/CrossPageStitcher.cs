@@ -7,8 +7,9 @@ namespace Extractor.Tables.Document;
 /// <summary>
 /// A table that ends at the foot of its page continues in the first table of the next page when that
 /// one starts at the head of the page with no title of its own and the same columns. A header repeated
-/// at the top of the continuation is dropped. A sheet too wide for its page (a spreadsheet printed page by page)
-/// continues to the right on the next page: the same rows at the same heights under a repeat of its title.
+/// at the top of the continuation is dropped. A sheet too wide for its page that goes on to the right on the next
+/// page (other columns for the same rows) is left as two tables: the canonical mapping joins its columns to the rows
+/// they continue and carries a group header cut at the page edge over to them (one decision, made there).
 /// </summary>
 public sealed class CrossPageStitcher : ITableStitcher
 {
@@ -20,12 +21,6 @@ public sealed class CrossPageStitcher : ITableStitcher
         {
             if (result.Count > 0 && Continues(result[^1], t, byNumber, tables) is { } grid)
                 result[^1] = Join(result[^1], t, grid);
-            else if (result.Count > 0 && ContinuesToTheRight(result[^1], t, byNumber, tables))
-                result[^1] = result[^1] with
-                {
-                    Rows = result[^1].Rows.Zip(t.Rows, (a, b) => a with { Cells = [.. a.Cells, .. b.Cells] }).ToList(),
-                    PageEnd = t.PageEnd,
-                };
             else result.Add(t);
         }
         return result;
@@ -38,24 +33,6 @@ public sealed class CrossPageStitcher : ITableStitcher
         var grid = CommonColumns(prev, next);
         if (grid is null) return null;
         return Follows(prev, next, pages, all) ? grid : null;
-    }
-
-    /// <summary>
-    /// The next page's first table holds the columns the page before could not: as many rows, each at the height of
-    /// the row it continues, and above it nothing but the first part's title and unit lines repeated (or nothing at
-    /// all: a title printed at the sheet's left edge may fall outside the page's clip).
-    /// </summary>
-    private static bool ContinuesToTheRight(RawTable prev, RawTable next, Dictionary<int, PageContent> pages, IReadOnlyList<RawTable> all)
-    {
-        if (next.PageStart != prev.PageEnd + 1 || prev.PageStart != prev.PageEnd || next.Rows.Count != prev.Rows.Count || prev.Rows.Count < 2) return false;
-        if (all.Any(o => o.PageStart == next.PageStart && o != next && o.Box is { } ob && next.Box is { } nb && ob.Bottom > nb.Top)) return false;
-        for (var r = 0; r < prev.Rows.Count; r++)
-            if (Extent(prev.Rows[r]) is not { } a || Extent(next.Rows[r]) is not { } b || Math.Abs(a.Top - b.Top) > 3 || Math.Abs(a.Bottom - b.Bottom) > 3)
-                return false;
-        if (!pages.TryGetValue(next.PageStart, out var nextPage) || next.Box is not { } box) return false;
-        var title = prev.Caption.Select(TextNormalizer.Compact).ToHashSet();
-        var above = nextPage.Lines.Where(l => l.Box.Bottom > box.Top - 1 && !Furniture(l, nextPage)).ToList();
-        return above.All(l => title.Contains(TextNormalizer.Compact(l.Text)) || IsUnitLine(l.Text));
     }
 
     /// <summary>The vertical extent of a row: its own box, or the boxes of its cells that span no further rows.</summary>
