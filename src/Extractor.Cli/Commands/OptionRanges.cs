@@ -16,7 +16,8 @@ public static class OptionRanges
     {
         option.Validators.Add(r =>
         {
-            var value = r.GetValueOrDefault<int>();
+            // A value that is no number at all is the parser's own error (UsageErrors words it); only a number is ranged.
+            if (!Parsed(r, out int value)) return;
             if (value < min || value > max) r.AddError($"{option.Name} must be from {min} to {max} (got {value})");
         });
         return option;
@@ -26,9 +27,16 @@ public static class OptionRanges
     {
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is { } value && (value < min || value > max))
+            if (!Parsed(r, out int? parsed)) return;
+            if (parsed is { } value && (value < min || value > max))
                 r.AddError($"{option.Name} must be from {min} to {max} (got {value})");
         });
         return option;
+    }
+
+    private static bool Parsed<T>(System.CommandLine.Parsing.OptionResult r, out T value)
+    {
+        try { value = r.GetValueOrDefault<T>(); return true; }
+        catch (InvalidOperationException) { value = default!; return false; }
     }
 }
