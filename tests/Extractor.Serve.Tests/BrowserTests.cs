@@ -66,7 +66,9 @@ public sealed class ServedStore : IAsyncLifetime
             Assert.True(crawled.Stored >= 1, $"the crawl stored {crawled.Stored} documents");
             Assert.Contains(store.Documents(), d => d.Source == portal + "/files/2018-budget.pdf" && d.Status == "ok");
         }
-        App = await ServeApp.StartAsync(new ServeOptions { DbPath = Db, Port = 0 });
+        // Serve shows only source files under its source root (issue 18): the ingested files' folder, as --source-root gives it.
+        var corpusRoot = Path.GetDirectoryName(Path.GetDirectoryName(Corpus.Path("dev", "sh-putuo-shegongbu-2024-final.pdf")))!;
+        App = await ServeApp.StartAsync(new ServeOptions { DbPath = Db, Port = 0, SourceRoot = corpusRoot });
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (.ci/run installs it)");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
