@@ -158,6 +158,12 @@ public sealed class ReportRow
     /// for PDFs, the cell's element path for web pages and Office files. Null when no value has a position.
     /// </summary>
     public Dictionary<string, Provenance>? Cells { get; init; }
+    /// <summary>
+    /// Cells printed as words, keyed by column like <see cref="Values"/> (SCHEMA extension): a performance form's
+    /// project name, 主管部门, 年度目标, an indicator's 一级/二级指标, its 指标值 as printed (≥95%, 按时完成) with the
+    /// comparison, figure and unit read from it (target_comparison, target_value, target_unit), 实际完成值, 偏差原因.
+    /// </summary>
+    public Dictionary<string, string>? Texts { get; init; }
 }
 
 public sealed class Fact
