@@ -182,12 +182,15 @@ public sealed class ExtractorStore : IDisposable
             RETURNING table_key
             """);
         using var insertRow = Prepare(tx, """
-            INSERT INTO table_rows (table_key, document, ord, code, label, level, side, grp, page, bbox, path, printed, extractor_version)
-            VALUES (@table_key, @document, @ord, @code, @label, @level, @side, @grp, @page, @bbox, @path, @printed, @extractor_version)
+            INSERT INTO table_rows (table_key, document, ord, code, label, level, side, grp, page, bbox, path, printed, extractor_version, roles)
+            VALUES (@table_key, @document, @ord, @code, @label, @level, @side, @grp, @page, @bbox, @path, @printed, @extractor_version, @roles)
             RETURNING row_key
             """);
         using var insertCell = Prepare(tx, """
             INSERT INTO cells (row_key, document, column_name, value, bbox, path) VALUES (@row_key, @document, @column_name, @value, @bbox, @path)
+            """);
+        using var insertText = Prepare(tx, """
+            INSERT INTO text_cells (row_key, document, column_name, text, bbox) VALUES (@row_key, @document, @column_name, @text, @bbox)
             """);
         for (var t = 0; t < report.Tables.Count; t++)
         {
@@ -199,12 +202,13 @@ public sealed class ExtractorStore : IDisposable
                 var row = table.Rows[r];
                 var p = row.Provenance;
                 var rowKey = Run(insertRow, tableKey, sha256, r, row.Code, row.Label, row.Level, row.Side, row.Group,
-                    p?.Page, Bbox(p?.Bbox), p?.Path, p?.Printed, version);
+                    p?.Page, Bbox(p?.Bbox), p?.Path, p?.Printed, version, row.Roles is { Count: > 0 } roles ? Json(roles) : null);
                 foreach (var (column, value) in row.Values)
                 {
                     var at = row.Cells?.GetValueOrDefault(column);
                     Run(insertCell, rowKey, sha256, column, Dec(value), Bbox(at?.Bbox), at?.Path);
                 }
+                foreach (var (column, text) in row.Texts ?? []) Run(insertText, rowKey, sha256, column, text, CellBbox(row, column));
             }
         }
 
@@ -376,6 +380,7 @@ public sealed class ExtractorStore : IDisposable
 
     internal static string? Dec(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
     private static string? Bbox(double[]? bbox) => bbox is null ? null : JsonSerializer.Serialize(bbox);
+    private static string? CellBbox(ReportRow row, string column) => row.Cells?.GetValueOrDefault(column)?.Bbox is { } b ? Bbox(b) : null;
     private static string Json<T>(T value) => ReportJson.Serialize(value, indented: false);
     private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }
