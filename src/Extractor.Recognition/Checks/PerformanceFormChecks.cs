@@ -93,10 +93,10 @@ public static class PerformanceFormChecks
             if (row.Is(F.TotalRow))
             {
                 if (score is { } total && scores.Count > 0)
-                    checks.Compare("perf.score_total", total, scores.Sum(), Tolerance.ForSum(total, scores, false),
+                    checks.Compare("perf.score_total", total, scores.Sum(), Points(total, scores),
                         $"{t.Id} p{row.Provenance?.Page}: {row.Label} 得分 {total} vs Σ 得分 of its lines {scores.Sum()}", CheckContext.Evidence(t, row));
                 if (weight is { } all && weights.Count > 0)
-                    checks.Compare("perf.weight_total", all, weights.Sum(), Tolerance.ForSum(all, weights, false),
+                    checks.Compare("perf.weight_total", all, weights.Sum(), Points(all, weights),
                         $"{t.Id} p{row.Provenance?.Page}: {row.Label} 分值 {all} vs Σ 分值 of its lines {weights.Sum()}", CheckContext.Evidence(t, row));
                 scores.Clear(); weights.Clear();
                 continue;
@@ -108,6 +108,13 @@ public static class PerformanceFormChecks
                     $"{t.Id} p{row.Provenance?.Page} {Name(row)}: 得分 {got} vs 分值 {wt}", CheckContext.Evidence(t, row));
         }
     }
+
+    /// <summary>
+    /// Points are given, not rounded from a longer figure: a sum of them is off by at most the rounding of the coarsest
+    /// one printed (a total printed whole over scores with decimals), never by half a point per line.
+    /// </summary>
+    private static decimal Points(decimal total, IEnumerable<decimal> parts) =>
+        Math.Max(0.01m, parts.Append(total).Where(v => v != 0 && AmountParser.Decimals(v) > 0).Select(AmountParser.HalfUnit).DefaultIfEmpty(0).Max());
 
     private static decimal? Field(ReportRow row, string field) =>
         row.Values.Where(kv => F.Parts(kv.Key).Figure == field).Select(kv => (decimal?)kv.Value).FirstOrDefault();
