@@ -72,7 +72,7 @@ public static class ExportQueries
             [T("document"), I("table_key"), T("table_id"), I("row_key"), I("row_ord"), T("label"), J("roles"), T("column"),
              T("text"), I("page"), J("bbox"), J("cell_bbox")],
             """
-            SELECT x.document, r.table_key, t.id, x.row_key, r.ord, r.label, r.roles, x.column_name, x.text, r.page, r.bbox, x.bbox
+            SELECT x.document, r.table_key, t.id, x.row_key, r.ord, r.label, r.roles, x.column_name, x.text, r.page, r.bbox, x.bbox AS cell_bbox
             FROM text_cells x JOIN table_rows r ON r.row_key = x.row_key JOIN tables t ON t.table_key = r.table_key
             ORDER BY x.document, t.ord, r.ord, x.rowid
             """),
