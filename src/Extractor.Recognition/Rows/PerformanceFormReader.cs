@@ -165,7 +165,7 @@ public static partial class PerformanceFormReader
         // Without geometry (a text or web table split by a blank line) the columns are the carried ones in order.
         if (carried.Columns.All(c => double.IsNaN(c.Left)))
             return new FormGrid(Enumerable.Range(0, grid.ColumnCount).Select(c => c < carried.Width ? carried.Columns[c] : new FormColumn(c, string.Empty, null)).ToList(), grid.ColumnCount);
-        if (carried.Columns.Any(c => double.IsNaN(c.Left))) return null;
+        // A column printed empty on every line (其他资金 nowhere used) has no extent: nothing lines up under it.
         var columns = new List<FormColumn>();
         for (var c = 0; c < grid.ColumnCount; c++)
         {
@@ -173,7 +173,7 @@ public static partial class PerformanceFormReader
                 .Select(r => grid.Cell(r, c).Box).OfType<Box>().Where(b => b != default).Select(b => b.CentreX).Order().ToList();
             if (centres.Count == 0) { columns.Add(new FormColumn(c, string.Empty, null)); continue; }
             var x = centres[centres.Count / 2];
-            var under = carried.Columns.Where(k => k.Left - 2 <= x && x <= k.Right + 2).ToList();
+            var under = carried.Columns.Where(k => !double.IsNaN(k.Left) && k.Left - 2 <= x && x <= k.Right + 2).ToList();
             columns.Add(under.Count == 1 ? under[0] with { Index = c } : new FormColumn(c, string.Empty, null));
         }
         var fields = columns.Select(c => c.Field).ToHashSet();
