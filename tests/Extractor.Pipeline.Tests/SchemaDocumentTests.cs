@@ -110,6 +110,12 @@ public partial class SchemaDocumentTests(ITestOutputHelper output)
         }
         foreach (var f in typeof(TableIds).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
             ids.Add(new CodeId(SchemaCatalog.Tables, (string)f.GetRawConstantValue()!, $"TableIds.{f.Name}"));
+        // Tables are named by their printed titles in data: every id field of the reviewed title lexicons.
+        foreach (var lexicon in Directory.EnumerateFiles(Path.Combine(Repo, "src"), "*.tsv", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+            foreach (var line in File.ReadLines(lexicon).Where(l => !l.StartsWith('#')))
+                foreach (var field in line.Split('\t'))
+                    if (TableShape().IsMatch(field)) ids.Add(new CodeId(SchemaCatalog.Tables, field, Path.GetRelativePath(Repo, lexicon)));
         foreach (var (file, literal) in Literals(Path.Combine(Repo, "src", "Extractor.Recognition")))
             if (TableShape().IsMatch(literal)) ids.Add(new CodeId(SchemaCatalog.Tables, literal.StartsWith('.') ? "<*>" + literal : literal, file));
         // ("perf" alone is the root the perf.* ids share, compared against, not an id.)
