@@ -43,6 +43,20 @@ public class StatedInWordsTests
     }
 
     [Fact]
+    public void A_unit_without_operating_costs_states_them_as_zero()
+    {
+        var facts = FactsOf(DocumentKinds.Budget, 2026,
+            "（二）机关运行经费说明",
+            "本部门2026年无机关运行经费。");
+        var costs = facts.Single(f => f.Key == "operating_costs");
+        Assert.Equal(0m, costs.Value);
+        Assert.Contains("无机关运行经费", costs.Provenance.Printed);
+        // Last year's, or one that names something beyond them, is not this year's zero.
+        Assert.DoesNotContain(FactsOf(DocumentKinds.Budget, 2026, "2025年无机关运行经费。", "本部门无机关运行经费以外的支出。"),
+            f => f.Key == "operating_costs");
+    }
+
+    [Fact]
     public void A_zero_is_not_read_from_other_years_budgets_or_other_things_that_did_not_happen()
     {
         var facts = FactsOf(DocumentKinds.FinalAccount, 2024,

@@ -25,6 +25,9 @@ public static partial class ZeroStatementReader
         (FactKeys.Overseas, @"因公出国\(境\)(?:费用|经费|费)"),
         (FactKeys.Reception, @"公务接待(?:费|支出)"),
         (FactKeys.ThreePublicTotal, @"[“""]?三公[”""]?经费"),
+        // The disclosure templates' 机关运行经费说明 of a unit that has none: "本部门2026年无机关运行经费" (budgets of
+        // municipal units in Shanghai and Beijing, and final accounts elsewhere, word it the same way).
+        (FactKeys.OperatingCosts, @"机关运行经费"),
     ];
 
     private static readonly Regex[] Negated = Costs.Select(c => new Regex(
@@ -47,7 +50,7 @@ public static partial class ZeroStatementReader
             {
                 var start = offset;
                 offset += sentence.Length + 1;
-                if (sentence.Length == 0 || !sentence.Contains("公务") && !sentence.Contains("三公") && !sentence.Contains("因公出国")) continue;
+                if (sentence.Length == 0 || !sentence.Contains("公务") && !sentence.Contains("三公") && !sentence.Contains("因公出国") && !sentence.Contains("机关运行")) continue;
                 for (var i = 0; i < Costs.Length; i++)
                 {
                     var key = Costs[i].Key;
