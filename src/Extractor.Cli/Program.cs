@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using Extractor.Cli.Commands;
 using Extractor.Pdf.Reading;
 
 // Commands that open PDFs start PdfPig's one-off font set-up on another core while the command line is built.
@@ -19,7 +20,10 @@ var named = args.Length > 0 ? types.Where(t => t.Name.Equals(args[0] + "Command"
 var commands = Build(named).ToList();
 if (commands.Count != 1 || commands[0].Name != args[0]) commands = Build(types).ToList();
 foreach (var command in commands) root.Subcommands.Add(command);
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+// A mistyped command line is a few plain lines on stderr and exit 2, not the whole help page with .NET type names.
+if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction) return UsageErrors.Print(parsed);
+return parsed.Invoke();
 
 static IEnumerable<Command> Build(IEnumerable<Type> types)
 {

@@ -62,9 +62,8 @@ public static partial class Attachments
 
     public static bool IsHtml(string? mediaType) => mediaType is "text/html" or "application/xhtml+xml";
 
-    /// <summary>Titles and link texts that name a budget disclosure.</summary>
-    [GeneratedRegex("决算|预算|三公|绩效|预决算|公开表|收支总表|财政拨款")]
-    public static partial Regex DisclosureWords();
+    /// <summary>Titles and link texts that name a budget disclosure (<see cref="Web.HtmlPage.DisclosureWords"/>).</summary>
+    public static Regex DisclosureWords() => Web.HtmlPage.DisclosureWords();
 
     /// <summary>Link texts of pagination: 下一页, 尾页, page numbers, and index_N.html style URLs.</summary>
     [GeneratedRegex(@"^(下一?页|下页|上一?页|上页|首页|尾页|末页|最后一页|后页|前页|>|>>|»|›|\[?\d{1,4}\]?|next|prev|previous|last|first)$", RegexOptions.IgnoreCase)]

@@ -13,7 +13,10 @@ public sealed record HttpSettings
     public string RobotsToken { get; init; } = "ExtractorCrawler";
     /// <summary>Each attempt's limit up to the response headers; a timeout is retried like a 5xx.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
-    /// <summary>Whole download (all attempts and the body).</summary>
+    /// <summary>
+    /// Whole request: all attempts, the redirects and the body. A server that sends its headers and then trickles the
+    /// body (a byte every few seconds) is cut off here, not waited for (<see cref="CrawlHttp.Deadline"/>).
+    /// </summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(5);
     public int MaxRetries { get; init; } = 3;
     /// <summary>First back-off; doubles on each retry (with jitter). A Retry-After header is obeyed.</summary>
@@ -58,6 +61,17 @@ public static class CrawlHttp
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/pdf,*/*;q=0.8");
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
         return client;
+    }
+
+    /// <summary>
+    /// A token for one whole request (<see cref="HttpSettings.TotalTimeout"/>, body included): HttpClient's own Timeout
+    /// stops at the response headers when the body is streamed, so a slow body would otherwise have no limit.
+    /// </summary>
+    public static CancellationTokenSource Deadline(HttpSettings settings, CancellationToken cancellation)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(settings.TotalTimeout);
+        return deadline;
     }
 
     /// <summary>The body, at most <paramref name="maxBytes"/> (more is an error: a download is never silently cut).</summary>

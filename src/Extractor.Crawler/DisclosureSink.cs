@@ -36,6 +36,9 @@ public sealed class ExtractingSink(ExtractorStore store, Func<string, Cancellati
         var dir = options.TempDirectory ?? Path.GetTempPath();
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, $"extractor-crawl-{d.Sha256[..16]}-{Environment.ProcessId}{d.Extension}");
+        // Kept under its content's name next to the store: serve opens it like a local file (extraction reads the
+        // download as before; the kept copy is the bytes as served, whose sha256 the document has).
+        if (options.KeepDirectory is { } keep) new KeptFiles(keep).Put(d.Sha256, d.Extension, d.Body);
         var origin = new DocumentOrigin(d.Url, d.FoundOn, d.LinkText, d.Body.LongLength);
         var clock = Stopwatch.StartNew();
         try

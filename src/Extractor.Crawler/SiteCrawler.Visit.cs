@@ -14,6 +14,13 @@ public sealed partial class SiteCrawler
         var url = new Uri(entry.Url);
         if (!await AllowedAsync(state, url, cancellation))
         {
+            // A site that did not answer for robots.txt is not one that forbids the URL: it stays to be retried.
+            if (state.Robots == RobotsRules.Unreachable)
+            {
+                summary.Unreachable++;
+                Settle(entry, new FrontierResult("failed", "unreachable", Error: state.Unreachable ?? "the site did not answer"), summary);
+                return;
+            }
             Settle(entry, new FrontierResult("skipped", "disallowed"), summary);
             summary.Disallowed++;
             return;
@@ -28,9 +35,18 @@ public sealed partial class SiteCrawler
         summary.Fetched++;
         _frontier.CountFetch(state.Site);
         Fetched fetched;
+        // One deadline for the whole request, redirects and body included (each hop's politeness wait as well).
+        using var deadline = CrawlHttp.Deadline(_options.Http, cancellation);
         try
         {
-            fetched = await FetchAsync(state, url, entry, cancellation);
+            fetched = await FetchAsync(state, url, entry, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            EndRequest(state);
+            summary.Errors++;
+            Settle(entry, new FrontierResult("failed", "timeout", Error: TimedOut()), summary);
+            return;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
         {
@@ -67,7 +83,13 @@ public sealed partial class SiteCrawler
             byte[] body;
             try
             {
-                body = await CrawlHttp.ReadBodyAsync(response, _options.Http.MaxBytes, cancellation);
+                body = await CrawlHttp.ReadBodyAsync(response, _options.Http.MaxBytes, deadline.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException && deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+            {
+                summary.Errors++;
+                Settle(entry, new FrontierResult("failed", "timeout", fetched.FinalUrl.ToString(), status, Error: TimedOut()), summary);
+                return;
             }
             catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellation.IsCancellationRequested)
             {
@@ -131,6 +153,8 @@ public sealed partial class SiteCrawler
         }
     }
 
+    private string TimedOut() => $"no complete response within {_options.Http.TotalTimeout.TotalSeconds:0} s (headers and body)";
+
     private sealed record Fetched(Uri FinalUrl, HttpResponseMessage? Response, string? Blocked);
 
     /// <summary>GET with conditional headers, following redirects by hand so every hop is checked for site and robots.</summary>
@@ -164,13 +188,7 @@ public sealed partial class SiteCrawler
     }
 
     /// <summary>A page that is itself a disclosure: its title names one, and its main content is prose or tables, not a list of links.</summary>
-    public static bool IsDisclosurePage(HtmlPage page)
-    {
-        var titled = Attachments.DisclosureWords().IsMatch(page.Heading) || Attachments.DisclosureWords().IsMatch(page.Title);
-        if (!titled) return false;
-        if (page.ContentLinkDensity > 0.4) return false;
-        return page.ContentChars >= 200 || page.DataTables > 0 && page.ContentChars >= 40;
-    }
+    public static bool IsDisclosurePage(HtmlPage page) => page.IsDisclosure;
 
     /// <summary>Adds the page's links to the frontier: same site only, with kind, priority and relevance.</summary>
     private void Discover(SiteState state, FrontierEntry entry, Uri pageUrl, HtmlPage page, bool disclosurePage)
@@ -191,6 +209,10 @@ public sealed partial class SiteCrawler
             {
                 kind = "attachment";
                 depth = entry.Depth + 1;
+                // An attachment on a page at the depth limit is still taken, but no deeper: an "attachment" that is a
+                // page linking the next one (/page/N/x.pdf → /page/N+1/x.pdf) would otherwise descend forever, ranked
+                // above every page, and take the whole fetch budget.
+                if (depth > state.MaxDepth + 1) continue;
                 relevant = named || disclosurePage || pageNamesDisclosure;
                 priority = relevant ? 8 : 0;
             }

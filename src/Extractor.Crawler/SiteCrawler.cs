@@ -11,7 +11,7 @@ public sealed record CrawlOptions
     /// <summary>URL fetches in this run (robots.txt not counted); what is left stays pending for the next run. A crawl
     /// run as slices (<see cref="SiteCrawler.CrawlSliceAsync"/>) counts from the crawl's start instead.</summary>
     public int MaxPages { get; init; } = 1000;
-    /// <summary>Links followed from the seed (pagination does not count; attachments are always taken).</summary>
+    /// <summary>Links followed from the seed (pagination does not count; an attachment is taken one level beyond).</summary>
     public int MaxDepth { get; init; } = 5;
     /// <summary>Pause between two requests to the same host, from the end of one to the start of the next, whichever
     /// worker sends them (robots.txt Crawl-delay when longer).</summary>
@@ -22,6 +22,11 @@ public sealed record CrawlOptions
     public string ExtractorVersion { get; init; } = ExtractorInfo.Version;
     /// <summary>Where downloads wait to be extracted (deleted after); the system temp folder by default.</summary>
     public string? TempDirectory { get; init; }
+    /// <summary>
+    /// A folder that keeps every downloaded disclosure under its sha256 (<see cref="KeptFiles"/>), so that `serve`
+    /// opens a crawled document as it opens a local one; null keeps nothing (downloads are deleted after extraction).
+    /// </summary>
+    public string? KeepDirectory { get; init; }
     /// <summary>Who holds a site's lease: this machine and process (a job worker adds the job id).</summary>
     public string Holder { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}";
     /// <summary>How long a site's lease lasts unless renewed; renewed a third of the way through while its holder lives,
@@ -39,7 +44,11 @@ public sealed record CrawlSummary
     public int Queued { get; set; }
     public int NotModified { get; set; }
     public int Disallowed { get; set; }
+    /// <summary>URLs whose site did not answer at all (connection refused, DNS failure, timeout before any response).</summary>
+    public int Unreachable { get; set; }
     public int Errors { get; set; }
+    /// <summary>Every URL that failed in this run, with its reason, in the order they failed.</summary>
+    public List<(string Url, string Reason)> Failures { get; } = [];
     public int Pages { get; set; }
     public long Pending { get; set; }
     /// <summary>Sites left alone because another worker holds them.</summary>
@@ -267,6 +276,8 @@ public sealed partial class SiteCrawler : IDisposable
         public TimeSpan Delay { get; } = delay;
         public int MaxDepth { get; } = maxDepth;
         public RobotsRules? Robots { get; set; }
+        /// <summary>Why robots.txt could not be fetched, when this slice tried (another slice's try left only its status).</summary>
+        public string? Unreachable { get; set; }
         public bool RequestOpen { get; set; }
     }
 
@@ -320,18 +331,21 @@ public sealed partial class SiteCrawler : IDisposable
     private async Task<(int Status, string? Text)> FetchRobotsAsync(SiteState state, CancellationToken cancellation)
     {
         var site = state.Site;
+        await PoliteAsync(state, cancellation);
+        // One deadline for the whole request, body included (the politeness wait is not part of it).
+        using var deadline = CrawlHttp.Deadline(_options.Http, cancellation);
         try
         {
-            await PoliteAsync(state, cancellation);
-            using var response = await _http.GetAsync(site + "/robots.txt", HttpCompletionOption.ResponseHeadersRead, cancellation);
+            using var response = await _http.GetAsync(site + "/robots.txt", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             var status = (int)response.StatusCode;
             if (status is < 200 or >= 300) return (status, null);
-            var bytes = await CrawlHttp.ReadBodyAsync(response, 512 * 1024, cancellation);
+            var bytes = await CrawlHttp.ReadBodyAsync(response, 512 * 1024, deadline.Token);
             return (status, System.Text.Encoding.UTF8.GetString(bytes));
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellation.IsCancellationRequested)
         {
             Progress?.Invoke(new CrawlEvent(site + "/robots.txt", "unreachable", e.Message));
+            state.Unreachable = $"unreachable: {e.Message.Split('\n')[0]}";
             return (0, null);
         }
         finally
@@ -343,6 +357,8 @@ public sealed partial class SiteCrawler : IDisposable
     private void Settle(FrontierEntry entry, FrontierResult result, CrawlSummary summary)
     {
         _frontier.Settle(entry.Url, result);
+        if (result.State == "failed" || result.Outcome == "disclosure_failed")
+            summary.Failures.Add((entry.Url, result.Error ?? _detail ?? result.Outcome));
         Progress?.Invoke(new CrawlEvent(entry.Url, result.Outcome, result.Error ?? _detail));
         _detail = null;
     }

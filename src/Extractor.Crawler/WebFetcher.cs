@@ -28,23 +28,40 @@ public sealed class WebFetcher(HttpSettings? settings = null) : IDisposable
     {
         if (url.Scheme is not ("http" or "https")) throw new ArgumentException($"{url}: not an http(s) URL");
         _http ??= CrawlHttp.CreateClient(_settings, followRedirects: true);
-        using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation);
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
-        var body = await CrawlHttp.ReadBodyAsync(response, _settings.MaxBytes, cancellation);
-        var finalUrl = response.RequestMessage?.RequestUri ?? url;
-        var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
-        var disposition = response.Content.Headers.ContentDisposition;
+        using var deadline = CrawlHttp.Deadline(_settings, cancellation);
+        HttpResponseMessage? response = null;
+        byte[] body;
+        try
+        {
+            response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (!response.IsSuccessStatusCode)
+                throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+            body = await CrawlHttp.ReadBodyAsync(response, _settings.MaxBytes, deadline.Token);
+        }
+        catch (OperationCanceledException cancelled) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw new HttpRequestException($"no complete response within {_settings.TotalTimeout.TotalSeconds:0} s (headers and body)", cancelled);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
+        }
+        using var ok = response!;
+        var finalUrl = ok.RequestMessage?.RequestUri ?? url;
+        var mediaType = ok.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+        var disposition = ok.Content.Headers.ContentDisposition;
         var fileName = Attachments.DispositionFileName(disposition);
         var ext = Attachments.ResponseExtension(mediaType, fileName,
                       string.Equals(disposition?.DispositionType, "attachment", StringComparison.OrdinalIgnoreCase), finalUrl)
                   ?? (Attachments.IsHtml(mediaType) ? ".html" : Path.GetExtension(finalUrl.AbsolutePath) is { Length: > 1 and <= 6 } e ? e : ".bin");
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
-        var bytes = ext == ".html" ? Transcode(body, response.Content.Headers.ContentType?.ToString()) : body;
+        var bytes = ext == ".html" ? Transcode(body, ok.Content.Headers.ContentType?.ToString()) : body;
         var path = Path.Combine(Path.GetTempPath(), $"extractor-fetch-{sha[..16]}-{Guid.NewGuid():N}{ext}");
         await File.WriteAllBytesAsync(path, bytes, cancellation);
-        return new FetchedFile(path, mediaType, finalUrl, sha, body.LongLength, response.Headers.ETag?.ToString(),
-            response.Headers.Date, response.Content.Headers.LastModified, fileName);
+        return new FetchedFile(path, mediaType, finalUrl, sha, body.LongLength, ok.Headers.ETag?.ToString(),
+            ok.Headers.Date, ok.Content.Headers.LastModified, fileName);
     }
 
     private static byte[] Transcode(byte[] body, string? contentType)

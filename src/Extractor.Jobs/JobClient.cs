@@ -38,7 +38,7 @@ public sealed class JobClient(StoreLocation location, JobStorage storage)
     /// workers on this machine, or put the files on a shared mount); a member of a ZIP is first copied into the shared
     /// folder under its sha256. <paramref name="said"/> hears one line per input that is not enqueued.
     /// </summary>
-    public EnqueueSummary EnqueueFiles(IEnumerable<IngestInput> inputs, SharedFiles files, bool retryFailed, Action<string> said,
+    public EnqueueSummary EnqueueFiles(IEnumerable<IngestInput> inputs, KeptFiles files, bool retryFailed, Action<string> said,
         CancellationToken cancellation = default)
     {
         var summary = new EnqueueSummary();

@@ -33,7 +33,7 @@ public static class JobWorker
         if (unknown.Count > 0) throw new ArgumentException($"--queues: unknown queue {unknown[0]} (extract, ocr, crawl)");
         var storage = JobSetup.Storage(options.Store, options.Timeouts);
         using (ExtractorStore.Open(options.Store.Value)) { } // creates or migrates the store before any job runs
-        var context = new WorkerContext(options.Store, options.Settings, new SharedFiles(options.Files), new BackgroundJobClient(storage),
+        var context = new WorkerContext(options.Store, options.Settings, new KeptFiles(options.Files), new BackgroundJobClient(storage),
             options.Timeouts, log, options.Http);
         var name = $"{Environment.MachineName}:{Environment.ProcessId}";
         var servers = new List<BackgroundJobServer>();

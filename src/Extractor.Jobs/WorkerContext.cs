@@ -14,7 +14,7 @@ public sealed class WorkerContext
     private readonly ExtractorPool _extractors;
     private readonly Lock _output = new();
 
-    public WorkerContext(StoreLocation store, ExtractionSettings settings, SharedFiles files, IBackgroundJobClient client,
+    public WorkerContext(StoreLocation store, ExtractionSettings settings, KeptFiles files, IBackgroundJobClient client,
         JobTimeouts timeouts, TextWriter? log = null, HttpSettings? http = null)
     {
         Store = store;
@@ -35,7 +35,7 @@ public sealed class WorkerContext
 
     public StoreLocation Store { get; }
     public ExtractionSettings Settings { get; }
-    public SharedFiles Files { get; }
+    public KeptFiles Files { get; }
     public IBackgroundJobClient Client { get; }
     public JobTimeouts Timeouts { get; }
     public HttpSettings Http { get; }

@@ -5,8 +5,9 @@ namespace Extractor.Ocr;
 /// <summary>Runs a Debian tool (pdftoppm, tesseract) with a time limit; no shell, arguments passed as a list.</summary>
 public static class ExternalTool
 {
-    public static bool Exists(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
+    /// <summary>The tool is in one of the folders of <paramref name="searchPath"/> (':'-separated; null: PATH).</summary>
+    public static bool Exists(string name, string? searchPath = null) =>
+        (searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
         .Split(':', StringSplitOptions.RemoveEmptyEntries)
         .Any(dir => File.Exists(Path.Combine(dir, name)));
 
@@ -23,11 +24,16 @@ public static class ExternalTool
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
         var stderr = process.StandardError.ReadToEndAsync(cancellation);
-        if (!process.WaitForExit(limit) || cancellation.IsCancellationRequested)
+        // Waits for the limit or the caller's cancellation (the document's deadline), whichever comes first: a
+        // document that ran out of time does not wait for its tool to finish a page.
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        waiting.CancelAfter(limit);
+        try { process.WaitForExitAsync(waiting.Token).GetAwaiter().GetResult(); }
+        catch (OperationCanceledException)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             cancellation.ThrowIfCancellationRequested();
-            throw new TimeoutException($"{tool} took longer than {limit.TotalSeconds:0} s");
+            throw new Core.Pipeline.ExtractionException("timeout", $"{tool} took longer than {limit.TotalSeconds:0} s on one page");
         }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {stderr.Result.Split('\n')[0]}");

@@ -9,8 +9,9 @@ namespace Extractor.Ocr;
 /// </summary>
 public static class ScannedPageReader
 {
+    /// <param name="pageDone">told after each page is read (a long scan making progress)</param>
     public static DocumentContent Apply(DocumentContent content, string pdfPath, TimeSpan perPageLimit, CancellationToken cancellation,
-        Func<int, bool>? only = null, OcrEngine engine = OcrEngines.Default, bool parallel = false)
+        Func<int, bool>? only = null, OcrEngine engine = OcrEngines.Default, bool parallel = false, Action? pageDone = null)
     {
         bool Wanted(PageContent p) => p.LooksScanned && (only is null || only(p.Number));
         if (!content.Pages.Any(Wanted)) return content;
@@ -18,7 +19,20 @@ public static class ScannedPageReader
         var pages = content.Pages.ToArray();
         var wanted = Enumerable.Range(0, pages.Length).Where(i => Wanted(pages[i])).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel ? Math.Min(2, Environment.ProcessorCount) : 1, CancellationToken = cancellation };
-        Parallel.ForEach(wanted, options, i => pages[i] = ocr.Recognize(pdfPath, pages[i], perPageLimit, cancellation));
+        try
+        {
+            Parallel.ForEach(wanted, options, i =>
+            {
+                pages[i] = ocr.Recognize(pdfPath, pages[i], perPageLimit, cancellation);
+                pageDone?.Invoke();
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A page's failure (a timeout, a tool missing) is the document's, told as it was thrown, not as the
+            // parallel loop's wrapper (which read as an internal error).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         return content with { Pages = pages };
     }
 }

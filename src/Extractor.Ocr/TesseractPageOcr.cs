@@ -15,7 +15,10 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
 {
     private const string RereadLanguage = "chi_sim";
 
-    public static bool Available => ExternalTool.Exists("pdftoppm") && ExternalTool.Exists("tesseract");
+    public static bool Available => AvailableOn(null);
+
+    /// <summary>Both tools found in <paramref name="searchPath"/> (folders separated by ':'; null: PATH).</summary>
+    public static bool AvailableOn(string? searchPath) => ExternalTool.Exists("pdftoppm", searchPath) && ExternalTool.Exists("tesseract", searchPath);
 
     public PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation)
     {

@@ -11,4 +11,39 @@ public sealed record ExtractionSettings
     public bool ParallelPages { get; init; }
     /// <summary>The engine scanned pages are read with (`--ocr`).</summary>
     public Extractor.Ocr.OcrEngine Ocr { get; init; } = Extractor.Ocr.OcrEngines.Default;
+    /// <summary>
+    /// The limit is the longest pause between two steps (a page OCR'd, a stage done) rather than the whole document's:
+    /// for a command on one document (`extract`), which should not stop a document still making progress. A batch
+    /// keeps a whole-document limit, extended by <see cref="OcrTimePerPage"/> for each page to OCR.
+    /// </summary>
+    public bool RestartOnProgress { get; init; }
+    /// <summary>
+    /// Added to the document's limit for each scanned page to OCR, so a scan is not failed as timeout for being long;
+    /// unless set, the engine's <see cref="DefaultOcrTimePerPage"/>.
+    /// </summary>
+    public TimeSpan OcrTimePerPage { get => _ocrTimePerPage ?? DefaultOcrTimePerPage(Ocr); init => _ocrTimePerPage = value; }
+    private readonly TimeSpan? _ocrTimePerPage;
+
+    /// <summary>
+    /// A page takes about 4 s of Tesseract on an idle core (a 25-page scan ~100 s) and several times that on a busy
+    /// machine: 15 s. PP-OCR spends about twice Tesseract's CPU on a page (10–12 CPU-s against 6 on a loaded machine,
+    /// README "OCR"): 30 s.
+    /// </summary>
+    public static TimeSpan DefaultOcrTimePerPage(Extractor.Ocr.OcrEngine engine) =>
+        TimeSpan.FromSeconds(engine == Extractor.Ocr.OcrEngine.Tesseract ? 15 : 30);
+    /// <summary>Folders searched for the OCR tools (pdftoppm, tesseract), separated by ':'; null: PATH.</summary>
+    public string? ToolPath { get; init; }
+
+    /// <summary>Longest per-document limit: a day, well inside what a .NET timer holds (24.8 days).</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    /// <summary>Refuses settings no document could be read under, before any is read.</summary>
+    public void Validate()
+    {
+        if (MaxPages < 1) throw new ArgumentOutOfRangeException(nameof(MaxPages), MaxPages, "the page limit must be at least 1");
+        if (OcrTimePerPage < TimeSpan.Zero || OcrTimePerPage > TimeSpan.FromHours(1))
+            throw new ArgumentOutOfRangeException(nameof(OcrTimePerPage), OcrTimePerPage, "the time per OCR page must be from 0 to an hour");
+        if (PerDocumentTimeout <= TimeSpan.Zero || PerDocumentTimeout > MaxTimeout)
+            throw new ArgumentOutOfRangeException(nameof(PerDocumentTimeout), PerDocumentTimeout, $"the per-document limit must be from 1 ms to {MaxTimeout.TotalSeconds:0} s");
+    }
 }

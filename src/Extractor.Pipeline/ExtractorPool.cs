@@ -1,3 +1,4 @@
+using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
 
 namespace Extractor.Pipeline;
@@ -16,6 +17,14 @@ public sealed class ExtractorPool(ExtractionSettings settings, Func<PipelineStag
     {
         if (!_idle.TryTake(out var x)) x = new ReportExtractor(settings, stages?.Invoke() ?? PipelineStages.Default(settings));
         try { return x.Extract(path, cancellation); }
+        finally { _idle.Add(x); }
+    }
+
+    /// <summary>Under a <see cref="Deadline"/> the extractor may extend (pages to OCR), as batch ingest and workers run it.</summary>
+    public Report Extract(string path, Deadline deadline)
+    {
+        if (!_idle.TryTake(out var x)) x = new ReportExtractor(settings, stages?.Invoke() ?? PipelineStages.Default(settings));
+        try { return x.Extract(path, null, deadline); }
         finally { _idle.Add(x); }
     }
 }

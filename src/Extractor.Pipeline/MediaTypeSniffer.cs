@@ -16,14 +16,17 @@ public static class MediaTypeSniffer
         if (span.IndexOf("%PDF-"u8) >= 0) return "application/pdf";
         if (span.StartsWith("PK\u0003\u0004"u8)) return ZipKind(path);
         if (span.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 })) return OleKind(path);
-        // A file named .pdf that is not one (an HTML error page, an image) is bad input, not a web page to read;
-        // a .docx/.xlsx/.doc saved as .pdf (checked above) is read as what it is (issue 10).
+        // A file named .pdf that is not one: a .docx/.xlsx/.doc (checked above) or a web page is read as what it is —
+        // a page saved under a PDF's name is then judged by Extractor.Web.MisnamedPage (report inline, or a landing
+        // page, or an error page); anything else (an image, random bytes) is bad input.
         if (Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            if (LooksHtml(head)) return "text/html";
             throw new ExtractionException("not_a_pdf", "not a PDF (" + Extractor.Pdf.Reading.PdfSniffer.Describe(head) + ")");
+        }
         if (span.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return "image/jpeg";
         if (span.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })) return "image/png";
-        var text = System.Text.Encoding.Latin1.GetString(head).ToLowerInvariant();
-        if (text.Contains("<html") || text.Contains("<!doctype html") || text.Contains("<body")) return "text/html";
+        if (LooksHtml(head)) return "text/html";
         var ext = Path.GetExtension(path).ToLowerInvariant();
         return ext switch
         {
@@ -31,6 +34,12 @@ public static class MediaTypeSniffer
             ".htm" or ".html" => "text/html",
             _ => "application/octet-stream",
         };
+    }
+
+    private static bool LooksHtml(byte[] head)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(head).ToLowerInvariant();
+        return text.Contains("<html") || text.Contains("<!doctype html") || text.Contains("<body");
     }
 
     private static string ZipKind(string path)

@@ -22,7 +22,7 @@ public sealed class ClaimRecord
 }
 
 /// <summary>
-/// Document claims (migration 0004): claim, extract, store and end the claim in the storing transaction. A claim
+/// Document claims (migration 0006): claim, extract, store and end the claim in the storing transaction. A claim
 /// expires unless renewed; an expired claim, or one made by the same job before (the job is being run again because
 /// its worker died), is taken over. Times are the database's clock.
 /// </summary>

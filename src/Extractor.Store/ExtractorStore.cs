@@ -69,7 +69,7 @@ public sealed partial class ExtractorStore : IDisposable
             db.Execute("PRAGMA busy_timeout = 30000");
             var mode = db.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-                throw new StoreException($"{path}: cannot switch to WAL mode (journal_mode={mode})");
+                throw new StoreException($"cannot switch to WAL mode (journal_mode={mode})");
             db.Execute("PRAGMA synchronous = NORMAL");
             Migrations.Apply(db, StoreKind.Sqlite);
             return new ExtractorStore(db, new StoreLocation(StoreKind.Sqlite, full, full));
@@ -78,6 +78,11 @@ public sealed partial class ExtractorStore : IDisposable
         {
             db?.Dispose();
             throw new StoreException($"{path}: cannot open store: {e.Message.Split('\n')[0]}", e);
+        }
+        catch (StoreException e)
+        {
+            db?.Dispose();
+            throw new StoreException($"{path}: {e.Message}", e);
         }
         catch
         {
@@ -126,6 +131,61 @@ public sealed partial class ExtractorStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an existing store for reading only (documents, facts, compare, export, serve): nothing is written — no
+    /// migration, no journal-mode change — so a store on read-only media (a DVD, a read-only mount, a shared folder) can
+    /// be read. A store written by a newer extractor is refused by name; an older one is read as it is.
+    /// </summary>
+    public static ExtractorStore OpenReadOnly(string path)
+    {
+        // A PostgreSQL store is read through its server, which keeps it safe from readers: opened as usual, never created.
+        if (StoreLocation.Parse(path) is { IsPostgres: true } server) return OpenPostgres(server, create: false);
+        var full = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new StoreException($"{path} is a directory, not a store file");
+        if (!File.Exists(full)) throw new StoreException($"no store at {path}");
+        try
+        {
+            try { return ReadOnly(full, path, immutable: false); }
+            catch (SqliteException e) when (e.SqliteErrorCode == 14) // SQLITE_CANTOPEN
+            {
+                // A WAL store where SQLite may not create its -shm index (read-only media): read the file as it stands.
+                return ReadOnly(full, path, immutable: true);
+            }
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{path}: cannot open store: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    private static ExtractorStore ReadOnly(string full, string path, bool immutable)
+    {
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var db = new SqliteConnection(cs.ToString());
+        try
+        {
+            db.Open();
+            db.Execute("PRAGMA busy_timeout = 30000");
+            var hasVersions = db.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'") > 0;
+            var version = hasVersions ? db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version") : 0;
+            if (version == 0) throw new StoreException($"{path}: not an extractor store (no schema version)");
+            if (version > Migrations.Latest)
+                throw new StoreException($"{path}: the store's schema (v{version}) is newer than this extractor's (v{Migrations.Latest}); upgrade extractor");
+            return new ExtractorStore(db, new StoreLocation(StoreKind.Sqlite, full, full)) { ReadOnlyMode = true };
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>PostgreSQL stores this process has brought up to date: a worker opens its store for every job, and the
     /// schema does not change under a running program (a newer extractor's migration is refused by older ones at start).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Migrated = new(StringComparer.Ordinal);
@@ -143,17 +203,19 @@ public sealed partial class ExtractorStore : IDisposable
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { } // created meanwhile
     }
+    /// <summary>Opened by <see cref="OpenReadOnly"/>: nothing may be written.</summary>
+    public bool ReadOnlyMode { get; private init; }
 
     public int SchemaVersion => _db.ExecuteScalar<int>("SELECT coalesce(max(version), 0) FROM schema_version");
 
     /// <summary>Every stored sha256 with its status and extractor version, to skip documents before reading them.</summary>
     public Dictionary<string, StoredStatus> Known() =>
-        _db.Query<StoredStatus>("SELECT sha256, status, extractor_version FROM documents")
+        _db.Query<StoredStatus>("SELECT sha256, status, extractor_version, error_reason, duration_ms FROM documents")
             .ToDictionary(s => s.Sha256);
 
     public StoredStatus? Find(string sha256) =>
         _db.QuerySingleOrDefault<StoredStatus>(
-            "SELECT sha256, status, extractor_version FROM documents WHERE sha256 = @sha256", new { sha256 });
+            "SELECT sha256, status, extractor_version, error_reason, duration_ms FROM documents WHERE sha256 = @sha256", new { sha256 });
 
     /// <summary>
     /// Stores a successfully extracted document, replacing whatever was stored under the same sha256. With a
@@ -169,6 +231,16 @@ public sealed partial class ExtractorStore : IDisposable
         if (IsPostgres) PostgresReportWriter.Write(_db, tx, rows);
         else SqliteReportWriter.Write((SqliteConnection)_db, (SqliteTransaction)tx, rows);
         tx.Commit();
+    }
+
+    /// <summary>
+    /// A partial document's error_reason: the first stage that broke ("facts_failed"), or the code it gives
+    /// (ocr_unavailable).
+    /// </summary>
+    public static string PartialReason(Report report)
+    {
+        var first = report.StageFailures![0];
+        return first.Code ?? first.Stage + "_failed";
     }
 
     /// <summary>Stores a document that could not be read: status failed with its reason, replacing any earlier row.</summary>
@@ -221,6 +293,7 @@ public sealed partial class ExtractorStore : IDisposable
     public StoreCounts Counts() => _db.QuerySingle<StoreCounts>("""
         SELECT (SELECT count(*) FROM documents) AS documents,
                (SELECT count(*) FROM documents WHERE status = 'ok') AS ok,
+               (SELECT count(*) FROM documents WHERE status = 'partial') AS partial,
                (SELECT count(*) FROM documents WHERE status = 'failed') AS failed,
                (SELECT count(*) FROM tables) AS tables,
                (SELECT count(*) FROM table_rows) AS rows,
@@ -228,11 +301,11 @@ public sealed partial class ExtractorStore : IDisposable
                (SELECT count(*) FROM checks) AS checks
         """);
 
-    /// <summary>Documents stored ok, by kind and fiscal year (what a batch found).</summary>
+    /// <summary>Documents stored ok or partial, by kind and fiscal year (what a batch found).</summary>
     public IEnumerable<(string Kind, int? FiscalYear, long Count)> KindsByYear() =>
         _db.Query<(string, int?, long)>("""
             SELECT coalesce(kind, 'unknown'), fiscal_year, count(*) FROM documents
-            WHERE status = 'ok' GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST
+            WHERE status IN ('ok', 'partial') GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST
             """);
 
     /// <summary>SQLite: PRAGMA integrity_check and foreign_key_check, "ok" when both are clean. PostgreSQL: "ok".</summary>
@@ -249,7 +322,7 @@ public sealed partial class ExtractorStore : IDisposable
 
     public void Dispose()
     {
-        if (!IsPostgres)
+        if (!IsPostgres && !ReadOnlyMode)
             try { _db.Execute("PRAGMA optimize"); } catch (SqliteException) { }
         _db.Dispose();
     }

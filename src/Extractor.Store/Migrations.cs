@@ -41,18 +41,38 @@ public static partial class Migrations
         var applied = db.Query<int>("SELECT version FROM schema_version").ToHashSet();
         var unknown = applied.Where(v => scripts.All(s => s.Version != v)).ToList();
         if (unknown.Count > 0)
-            throw new StoreException($"the store's schema has migration {unknown.Max()}, which this extractor does not know (its latest is {Latest}); upgrade extractor");
-        foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
+            throw new StoreException($"the store's schema (v{unknown.Max()}) is newer than this extractor's (v{Latest}); upgrade extractor"); // Open names the store
+        var pending = scripts.Where(s => !applied.Contains(s.Version)).ToList();
+        if (pending.Count == 0) return;
+        // SQLite: a script that rebuilds a table (SQLite changes a CHECK constraint no other way) must not cascade its DROP
+        // to the child rows: foreign keys are off while scripts run (the pragma is a no-op inside a transaction, so it is
+        // set here) and every script must leave no violation before it commits. PostgreSQL alters constraints in place.
+        var foreignKeys = postgres ? 0 : db.ExecuteScalar<long>("PRAGMA foreign_keys");
+        if (!postgres) db.Execute("PRAGMA foreign_keys = OFF");
+        try
         {
-            // SQLite: BEGIN IMMEDIATE, one process migrates and the others wait. PostgreSQL: an advisory lock does the same.
-            using var tx = db.BeginTransaction();
-            if (postgres) db.Execute("SELECT pg_advisory_xact_lock(7320020)", transaction: tx);
-            if (db.ExecuteScalar<long>("SELECT count(*) FROM schema_version WHERE version = @Version", new { script.Version }, tx) > 0)
-                continue; // another process got there first
-            db.Execute(script.Sql, transaction: tx);
-            db.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @at)",
-                new { script.Version, script.Name, at = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) }, tx);
-            tx.Commit();
+            foreach (var script in pending)
+            {
+                // SQLite: BEGIN IMMEDIATE, one process migrates and the others wait. PostgreSQL: an advisory lock does the same.
+                using var tx = db.BeginTransaction();
+                if (postgres) db.Execute("SELECT pg_advisory_xact_lock(7320020)", transaction: tx);
+                if (db.ExecuteScalar<long>("SELECT count(*) FROM schema_version WHERE version = @Version", new { script.Version }, tx) > 0)
+                    continue; // another process got there first
+                db.Execute(script.Sql, transaction: tx);
+                if (!postgres)
+                {
+                    var violations = db.Query("PRAGMA foreign_key_check", transaction: tx).Count();
+                    if (violations > 0)
+                        throw new StoreException($"migration {script.Version} ({script.Name}) would leave {violations} rows without their parent; nothing was changed");
+                }
+                db.Execute("INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @at)",
+                    new { script.Version, script.Name, at = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) }, tx);
+                tx.Commit();
+            }
+        }
+        finally
+        {
+            if (!postgres) db.Execute($"PRAGMA foreign_keys = {(foreignKeys != 0 ? "ON" : "OFF")}");
         }
     }
 

@@ -13,6 +13,10 @@ public sealed record StoreLocation(StoreKind Kind, string Value, string Display)
 {
     public bool IsPostgres => Kind == StoreKind.Postgres;
 
+    /// <summary>Where downloads are kept by default: beside a SQLite store (<see cref="KeptFiles.BesideStore"/>); a
+    /// PostgreSQL store's workers name their shared folder themselves (`--files`).</summary>
+    public string? KeptFilesFolder => IsPostgres ? null : KeptFiles.BesideStore(Value);
+
     public static StoreLocation Parse(string db)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(db);

@@ -24,6 +24,7 @@ public static partial class HtmlDecoding
 
     public static DecodedHtml Decode(byte[] bytes, string? contentType = null)
     {
+        BinaryCheck(bytes);
         if (bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return new(Strict(new UTF8Encoding(false, false), bytes, 3), Encoding.UTF8, "bom");
         if (bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE })) return new(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), Encoding.Unicode, "bom");
         if (bytes.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF })) return new(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), Encoding.BigEndianUnicode, "bom");
@@ -56,8 +57,9 @@ public static partial class HtmlDecoding
             return Encoding.GetEncoding("GB18030");
         if (name is "utf8" or "utf-8" or "unicode-1-1-utf-8") return Encoding.UTF8;
         if (name is "iso-8859-1" or "latin1" or "us-ascii" or "ascii") return null; // mislabels of CJK pages; decide from the bytes
+        // A label the runtime knows but refuses (UTF-7 is disabled in .NET for safety) is as good as unknown.
         try { return Encoding.GetEncoding(name); }
-        catch (ArgumentException) { return null; }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException) { return null; }
     }
 
     /// <summary>
@@ -71,6 +73,25 @@ public static partial class HtmlDecoding
         if (utf8 is not null && utf8.Length < bytes.Length) return null;
         if (encoding.IsSingleByte && utf8 is null && MostlyCjk(bytes)) return null;
         return encoding.GetString(bytes);
+    }
+
+    /// <summary>Share of control bytes (other than tab, line feed, form feed, carriage return, escape) in the head that makes it binary.</summary>
+    public const double MaxControlShare = 0.01;
+
+    /// <summary>
+    /// Refuses bytes that are not text: NULs or other control bytes in the first 4 KiB, as random data, an image or a
+    /// zeroed file has and no web page in an 8-bit or multi-byte charset does. UTF-16 (a BOM) is text.
+    /// </summary>
+    private static void BinaryCheck(byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE }) || bytes.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF })) return;
+        var head = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
+        var control = 0;
+        foreach (var b in head)
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x1B)) control++;
+        if (head.Length > 0 && control > MaxControlShare * head.Length)
+            throw new Extractor.Core.Pipeline.ExtractionException("not_html",
+                $"not a web page: binary data ({control} control bytes in the first {head.Length})");
     }
 
     private static string? StrictUtf8(byte[] bytes)

@@ -12,7 +12,7 @@ public sealed record PageLink(Uri Url, string Text, bool InContent);
 /// marked), and how much text and how many data tables its main content holds — to tell a disclosure page
 /// (a report published as a web page) from a list page (mostly links) or a news item.
 /// </summary>
-public sealed class HtmlPage
+public sealed partial class HtmlPage
 {
     public required string Title { get; init; }
     /// <summary>The article's own title when one stands above or opens the content (else the &lt;title&gt;).</summary>
@@ -26,6 +26,20 @@ public sealed class HtmlPage
     public required string Encoding { get; init; }
 
     public double ContentLinkDensity => ContentChars + ContentLinkChars == 0 ? 1 : (double)ContentLinkChars / (ContentChars + ContentLinkChars);
+
+    /// <summary>Titles and link texts that name a budget disclosure.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("决算|预算|三公|绩效|预决算|公开表|收支总表|财政拨款")]
+    public static partial System.Text.RegularExpressions.Regex DisclosureWords();
+
+    /// <summary>
+    /// The page is itself a disclosure (a report published as a web page): its title names one, and its main content
+    /// is prose or tables, not a list of links. The one place this is decided: the crawler and the reader of a page
+    /// saved under a document's name both ask here.
+    /// </summary>
+    public bool IsDisclosure =>
+        (DisclosureWords().IsMatch(Heading) || DisclosureWords().IsMatch(Title))
+        && ContentLinkDensity <= 0.4
+        && (ContentChars >= 200 || DataTables > 0 && ContentChars >= 40);
 
     public static HtmlPage Parse(byte[] bytes, Uri url, string? contentType = null)
     {

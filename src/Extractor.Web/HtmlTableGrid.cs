@@ -85,11 +85,8 @@ internal sealed partial record HtmlTableGrid(IReadOnlyList<RawRow> Rows, IReadOn
         var only = texts[0];
         var spansMost = only.ColSpan >= Math.Max(2, width - 1) || row.Cells.Count(c => !c.IsCovered) <= 2 && width > 2;
         // Only what reads as a title or unit line: a header over every column (财政拨款“三公”经费) stays in the table.
-        return spansMost && TitleText().IsMatch(TextNormalizer.Compact(only.Text)) ? only.Text : null;
+        return spansMost && TableCaption.IsCaptionText(only.Text) ? only.Text : null;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"表(\(续\d*\)|\(续表\)|续)?$|单位[:：]|^(附表|公开|预算公开|决算公开)\d+|^\d+-?\d*[、.]?.*表|^表\d")]
-    private static partial System.Text.RegularExpressions.Regex TitleText();
 
     private static int Span(string? value, int max)
     {

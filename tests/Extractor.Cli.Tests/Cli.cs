@@ -24,8 +24,13 @@ public static class Cli
     public static CliResult RunProgram(string program, string workingDirectory, params string[] args) =>
         RunProgram(program, workingDirectory, TimeSpan.FromMinutes(5), args);
 
+    /// <summary>The CLI with <paramref name="environment"/> set (PATH without the OCR tools, say).</summary>
+    public static CliResult RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args) =>
+        RunProgram(Dll, workingDirectory, TimeSpan.FromMinutes(5), args, environment);
+
     /// <summary>Runs <paramref name="program"/>: a managed .dll through the dotnet host, anything else as it is.</summary>
-    public static CliResult RunProgram(string program, string workingDirectory, TimeSpan limit, string[] args)
+    public static CliResult RunProgram(string program, string workingDirectory, TimeSpan limit, string[] args,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var managed = program.EndsWith(".dll", StringComparison.Ordinal);
         var psi = new ProcessStartInfo(managed ? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet" : program)
@@ -44,6 +49,7 @@ public static class Cli
         }
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

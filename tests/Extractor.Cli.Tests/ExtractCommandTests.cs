@@ -33,7 +33,7 @@ public class ExtractCommandTests
         AssertOneLineFailure(Cli.Run(tmp.Path, "extract", file, "--format", "json"), file);
     }
 
-    [QpdfFact]
+    [Fact]
     public void An_encrypted_pdf_is_one_line_on_stderr_and_a_non_zero_exit()
     {
         using var tmp = new TempDir();
@@ -42,6 +42,7 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Text_of_a_scanned_page_is_its_ocr_reading()
     {
         // A real scan (no text layer): the reader alone sees nothing; text OCRs the page asked for, and only that page.

@@ -48,6 +48,7 @@ public class TablesBinaryTests
     /// types would build and then fail only in this binary, so it is run on a real report and compared.
     /// </summary>
     [Fact]
+    [Trait("Category", "Slow")]
     public void The_native_binary_publishes_and_prints_the_same()
     {
         using var tmp = new TempDir();

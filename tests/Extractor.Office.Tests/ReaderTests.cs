@@ -205,6 +205,43 @@ public sealed class ReaderTests : IDisposable
         Assert.Contains(shallow.Skipped, s => s.Contains("nested"));
     }
 
+    /// <summary>
+    /// Issue 18, item 1: a zip inside a zip inside a zip. Unpacked members used to be named by a count that did not
+    /// move while a nested archive was walked, so the inner zip was written over the middle one, still open: the whole
+    /// archive failed. Members named with ".." are listed as skipped, not dropped in silence.
+    /// </summary>
+    [Fact]
+    public void Zip_ArchiveNestedTwice_KeepsEveryMember_AndNamesUnsafeEntries()
+    {
+        var inner = Path.Combine(_dir, "inner.zip");
+        using (var z = ZipFile.Open(inner, ZipArchiveMode.Create))
+            using (var w = new StreamWriter(z.CreateEntry("c.txt").Open())) w.Write("inner");
+        var mid = Path.Combine(_dir, "mid.zip");
+        using (var z = ZipFile.Open(mid, ZipArchiveMode.Create))
+        {
+            z.CreateEntryFromFile(inner, "inner.zip");
+            using (var w = new StreamWriter(z.CreateEntry("a.txt").Open())) w.Write("middle");
+        }
+        var outer = Path.Combine(_dir, "m2.zip");
+        using (var z = ZipFile.Open(outer, ZipArchiveMode.Create))
+        {
+            z.CreateEntryFromFile(mid, "mid.zip");
+            using (var w = new StreamWriter(z.CreateEntry("b.txt").Open())) w.Write("outer");
+            using (var w = new StreamWriter(z.CreateEntry("../../escape.txt").Open())) w.Write("unsafe");
+        }
+
+        var deep = ZipAttachments.Expand(outer, Path.Combine(_dir, "deep"), new ZipLimits(MaxDepth: 3));
+        Assert.Equal(["m2.zip!/b.txt", "m2.zip!/mid.zip!/a.txt", "m2.zip!/mid.zip!/inner.zip!/c.txt"],
+            deep.Members.Select(m => m.ArchivePath[(_dir.Length + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Equal(["inner", "middle", "outer"], deep.Members.Select(m => File.ReadAllText(m.ExtractedPath)).Order(StringComparer.Ordinal));
+        Assert.Equal(3, deep.Members.Select(m => m.ExtractedPath).Distinct().Count());
+        Assert.Contains(deep.Skipped, s => s.Contains("../../escape.txt") && s.Contains("unsafe"));
+
+        var shallow = ZipAttachments.Expand(outer, Path.Combine(_dir, "shallow"));
+        Assert.Equal(["m2.zip!/b.txt", "m2.zip!/mid.zip!/a.txt"], shallow.Members.Select(m => m.ArchivePath[(_dir.Length + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Contains(shallow.Skipped, s => s.Contains("inner.zip") && s.Contains("nested"));
+    }
+
     [Fact]
     public void Corrupt_OfficeFiles_FailWithAReason()
     {
@@ -229,6 +266,43 @@ public sealed class ReaderTests : IDisposable
             w.Write("<worksheet><sheetData><row r=");
         }
         Assert.Equal("corrupt", Assert.Throws<ExtractionException>(() => new XlsxDocumentReader().Read(xlsx, new ReadLimits())).Reason);
+    }
+
+    /// <summary>
+    /// Issue 18, item 15: Word forms of a report lost kind, agency or year when the report states them only where a
+    /// Word file keeps them — the page header printed on page 1, or the document's title property (a web page saved
+    /// as Word keeps its &lt;title&gt; there). The header is read as page 1's first line, the title property as the
+    /// PDF's document-information title (the year when none is printed).
+    /// </summary>
+    [Fact]
+    public void Docx_TitleInTheHeaderOrTheTitlePropertyGivesTheDocumentFields()
+    {
+        void Body(DocumentFormat.OpenXml.Wordprocessing.Body body)
+        {
+            body.Append(OfficeFixtures.Para("一、部门主要职能", "Heading1"));
+            body.Append(OfficeFixtures.Para("负责全区民政工作。"));
+            body.Append(OfficeFixtures.Para("二、收入支出决算总体情况说明", "Heading1"));
+            body.Append(OfficeFixtures.Para("本年度收入、支出总计均为553.29万元。"));
+        }
+        var inHeader = Path.Combine(_dir, "header.docx");
+        OfficeFixtures.WriteDocx(inHeader, (body, main) =>
+        {
+            Body(body);
+            var header = main.AddNewPart<DocumentFormat.OpenXml.Packaging.HeaderPart>();
+            header.Header = new DocumentFormat.OpenXml.Wordprocessing.Header(OfficeFixtures.Para("某某区民政局2024年度部门决算"));
+            body.Append(new DocumentFormat.OpenXml.Wordprocessing.SectionProperties(
+                new DocumentFormat.OpenXml.Wordprocessing.HeaderReference { Id = main.GetIdOfPart(header), Type = DocumentFormat.OpenXml.Wordprocessing.HeaderFooterValues.Default }));
+        });
+        var fromHeader = new Extractor.Pipeline.ReportExtractor().Extract(inHeader).Document;
+        Assert.Equal(("final_account", "某某区民政局", 2024), (fromHeader.Kind, fromHeader.Agency, fromHeader.FiscalYear));
+
+        var inProperties = Path.Combine(_dir, "properties.docx");
+        OfficeFixtures.WriteDocx(inProperties, (body, _) => Body(body));
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(inProperties, true))
+            doc.PackageProperties.Title = "某某区民政局2024年度部门决算";
+        var fromProperties = new Extractor.Pipeline.ReportExtractor().Extract(inProperties).Document;
+        Assert.Equal(2024, fromProperties.FiscalYear);
+        Assert.Equal("document_properties.title", fromProperties.Evidence["fiscal_year"].Source);
     }
 
     [Fact]

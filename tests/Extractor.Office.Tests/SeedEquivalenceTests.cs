@@ -134,10 +134,10 @@ public sealed class SeedEquivalenceTests(SeedDocuments docs) : IClassFixture<See
 
     private static string Shape(Report r) => string.Join(" ", r.Tables.Select(t => $"{t.Id}:{t.Rows.Count}:{t.Unit}"));
 
-    [Fact, Trait("Category", "LibreOffice")]
+    [Fact, Trait("Category", "LibreOffice"), Trait("Category", "Slow")]
     public void LegacyDocAndXls_MadeByLibreOffice_ReadLikeTheOriginals()
     {
-        if (!LibreOfficeConverter.IsAvailable) return; // nothing to make them with; LegacyFormat_WithoutLibreOffice covers the failure
+        Assert.True(LibreOfficeConverter.IsAvailable, "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui (.ci/run installs it)");
         var lo = new LibreOfficeConverter();
         var doc = Path.Combine(docs.Dir, "seed003.doc");
         File.WriteAllBytes(doc, lo.Convert(docs.Seed003Docx, "docx", "doc"));
@@ -166,10 +166,10 @@ public sealed class SeedEquivalenceTests(SeedDocuments docs) : IClassFixture<See
         Assert.Equal(Shape(text), Shape(docs.Extract(et)));
     }
 
-    [Fact, Trait("Category", "LibreOffice")]
+    [Fact, Trait("Category", "LibreOffice"), Trait("Category", "Slow")]
     public void Seed003_DocxPrintedToPdf_HasTheSameTables()
     {
-        if (!LibreOfficeConverter.IsAvailable) return;
+        Assert.True(LibreOfficeConverter.IsAvailable, "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui (.ci/run installs it)");
         var pdf = Path.Combine(docs.Dir, "seed003-printed.pdf");
         File.WriteAllBytes(pdf, new LibreOfficeConverter().Convert(docs.Seed003Docx, "docx", "pdf"));
         var fromPdf = docs.Extract(pdf);

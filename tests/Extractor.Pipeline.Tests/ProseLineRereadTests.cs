@@ -74,6 +74,7 @@ public class ProseLineRereadTests
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData(OcrEngine.Tesseract)]
     [InlineData(OcrEngine.PpOcr)]
     public void AProcurementFactGarbledInAScanIsRecovered(OcrEngine engine)

@@ -5,6 +5,7 @@ using Extractor.TestSupport;
 
 namespace Extractor.Pipeline.Tests;
 
+[Trait("Category", "Slow")]
 public class ScannedPdfTests
 {
     [Theory]

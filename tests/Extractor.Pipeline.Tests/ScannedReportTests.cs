@@ -5,6 +5,7 @@ using Extractor.TestSupport;
 namespace Extractor.Pipeline.Tests;
 
 /// <summary>A scan of a labelled report must give the facts its text PDF gives, and never a wrong one that passes every check.</summary>
+[Trait("Category", "Slow")]
 public class ScannedReportTests
 {
     /// <summary>A limit no reading of two pages reaches on any machine: the test is about what is read, not how fast.</summary>

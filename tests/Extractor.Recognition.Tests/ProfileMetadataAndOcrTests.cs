@@ -46,6 +46,17 @@ public class ProfileMetadataAndOcrTests
     }
 
     [Fact]
+    public void ATitleRunTogetherWithAPostingDateGivesTheAgencyWithoutTheDatesDigits()
+    {
+        // A portal page re-saved as Word: its metadata grid (index number, posting dates) leads into the title, and
+        // the title is read from the short lines joined.
+        var content = Content(new Dictionary<string, string>(),
+            Page(1, 1.0, "繁體", "登录", "005252370/2015-00036", "郑州市国土资源局", "部门预算", "2015-03-05", "2015-03-05",
+                "郑州市国土资源局2015年度部门预算公开情况说明"));
+        Assert.Equal("郑州市国土资源局", DocumentProfiler.Profile(content, []).Agency);
+    }
+
+    [Fact]
     public void AYearPrintedNowhereIsTakenFromTheDocumentInformationTitleOnlyWhenItNamesTheReport()
     {
         var tablesOnly = Page(1, 1.0, "收入支出预算总表", "单位:万元");

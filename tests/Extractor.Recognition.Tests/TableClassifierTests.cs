@@ -57,3 +57,43 @@ public class TableClassifierTests
         Assert.NotEqual("final.x_units", TableClassifier.Classify([], ["单位名称", "金额"], DocumentKinds.FinalAccount).Id);
     }
 }
+
+public class TableTitleLexiconTests
+{
+    // Every id the title lexicon gave before it became data (SCHEMA §2 and the x_ ids in use): none may be renamed.
+    private static readonly string[] IdsInUse =
+    [
+        "final.t01_income_expenditure_summary", "final.t02_income", "final.t03_expenditure", "final.t04_fiscal_summary",
+        "final.t05_general_budget_expenditure", "final.t06_general_budget_basic_expenditure", "final.t07_three_public",
+        "final.t08_government_fund", "final.t09_state_capital", "final.x_general_budget_project_expenditure",
+        "final.x_fiscal_expenditure_detail", "final.x_fiscal_expenditure", "final.x_project_self_evaluation_scores",
+        "budget.t01_revenue_expenditure_summary", "budget.t02_revenue", "budget.t03_expenditure", "budget.t04_fiscal_summary",
+        "budget.t05_general_budget_functional", "budget.t06_government_fund", "budget.t07_state_capital",
+        "budget.t08_general_budget_basic_economic", "budget.t09_three_public_operating", "budget.x_operating_costs",
+        "budget.x_procurement", "budget.x_department_performance_targets", "budget.x_special_fund_performance_targets",
+        "budget.x_project_performance_targets", "budget.x_general_budget_economic", "budget.x_fiscal_basic_expenditure",
+        "budget.x_fiscal_expenditure", "budget.x_basic_expenditure", "budget.x_project_expenditure",
+        "perf.x_indicator_scores", "perf.x_self_evaluation", "perf.x_performance_indicators", "perf.x_project_expenditure",
+    ];
+
+    [Fact]
+    public void TheLexiconGivesExactlyTheIdsInUse() =>
+        Assert.Equal(IdsInUse.Order(), TableTitleLexicon.Ids.Order());
+
+    [Theory]
+    [InlineData("预算12表部门整体支出绩效目标表", "budget.x_department_performance_targets")]
+    [InlineData("预算14表医药卫生体制改革专项转移支付绩效目标表", "budget.x_project_performance_targets")]
+    [InlineData("重点专项资金绩效目标表", "budget.x_special_fund_performance_targets")]
+    [InlineData("预算10表政府采购预算明细表", "budget.x_procurement")]
+    public void PerformanceAndProcurementFormsOfBudgets(string title, string id) =>
+        Assert.Equal(id, TableClassifier.Classify([title], [], DocumentKinds.Budget).Id);
+
+    [Fact]
+    public void GeneralTableNounsNameOnlyTitlesWithoutBudgetWords()
+    {
+        Assert.Equal("fiscal_detail", SnakeName.Of("财政拨款政府购买服务明细表"));
+        Assert.Equal("works_status", SnakeName.Of("南宁市本级建设工程消防设计抽查情况表"));
+        Assert.Equal("standards", SnakeName.Of("北京市城市道路挖掘修复费标准"));
+        Assert.StartsWith("table_", SnakeName.Of("某某"));
+    }
+}

@@ -55,6 +55,7 @@ public sealed class CorpusRecognitionTests(ITestOutputHelper output)
 
     /// <summary>score_labels.py's `sections` measure: labelled sections whose id is output on their page.</summary>
     [Fact]
+    [Trait("Category", "Slow")]
     public void Section_score_on_the_dev_labels()
     {
         int hits = 0, total = 0, rulesHits = 0;

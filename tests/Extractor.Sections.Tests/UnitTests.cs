@@ -177,6 +177,7 @@ public sealed class LearningTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Model_round_trips_through_its_file()
     {
         var rows = HeadingLabels.Read(TestDocuments.LabelsPath);

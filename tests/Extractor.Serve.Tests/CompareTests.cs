@@ -79,7 +79,7 @@ public sealed class CompareTests : IDisposable
     public void TableColumnsLineUpWithChineseNames()
     {
         var w = new StringWriter();
-        CompareOutput.WriteTable(w, "three_public.total", _store.Compare("three_public.total"));
+        CompareOutput.WriteTable(w, "three_public.total", _store.Compare(new CompareQuery("three_public.total", Kind: "final_account")));
         var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).Skip(1).ToList();
         // The "year" column ends at the same display column on every line (CJK characters are two cells wide).
         var header = lines[0];
@@ -92,6 +92,48 @@ public sealed class CompareTests : IDisposable
         Assert.Contains(lines, l => l.Contains("+20.00%") || l.Contains("-20.00%"));
         Assert.Contains(lines, l => l.Contains("2023 document"));
         Assert.Contains(lines, l => l.Contains("quoted 上年数"));
+    }
+
+    [Fact]
+    public void Budgets_and_final_accounts_are_never_one_list()
+    {
+        var w = new StringWriter();
+        CompareOutput.WriteTable(w, "three_public.total", _store.Compare(new CompareQuery("three_public.total")));
+        var titles = w.ToString().Split('\n').Where(l => l.StartsWith("three_public.total", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["three_public.total “三公”经费合计 — budgets (预算) (2 documents)", "three_public.total “三公”经费合计 — final accounts (决算) (4 documents)"], titles);
+        var finals = _store.Compare(new CompareQuery("three_public.total", Kind: "final_account"));
+        Assert.All(finals, r => Assert.Equal("final_account", r.Kind));
+    }
+
+    [Fact]
+    public void Rows_sort_by_value_by_default_and_by_change_when_asked()
+    {
+        var byValue = _store.Compare(new CompareQuery("three_public.total", Kind: "final_account"));
+        Assert.Equal([12.345678m, 1.50m, 1.20m, 0.16m], byValue.Select(r => r.Value));
+        var byChange = _store.Compare(new CompareQuery("three_public.total", Kind: "final_account", Sort: CompareSort.Change));
+        Assert.Equal([-20.00m, -20.00m, null, null], byChange.Select(r => r.ChangePercent));
+    }
+
+    [Fact]
+    public void The_prior_year_is_found_under_the_agencys_name_as_another_document_prints_it()
+    {
+        // The 2025 document names the agency with its Party prefix and a scope note; 2024's without.
+        _store.SaveReport(Samples.Sha(8), new DocumentOrigin("8.pdf"),
+            Samples.Report(Samples.Sha(8), "中共上海市普陀区司法局（本级）", 2025, Core.Report.DocumentKinds.FinalAccount, ("three_public.total", 0.60m)));
+        var row = _store.Compare(new CompareQuery("three_public.total", Year: 2025)).Single();
+        Assert.Equal((1.20m, "store", Samples.Sha(2)), (row.PriorValue!.Value, row.PriorSource!, row.PriorSha256!));
+        Assert.Equal(AgencyNames.Normalise("上海市普陀区司法局"), AgencyNames.Normalise("中共上海市普陀区司法局(本级)"));
+    }
+
+    [Fact]
+    public void An_empty_answer_says_what_the_store_holds()
+    {
+        var query = new CompareQuery("three_public.total", Year: 2025);
+        Assert.Empty(_store.Compare(query));
+        var why = CompareOutput.WhyEmpty(query, _store.Holdings("three_public.total"));
+        Assert.Equal("no stored document for fiscal year 2025 holds three_public.total (“三公”经费合计). It is held by 6 documents: " +
+                     "years 2023 (2), 2024 (4); kinds final_account (4), budget (2); agencies 上海市普陀区司法局 (2), 西南大学 (2), 佛山市轨道交通局 (1), 江苏省高级人民法院 (1).", why);
+        Assert.StartsWith("no stored document holds staff.count", CompareOutput.WhyEmpty(new CompareQuery("staff.count"), _store.Holdings("staff.count")));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class ExportTests : IDisposable
         _dir.Dispose();
     }
 
-    private static readonly string[] Names = ["documents", "sections", "tables", "rows", "cells", "facts", "checks"];
+    private static readonly string[] Names = ["documents", "sections", "tables", "rows", "cells", "text_cells", "facts", "checks"];
 
     [Theory]
     [InlineData("csv")]

@@ -78,8 +78,14 @@ public sealed class ServeApiTests : IAsyncLifetime
     {
         var keys = await Get("/api/keys");
         Assert.Equal("three_public.total", keys[0].GetProperty("key").GetString());
-        var rows = await Get("/api/compare?key=three_public.total&year=2024");
+        Assert.Equal("“三公”经费合计", keys[0].GetProperty("name").GetString());
+        Assert.Equal(4, keys[0].GetProperty("kinds").GetProperty("final_account").GetInt32());
+        var answer = await Get("/api/compare?key=three_public.total&year=2024");
+        Assert.Equal("万元", answer.GetProperty("unit").GetString());
+        var rows = answer.GetProperty("rows");
         Assert.Equal(4, rows.GetArrayLength());
+        Assert.Equal(3, (await Get("/api/compare?key=three_public.total&year=2024&kind=final_account")).GetProperty("rows").GetArrayLength());
+        Assert.Contains("It is held by", (await Get("/api/compare?key=three_public.total&year=2030")).GetProperty("why").GetString());
         var a = rows.EnumerateArray().Single(r => r.GetProperty("agency").GetString() == "上海市普陀区司法局");
         Assert.Equal(-20.00m, a.GetProperty("change_percent").GetDecimal());
     }

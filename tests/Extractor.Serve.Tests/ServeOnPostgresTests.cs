@@ -43,7 +43,7 @@ public sealed class ServeOnPostgresTests : IAsyncLifetime
         var d = await Get($"/api/documents/{Samples.Sha(2)}");
         Assert.Equal(1.20m, d.GetProperty("facts")[0].GetProperty("value").GetDecimal());
         Assert.Equal(0.000001m, d.GetProperty("tables")[0].GetProperty("rows")[1].GetProperty("values").GetProperty("决算数").GetDecimal());
-        var rows = await Get("/api/compare?key=three_public.total&year=2024");
+        var rows = (await Get("/api/compare?key=three_public.total&year=2024")).GetProperty("rows");
         Assert.Equal(4, rows.GetArrayLength());
         Assert.Equal(-20.00m, rows.EnumerateArray().Single(r => r.GetProperty("agency").GetString() == "上海市普陀区司法局").GetProperty("change_percent").GetDecimal());
     }

@@ -44,6 +44,7 @@ public class IngestPipelineTests
         File.WriteAllText(Path.Combine(dir, "sub", "copy-of-a.pdf"), "good a"); // same bytes as a.pdf
 
         using var store = ExtractorStore.Open(tmp.File("s.db"));
+        Extractor.Core.ErrorLog.Path = tmp.File("s.db.log");
         var (pipeline, outcomes) = Pipeline(store);
         var s = await pipeline.RunAsync(IngestInputs.Enumerate([dir, tmp.File("missing.pdf")]));
 
@@ -54,7 +55,10 @@ public class IngestPipelineTests
         Assert.Equal(4, docs.Count); // a (or its copy), b, c, d; the missing file has no bytes to store
         Assert.Equal(("failed", "encrypted"), (docs["b.pdf"].Status, docs["b.pdf"].ErrorReason));
         Assert.Equal("failed", docs["d.pdf"].Status);
-        Assert.StartsWith("NullReferenceException", docs["d.pdf"].ErrorMessage);
+        // Issue 18, item 12: the user reads what it is and where the detail is; the exception's text is in the log.
+        Assert.StartsWith("internal error while reading it", docs["d.pdf"].ErrorMessage);
+        Assert.DoesNotContain("NullReference", docs["d.pdf"].ErrorMessage);
+        Assert.Contains("NullReferenceException: bug in a stage", File.ReadAllText(tmp.File("s.db.log")));
         Assert.Equal("ok", docs["c.html"].Status);
         Assert.Equal("ok", store.IntegrityCheck());
     }
@@ -80,7 +84,7 @@ public class IngestPipelineTests
     public async Task Failed_documents_are_retried_after_an_extractor_upgrade_or_when_asked()
     {
         using var tmp = new TempDir();
-        File.WriteAllText(tmp.File("b.pdf"), "bad: timeout");
+        File.WriteAllText(tmp.File("b.pdf"), "bad: truncated");
         using var store = ExtractorStore.Open(tmp.File("s.db"));
         await Pipeline(store, new IngestOptions { ExtractorVersion = "0.1.0" }).Item1.RunAsync(IngestInputs.Enumerate([tmp.Path]));
 
@@ -149,6 +153,44 @@ public class IngestPipelineTests
         Assert.Equal(40, s.Ok);
         // extracted but not yet written: at most the workers' own + the result channel's capacity + the writer's one
         Assert.True(maxInFlight <= 2 + 2 + 1 + 1, $"{maxInFlight} reports in flight");
+    }
+
+    /// <summary>
+    /// Issue 18, item 2: a run whose settings no document can be read under (a time limit past what a timer holds)
+    /// used to store every document as failed (error: ArgumentOutOfRangeException), and a plain rerun then skipped them
+    /// all as stored. Such settings are refused before any document is read; and a failure the run caused (an internal
+    /// error, a time limit shorter than this run's) is tried again by a plain rerun, while a document's own defect is not.
+    /// </summary>
+    [Fact]
+    public async Task Settings_no_run_can_use_are_refused_and_failures_the_run_caused_are_retried()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("a.pdf"), "good a");
+        using var store = ExtractorStore.Open(tmp.File("s.db"));
+        var (tooLong, _) = Pipeline(store, new IngestOptions { Timeout = TimeSpan.FromSeconds(4294967), ExtractorVersion = "0.1.0" });
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => tooLong.RunAsync(IngestInputs.Enumerate([tmp.Path])));
+        var (noWorkers, _) = Pipeline(store, new IngestOptions { Workers = 0, ExtractorVersion = "0.1.0" });
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => noWorkers.RunAsync(IngestInputs.Enumerate([tmp.Path])));
+        Assert.Equal(0, store.Counts().Documents);
+
+        File.WriteAllText(tmp.File("a.pdf"), "crash");
+        File.WriteAllText(tmp.File("b.pdf"), "bad: truncated");
+        File.WriteAllText(tmp.File("c.pdf"), "slow");
+        var shortLimit = new IngestOptions { Timeout = TimeSpan.FromMilliseconds(200), TimeoutGrace = TimeSpan.FromSeconds(5), ExtractorVersion = "0.1.0" };
+        var first = await Pipeline(store, shortLimit).Item1.RunAsync(IngestInputs.Enumerate([tmp.Path]));
+        Assert.Equal(new Dictionary<string, int> { ["error"] = 1, ["timeout"] = 1, ["truncated"] = 1 }, first.FailedByReason);
+
+        // The same limit again: the internal error is retried, the timeout and the document's own defect are not.
+        var read = new List<string>();
+        Report Record(string p, CancellationToken ct) { lock (read) read.Add(Path.GetFileName(p)); return Fake(p, ct); }
+        await Pipeline(store, shortLimit, Record).Item1.RunAsync(IngestInputs.Enumerate([tmp.Path]));
+        Assert.Equal(["a.pdf"], read);
+
+        // A longer limit than the one it failed under: the timeout is retried too.
+        read.Clear();
+        var longer = shortLimit with { Timeout = TimeSpan.FromSeconds(1) };
+        await Pipeline(store, longer, Record).Item1.RunAsync(IngestInputs.Enumerate([tmp.Path]));
+        Assert.Equal(["a.pdf", "c.pdf"], read.Order(StringComparer.Ordinal));
     }
 
     private static void InterlockedMax(ref int target, int value)

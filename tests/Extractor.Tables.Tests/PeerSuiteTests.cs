@@ -88,6 +88,7 @@ public class PeerSuiteTests(ITestOutputHelper output)
 
     /// <summary>The figures for the report: agreement with the peers' own answers, before any override.</summary>
     [Fact]
+    [Trait("Category", "Slow")]
     public void PeerAgreementSummary()
     {
         foreach (var suite in new[] { "tabula", "camelot" })

@@ -112,6 +112,7 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public void Crawl_stores_each_disclosure_once_and_recrawl_is_conditional(string kind)
@@ -135,6 +136,7 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public void Crawl_stopped_half_way_resumes_without_refetching(string kind)
@@ -160,6 +162,7 @@ public sealed class CrawlerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Crawl_interrupted_after_a_download_resumes_without_refetching()
     {
         // Interrupted (as by Ctrl+C) right after the first disclosure is stored.

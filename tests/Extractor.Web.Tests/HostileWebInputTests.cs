@@ -86,4 +86,33 @@ public class HostileWebInputTests
         Assert.EndsWith("tr:nth-of-type(20000)>td:nth-of-type(3)", table.Rows[^1].Cells[2].Path);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
+    /// <summary>Issue 18, item 7: a charset this runtime refuses (UTF-7) is overruled like an unknown one, not a failure.</summary>
+    [Fact]
+    public void Unsupported_declared_charset_is_overruled_like_an_unknown_one()
+    {
+        var utf8 = Encoding.UTF8.GetBytes(Page("utf-7", Report));
+        Assert.Contains("收、支总计均为553.29万元", Text(utf8));
+        Assert.Contains("收、支总计均为553.29万元", Text(utf8, "text/html; charset=utf-7"));
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes(Page("UTF-7", Report));
+        Assert.Contains("收、支总计均为553.29万元", Text(gbk));
+        Assert.Null(HtmlDecoding.Lookup("utf-7"));
+    }
+
+    /// <summary>Issue 18, item 13: random bytes or NULs saved as .html are not a web page, whatever the name says.</summary>
+    [Fact]
+    public void Binary_bytes_are_not_a_web_page()
+    {
+        var random = new byte[64 * 1024];
+        new Random(18).NextBytes(random);
+        foreach (var bytes in new[] { random, new byte[4096] })
+        {
+            var e = Assert.Throws<ExtractionException>(() => new HtmlDocumentReader().Read(bytes, "x.html"));
+            Assert.Equal("not_html", e.Reason);
+            Assert.Contains("binary", e.Message);
+        }
+        // A real page in GBK, UTF-16 or with a stray control character is still read.
+        Assert.Contains("收、支总计均为553.29万元", Text(Encoding.GetEncoding("GB18030").GetBytes(Page("gbk", Report))));
+        Assert.Contains("收、支总计均为553.29万元", Text([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Page("utf-16", Report))]));
+        Assert.Contains("收、支总计均为553.29万元", Text(Encoding.UTF8.GetBytes(Page("utf-8", "\u0001" + Report))));
+    }
 }

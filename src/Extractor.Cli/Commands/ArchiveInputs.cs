@@ -21,21 +21,29 @@ public sealed class ArchiveInputs : IDisposable
                 yield return input;
                 continue;
             }
-            ZipExpansion expansion;
+            ZipExpansion? expansion = null;
+            string? failure = null;
             try
             {
                 expansion = ZipAttachments.Expand(input.Path, Path.Combine(_scratch.FullName, (n++).ToString()), foundOn: input.Source ?? input.Path);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException)
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"{input.Path}: bad_archive: {e.Message}");
+                failure = e.Message.Split('\n')[0];
+            }
+            if (expansion is null)
+            {
+                // Stored as a failed document, so the summary counts it and `documents` lists it with its reason.
+                yield return input with { Failure = ("bad_archive", $"not a readable zip archive: {failure}") };
                 continue;
             }
             foreach (var skipped in expansion.Skipped) Console.Error.WriteLine($"{input.Path}: skipped {skipped}");
+            var archive = input.Source ?? input.Path;
             foreach (var m in expansion.Members)
                 yield return new IngestInput(m.ExtractedPath, Explicit: IngestInputs.IsSupported(m.EntryName))
                 {
-                    Source = $"{input.Source ?? input.Path}!{m.EntryName}",
+                    // The path inside the archive, through any nested archives (mid.zip!/a.pdf).
+                    Source = $"{archive}!{m.ArchivePath[(m.FoundOn.Length + 2)..]}",
                     FoundOn = m.FoundOn,
                 };
         }

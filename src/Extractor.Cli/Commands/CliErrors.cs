@@ -19,6 +19,11 @@ public static class CliErrors
             Console.Error.WriteLine($"{file}: {e.Reason}: {e.Message}");
             return BadInput;
         }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return BadInput;
+        }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"{file}: {e.Message}");
@@ -26,8 +31,14 @@ public static class CliErrors
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"{file}: error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            // A bug: the exception's text means nothing to the user; it goes to the log with its stack.
+            var told = $"internal error, a fault of the extractor ({Extractor.Core.ErrorLog.Hint})";
+            Extractor.Core.ErrorLog.Write(file, told, e);
+            Console.Error.WriteLine($"{file}: error: {told}");
             return Failure;
         }
     }
 }
+
+/// <summary>An option value no query can use (an unknown fact key): its message stands alone on stderr, exit 2.</summary>
+public sealed class UsageException(string message) : ArgumentException(message);

@@ -22,10 +22,14 @@ public static class CrawlCommand
     {
         var urls = new Argument<string[]>("url") { Description = "seed URLs (http or https); the crawl stays on each seed's site", Arity = ArgumentArity.OneOrMore };
         var db = StoreCli.DbOption("the store (created if absent; it also holds the crawl frontier): " + StoreCli.DbHelp);
-        var maxPages = new Option<int>("--max-pages") { Description = "URLs fetched in this run; the rest stays queued for the next run", HelpName = "N", DefaultValueFactory = _ => 1000 };
-        var maxDepth = new Option<int>("--max-depth") { Description = "links followed from the seed (pagination and attachments do not count)", HelpName = "N", DefaultValueFactory = _ => 5 };
-        var delay = new Option<int>("--delay-ms") { Description = "pause between two requests to one host (robots.txt Crawl-delay when longer)", HelpName = "N", DefaultValueFactory = _ => 1000 };
+        var maxPages = new Option<int>("--max-pages") { Description = "URLs fetched in this run; the rest stays queued for the next run", HelpName = "N", DefaultValueFactory = _ => 1000 }
+            .InRange(1, 10_000_000);
+        var maxDepth = new Option<int>("--max-depth") { Description = "links followed from the seed (pagination and attachments do not count)", HelpName = "N", DefaultValueFactory = _ => 5 }
+            .InRange(0, 100);
+        var delay = new Option<int>("--delay-ms") { Description = "pause between two requests to one host (robots.txt Crawl-delay when longer)", HelpName = "N", DefaultValueFactory = _ => 1000 }
+            .InRange(0, 3_600_000);
         var timeout = IngestCommand.TimeoutOption();
+        timeout.Description = "each URL's time limit in seconds: its download (headers and body), then its extraction";
         var cmd = new Command("crawl", "Crawl government portals for budget disclosures and ingest what is found into the store.")
             { urls, db, maxPages, maxDepth, delay, timeout };
         cmd.SetAction(r =>
@@ -56,6 +60,9 @@ public static class CrawlCommand
         {
             MaxPages = maxPages, MaxDepth = maxDepth, Delay = TimeSpan.FromMilliseconds(delayMs),
             DocumentTimeout = settings.PerDocumentTimeout,
+            KeepDirectory = StoreLocation.Parse(dbPath).KeptFilesFolder,
+            // The same limit bounds each download, body included: a server trickling bytes cannot hold the crawl.
+            Http = new HttpSettings { TotalTimeout = settings.PerDocumentTimeout },
         });
         crawler.Progress += e =>
         {
@@ -76,10 +83,18 @@ public static class CrawlCommand
             Console.WriteLine(string.Create(inv, $"  duplicates   {s.Duplicates,6}  (content already stored)"));
             Console.WriteLine(string.Create(inv, $"  not modified {s.NotModified,6}"));
             Console.WriteLine(string.Create(inv, $"  disallowed   {s.Disallowed,6}  (robots.txt)"));
+            Console.WriteLine(string.Create(inv, $"  unreachable  {s.Unreachable,6}  (the site did not answer: retried on the next run)"));
             Console.WriteLine(string.Create(inv, $"  errors       {s.Errors,6}  (HTTP errors, dead links, timeouts)"));
             Console.WriteLine(s.Pending > 0
                 ? $"  pending      {s.Pending,6}  (run the same command again to continue)"
                 : "  pending           0  (crawl finished; running it again re-crawls with conditional GET)");
+            if (s.Failures.Count > 0)
+            {
+                Console.WriteLine($"failed URLs ({s.Failures.Count}):");
+                foreach (var (url, reason) in s.Failures) Console.WriteLine($"  {url}  {reason}");
+            }
+            if (StoreLocation.Parse(dbPath).KeptFilesFolder is { } kept)
+                Console.WriteLine($"downloads kept in {kept} (serve opens them like local files)");
             return 0;
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)

@@ -51,7 +51,7 @@ public static class EnqueueCommand
                 if (paths.Count > 0)
                 {
                     using var archives = new ArchiveInputs();
-                    var s = client.EnqueueFiles(archives.Expand(IngestInputs.Enumerate(paths)), new SharedFiles(r.GetValue(files)!),
+                    var s = client.EnqueueFiles(archives.Expand(IngestInputs.Enumerate(paths)), new KeptFiles(r.GetValue(files)!),
                         r.GetValue(retry), Console.Error.WriteLine);
                     Console.WriteLine($"enqueue: {s.Enqueued} documents ({s.Scans} scans on the ocr queue) → {location.Display}");
                     Console.WriteLine($"  skipped     {s.Skipped,6}  (already stored)");

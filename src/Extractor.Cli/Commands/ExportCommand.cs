@@ -23,7 +23,7 @@ public static class ExportCommand
             var path = r.GetValue(db)!;
             return StoreCli.Run(path, () =>
             {
-                using var store = ExtractorStore.Open(path, create: false);
+                using var store = ExtractorStore.OpenReadOnly(path);
                 var exporter = new StoreExporter(store);
                 foreach (var f in exporter.Export(r.GetValue(format)!, r.GetValue(outDir)!))
                     Console.WriteLine($"{f.Table,-10} {f.Rows,8} rows  {f.Path}");

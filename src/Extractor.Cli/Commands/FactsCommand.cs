@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Extractor.Store;
+using Extractor.Store.Queries;
 
 namespace Extractor.Cli.Commands;
 
@@ -15,7 +16,7 @@ public static class FactsCommand
     public static Command Create()
     {
         var db = StoreCli.DbOption();
-        var key = new Option<string?>("--key") { Description = "fact key, e.g. three_public.total; a trailing * matches a prefix (three_public.*)", HelpName = "K" };
+        var key = new Option<string?>("--key") { Description = "fact key (extractor schema keys), e.g. three_public.total; a trailing * matches a prefix (three_public.*); a Chinese name works too (三公)", HelpName = "K" };
         var year = StoreCli.YearOption();
         var agency = StoreCli.AgencyOption();
         var format = StoreCli.FormatOption();
@@ -24,9 +25,12 @@ public static class FactsCommand
         cmd.SetAction(r => StoreCli.Read(r.GetValue(db)!, (store, w) =>
             {
                 var csv = r.GetValue(format) == "csv";
+                var k = r.GetValue(key) is { } given ? KeyArgument.Resolve(given, store) : null;
                 if (csv) Output.WriteCsvRow(w, Header);
-                foreach (var f in store.Facts(new FactFilter(r.GetValue(key), r.GetValue(year), r.GetValue(agency))))
+                var printed = 0;
+                foreach (var f in store.Facts(new FactFilter(k, r.GetValue(year), r.GetValue(agency))))
                 {
+                    printed++;
                     if (csv)
                         Output.WriteCsvRow(w, [
                             f.Sha256, f.Source, f.Agency, f.FiscalYear, f.Kind, f.Scope, f.Key, f.Value, f.Unit, f.ProvenanceKind,
@@ -43,6 +47,11 @@ public static class FactsCommand
                             f.ExtractorVersion,
                         });
                 }
+                // Nothing printed: say why on stderr (stdout stays a clean, empty JSON/CSV stream).
+                if (printed == 0)
+                    Console.Error.WriteLine(k is not null && !k.EndsWith('*')
+                        ? Serve.Compare.CompareOutput.WhyEmpty(new CompareQuery(k, r.GetValue(year), r.GetValue(agency)), store.Holdings(k))
+                        : $"no stored fact matches{(k is null ? "" : $" --key {k}")}{(r.GetValue(year) is { } y ? $" --year {y}" : "")}{(r.GetValue(agency) is { } a ? $" --agency {a}" : "")}; 'extractor schema keys --db FILE' lists what is stored.");
                 return 0;
             }));
         return cmd;

@@ -16,7 +16,7 @@ internal static class LiveProgress
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var failures = new ConcurrentQueue<DocumentOutcome>();
-        void OnCompleted(DocumentOutcome o) { if (o.Kind == OutcomeKind.Failed) failures.Enqueue(o); }
+        void OnCompleted(DocumentOutcome o) { if (o.Kind is OutcomeKind.Failed or OutcomeKind.Partial) failures.Enqueue(o); }
         pipeline.Completed += OnCompleted;
         try
         {
@@ -34,12 +34,12 @@ internal static class LiveProgress
                         var finished = ((IAsyncResult)run).AsyncWaitHandle.WaitOne(250) || run.IsCompleted; // never throws
                         // Failure lines are written from this thread only (the display's owner), above the live bar.
                         while (failures.TryDequeue(out var o))
-                            console.MarkupLine(Markup.Escape($"{o.Path}: {o.Reason}: {o.Message}"));
+                            console.MarkupLine(Markup.Escape(o.Kind == OutcomeKind.Partial ? $"{o.Path}: partial: {o.Reason}: {o.Message}" : $"{o.Path}: {o.Reason}: {o.Message}"));
                         var s = pipeline.Stats.Snapshot();
                         task.MaxValue = Math.Max(1, s.Found);
                         task.Value = s.Done;
                         task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"ingest {s.Done}/{s.Found} · {s.Ok} ok · {(s.Failed > 0 ? $"[red]{s.Failed} failed[/]" : "0 failed")} · {s.Skipped} skipped · {s.DocsPerSecond:0.00} docs/s · {s.PagesPerSecond:0.0} pages/s");
+                            $"ingest {s.Done}/{s.Found} · {s.Ok} ok · {(s.Partial > 0 ? $"[yellow]{s.Partial} partial[/] · " : "")}{(s.Failed > 0 ? $"[red]{s.Failed} failed[/]" : "0 failed")} · {s.Skipped} skipped · {s.DocsPerSecond:0.00} docs/s · {s.PagesPerSecond:0.0} pages/s");
                         if (finished) break;
                     }
                     return run.GetAwaiter().GetResult();

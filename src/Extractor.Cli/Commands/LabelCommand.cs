@@ -28,7 +28,7 @@ public static class LabelCommand
         var from = new Option<string[]>("--from") { Description = "PDF or .txt files to run the section recogniser on instead", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "TSV file to write (default: standard output)" };
         var model = new Option<string?>("--model") { Description = "section model for --from (default: models/section-classifier.zip if present)" };
-        var kind = new Option<string?>("--kind") { Description = "document kind for --from: final_account, budget or performance_evaluation (default: guessed)" };
+        var kind = new Option<string?>("--kind") { Description = "document kind for --from: final_account, budget or performance_evaluation (default: the kind the extractor reads from the document)" };
         var cmd = new Command("export", "Headings with predicted section id and confidence, in the labels TSV format.") { db, from, output, model, kind };
         cmd.SetAction(r => CliErrors.Run(r.GetValue(db) ?? "label export", () =>
         {
@@ -54,7 +54,7 @@ public static class LabelCommand
     private static void FromFile(SectionRecognizer recognizer, string file, string? kind, List<LabelledHeading> rows, List<(string, double, string)> predictions)
     {
         var doc = SectionsCli.Read(file);
-        var k = kind ?? DocumentKindGuess.Of(doc);
+        var k = kind ?? SectionsCli.Kind(doc);
         var name = Path.GetFileNameWithoutExtension(file);
         foreach (var h in SectionRecognizer.OutsideTables(recognizer.Analyse(doc, k)))
         {
@@ -67,7 +67,7 @@ public static class LabelCommand
     private static void FromStore(string path, List<LabelledHeading> rows, List<(string, double, string)> predictions)
     {
         if (!File.Exists(path)) throw new ArgumentException($"store not found: {path}");
-        using var store = ExtractorStore.Open(path, create: false);
+        using var store = ExtractorStore.OpenReadOnly(path);
         using var cmd = store.Connection.CreateCommand();
         cmd.CommandText = """
             SELECT d.source, coalesce(d.kind, 'unknown'), coalesce(d.pages, 0), s.page, s.level, s.heading, s.id, s.confidence, s.document

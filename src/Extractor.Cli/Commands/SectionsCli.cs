@@ -24,5 +24,13 @@ internal static class SectionsCli
     /// <summary>Any format the pipeline reads (PDF, text, HTML, Word, Excel), through the pipeline's own readers.</summary>
     public static DocumentContent Read(string path) => ReaderStages.Value.Read(path, new ReadLimits());
 
-    private static readonly Lazy<PipelineStages> ReaderStages = new(() => new PipelineStages { Readers = PipelineStages.Default().Readers });
+    /// <summary>
+    /// The document's kind as the pipeline decides it (the profile, from the document and its tables), so that a
+    /// heading exported for labelling carries the kind the sections stage will be given.
+    /// </summary>
+    public static string Kind(DocumentContent document) => Profiler.Value.Profile(document).Kind;
+
+    private static readonly Lazy<PipelineStages> ReaderStages = new(() => PipelineStages.ReadersAndTables());
+
+    private static readonly Lazy<ReportExtractor> Profiler = new(() => new ReportExtractor(new ExtractionSettings(), ReaderStages.Value));
 }

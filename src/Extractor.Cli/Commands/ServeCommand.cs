@@ -13,7 +13,8 @@ public static class ServeCommand
     public static Command Create()
     {
         var db = StoreCli.DbOption();
-        var port = new Option<int>("--port") { Description = "port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => 5080 };
+        var port = new Option<int>("--port") { Description = "port on 127.0.0.1 (0: any free port)", HelpName = "N", DefaultValueFactory = _ => 5080 }
+            .InRange(0, 65535);
         var root = new Option<string?>("--source-root") { Description = "folder that relative document sources are resolved against (default: the current folder)", HelpName = "DIR" };
         var cmd = new Command("serve", "Browse the store in a web browser on 127.0.0.1: documents, tables, facts on their source page, failed checks, agency comparisons.")
             { db, port, root };
@@ -34,7 +35,9 @@ public static class ServeCommand
                 }
                 catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
                 {
-                    Console.Error.WriteLine($"serve: cannot listen on 127.0.0.1:{r.GetValue(port)}: {e.Message.Split('\n')[0]}");
+                    Console.Error.WriteLine(e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                        ? $"serve: port {r.GetValue(port)} on 127.0.0.1 is in use (another serve?); pick another with --port N, or --port 0 for any free port"
+                        : $"serve: cannot listen on 127.0.0.1:{r.GetValue(port)}: {e.Message.Split('\n')[0]}");
                     return 1;
                 }
             });

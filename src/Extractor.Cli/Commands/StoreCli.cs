@@ -15,7 +15,7 @@ public static class StoreCli
         new Option<string>("--format") { Description = "json (JSON lines: one object per line) or csv (RFC 4180)", DefaultValueFactory = _ => "json" }
             .AcceptOnlyFromAmong(Output.Formats);
 
-    public static Option<int?> YearOption() => new("--year") { Description = "fiscal year", HelpName = "Y" };
+    public static Option<int?> YearOption() => new Option<int?>("--year") { Description = "fiscal year", HelpName = "Y" }.InRange(1900, 2200);
 
     public static Option<string?> AgencyOption() => new("--agency") { Description = "agency name or part of it", HelpName = "A" };
 
@@ -26,10 +26,10 @@ public static class StoreCli
         catch (ArgumentException) { return "--db"; }
     }
 
-    /// <summary>Runs a command that reads an existing store and prints to stdout.</summary>
+    /// <summary>Runs a command that reads an existing store (opened read-only) and prints to stdout.</summary>
     public static int Read(string db, Func<ExtractorStore, TextWriter, int> action) => Run(db, () =>
     {
-        using var store = ExtractorStore.Open(db, create: false);
+        using var store = ExtractorStore.OpenReadOnly(db);
         using var stdout = Output.Stdout();
         return action(store, stdout);
     });

@@ -20,7 +20,14 @@ public static class TextCommand
             var doc = new PdfDocumentReader().Read(path, new PdfReadOptions { ParallelPages = true });
             var range = PageRange.Parse(r.GetValue(pages), doc.Pages.Count);
             // Scanned pages are read by OCR, as extract reads them (the header then gives the engine's mean confidence).
-            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains, OcrEngines.Parse(r.GetValue(ocr)), parallel: true);
+            var engine = OcrEngines.Parse(r.GetValue(ocr));
+            var scanned = doc.Pages.Where(p => p.LooksScanned && range.Contains(p.Number)).Select(p => p.Number).ToList();
+            if (scanned.Count > 0 && Extractor.Pipeline.OcrAvailability.Missing(engine, null) is { } missing)
+            {
+                doc = Extractor.Pipeline.OcrAvailability.WithoutOcr(doc, scanned, engine, missing); // all scans: fails as ocr_unavailable
+                Console.Error.WriteLine($"{path}: warning: {doc.Unread[^1].Reason}");
+            }
+            doc = ScannedPageReader.Apply(doc, path, TimeSpan.FromSeconds(60), CancellationToken.None, range.Contains, engine, parallel: true);
             foreach (var page in doc.Pages.Where(p => range.Contains(p.Number)))
             {
                 Console.WriteLine($"=== page {page.Number} ({page.Width:0}x{page.Height:0}, {page.Rulings.Count} rulings{(page.LooksScanned ? ", scanned" : "")}{(page.TextConfidence < 1 ? $", OCR confidence {page.TextConfidence:0.00}" : "")})");

@@ -20,4 +20,7 @@ public sealed record DocumentContent(
     /// <summary>Element paths (HTML/DOCX) per line, parallel to each page's Lines; empty for PDFs.</summary>
     public IReadOnlyDictionary<(int Page, int Line), string> LinePaths { get; init; } =
         new Dictionary<(int Page, int Line), string>();
+
+    /// <summary>Parts the reader could not read (scanned pages without an OCR tool): the report is partial.</summary>
+    public IReadOnlyList<Report.StageFailure> Unread { get; init; } = [];
 }

@@ -13,7 +13,11 @@ public interface IDocumentReader
 }
 
 /// <param name="ParallelPages">a reader may use a second core for one document (one document at a time, not ingest's workers)</param>
-public sealed record ReadLimits(int MaxPages = 2000, CancellationToken Cancellation = default, bool ParallelPages = false);
+public sealed record ReadLimits(int MaxPages = 2000, CancellationToken Cancellation = default, bool ParallelPages = false)
+{
+    /// <summary>The document's time limit, when the caller has one a reader may extend (pages to OCR) or restart on progress.</summary>
+    public Deadline? Deadline { get; init; }
+}
 
 /// <summary>Finds the raw tables of a whole document: per-page regions, stitched across pages, with captions.</summary>
 public interface IDocumentTableExtractor

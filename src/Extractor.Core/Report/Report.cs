@@ -13,6 +13,22 @@ public sealed class Report
     public List<Check> Checks { get; init; } = [];
     /// <summary>Why a value was not taken (typos, unreadable numbers): reported, never silently read.</summary>
     public List<string> Warnings { get; init; } = [];
+    /// <summary>
+    /// Stages that broke on this document (extension of SCHEMA §1; absent when none did): the report holds what the
+    /// other stages found, and is stored as partial, not ok.
+    /// </summary>
+    public List<StageFailure>? StageFailures { get; set; }
+
+    public bool IsPartial => StageFailures is { Count: > 0 };
+
+    public void AddStageFailure(string stage, string reason) => (StageFailures ??= []).Add(new StageFailure(stage, reason));
+}
+
+/// <summary>A stage (table_mapping, sections, facts, checks, ocr…) that broke on a document, and why, in words a user can act on.</summary>
+public sealed record StageFailure(string Stage, string Reason)
+{
+    /// <summary>The reason code stored for a partial document when not "STAGE_failed" (ocr_unavailable).</summary>
+    public string? Code { get; init; }
 }
 
 public sealed class ReportDocument
@@ -136,6 +152,18 @@ public sealed class ReportRow
     public bool Is(string role) => Roles is { } r && r.Contains(role);
     /// <summary>The 预算单位 a row belongs to, where a table repeats its classification once per unit (SCHEMA extension).</summary>
     public string? BudgetUnit { get; init; }
+
+    /// <summary>
+    /// Where each value was printed, by column (extension of SCHEMA §1): the page and the box of the figure itself
+    /// for PDFs, the cell's element path for web pages and Office files. Null when no value has a position.
+    /// </summary>
+    public Dictionary<string, Provenance>? Cells { get; init; }
+    /// <summary>
+    /// Cells printed as words, keyed by column like <see cref="Values"/> (SCHEMA extension): a performance form's
+    /// project name, 主管部门, 年度目标, an indicator's 一级/二级指标, its 指标值 as printed (≥95%, 按时完成) with the
+    /// comparison, figure and unit read from it (target_comparison, target_value, target_unit), 实际完成值, 偏差原因.
+    /// </summary>
+    public Dictionary<string, string>? Texts { get; init; }
 }
 
 public sealed class Fact

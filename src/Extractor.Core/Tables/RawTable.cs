@@ -14,6 +14,12 @@ public sealed record RawCell(string Text, Box? Box = null, int RowSpan = 1, int 
     /// <summary>HTML/DOCX element path where there is no bbox.</summary>
     public string? Path { get; init; }
 
+    /// <summary>
+    /// The box of the text printed in the cell (its words), where <see cref="Box"/> is the cell's slot in the grid;
+    /// null where the format has no geometry or the cell is empty. A figure's provenance points here.
+    /// </summary>
+    public Box? Ink { get; init; }
+
     public static RawCell Covered(Box? box = null) => new(string.Empty, box) { IsCovered = true };
 }
 
@@ -30,6 +36,12 @@ public sealed record RawTable(IReadOnlyList<RawRow> Rows, int PageStart, int Pag
 
     /// <summary>Text printed just above the table on its first page (title, 公开NN表, 单位, 金额单位 lines).</summary>
     public IReadOnlyList<string> Caption { get; init; } = [];
+
+    /// <summary>
+    /// The title when the reader knew it by its layout rather than its words (a line set centred over the table that
+    /// reads like no table title, …标准); null: the title is the caption line <see cref="TableCaption.Title"/> picks.
+    /// </summary>
+    public string? Title { get; init; }
 
     public string Cell(int row, int col) =>
         row < Rows.Count && col < Rows[row].Cells.Count ? Rows[row].Cells[col].Text : string.Empty;

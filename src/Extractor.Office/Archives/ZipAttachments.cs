@@ -40,6 +40,7 @@ public static class ZipAttachments
     /// <summary>A ZIP archive to unpack (not a .docx/.xlsx, which are ZIP containers read as documents).</summary>
     public static bool IsArchive(string path) => IsZip(path) && !IsOfficeZip(path);
 
+    /// <exception cref="InvalidDataException">the archive itself cannot be read (a nested one that cannot is skipped)</exception>
     public static ZipExpansion Expand(string zipPath, string outputDir, ZipLimits? limits = null, string? foundOn = null)
     {
         limits ??= new ZipLimits();
@@ -59,6 +60,8 @@ public static class ZipAttachments
         public List<string> Skipped { get; } = [];
         public long Total;
         public int Entries;
+        /// <summary>Files written so far, nested archives included: each gets the next number, never one in use.</summary>
+        public int Written;
     }
 
     private static Encoding NameEncoding()
@@ -71,7 +74,7 @@ public static class ZipAttachments
     {
         ZipArchive archive;
         try { archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: NameEncoding()); }
-        catch (InvalidDataException e) { state.Skipped.Add($"{archivePath}: not a readable zip ({e.Message})"); return; }
+        catch (InvalidDataException e) when (depth > 1) { state.Skipped.Add($"{archivePath}: not a readable zip ({e.Message})"); return; }
         using (archive)
         {
             foreach (var entry in archive.Entries)
@@ -79,7 +82,12 @@ public static class ZipAttachments
                 var name = entry.FullName.Replace('\\', '/');
                 var where = $"{archivePath}!/{name}";
                 if (name.EndsWith('/') || entry.Length == 0 && entry.Name.Length == 0) continue;
-                if (name.Split('/').Any(p => p.StartsWith('.') || p == "__MACOSX")) continue;
+                var parts = name.Split('/');
+                // A name that climbs out of its folder (../) or starts at the root is an attack on unzip tools: never
+                // written (names here are generated anyway), but said, so a user sees the member is not lost by accident.
+                if (parts.Any(p => p == "..") || name.StartsWith('/') || name.Length > 1 && name[1] == ':')
+                { state.Skipped.Add($"{where}: unsafe name (outside the archive's folder)"); continue; }
+                if (parts.Any(p => p.StartsWith('.') || p == "__MACOSX")) continue;
                 if (++state.Entries > state.Limits.MaxMembers) { state.Skipped.Add($"{where}: more than {state.Limits.MaxMembers} members"); break; }
                 if (entry.Length > state.Limits.MaxMemberBytes) { state.Skipped.Add($"{where}: {entry.Length} bytes exceeds the member limit"); continue; }
                 if (state.Total + entry.Length > state.Limits.MaxTotalBytes) { state.Skipped.Add($"{where}: total size limit reached"); continue; }
@@ -87,14 +95,23 @@ public static class ZipAttachments
                 { state.Skipped.Add($"{where}: compression ratio too high"); continue; }
 
                 var ext = Path.GetExtension(entry.Name).ToLowerInvariant();
-                var target = Path.Combine(state.OutputDir, $"{state.Members.Count + state.Skipped.Count + 1:D4}{SafeExtension(ext)}");
+                var target = Path.Combine(state.OutputDir, $"{++state.Written:D4}{SafeExtension(ext)}");
+                FileStream output;
+                try { output = new FileStream(target, FileMode.CreateNew, FileAccess.Write); }
+                catch (IOException e) { state.Skipped.Add($"{where}: cannot be written ({e.Message})"); continue; }
                 try
                 {
+                    using (output)
                     using (var input = entry.Open())
-                    using (var output = File.Create(target))
                         Copy(input, output, state.Limits.MaxMemberBytes);
                 }
-                catch (InvalidDataException e) { state.Skipped.Add($"{where}: unreadable ({e.Message})"); TryDelete(target); continue; }
+                catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
+                {
+                    // One bad member (damaged data, an unsupported compression method) costs that member, not the archive.
+                    state.Skipped.Add($"{where}: unreadable ({e.Message})");
+                    TryDelete(target);
+                    continue;
+                }
                 var length = new FileInfo(target).Length;
                 state.Total += length;
 

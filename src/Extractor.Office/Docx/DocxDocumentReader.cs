@@ -67,10 +67,15 @@ public sealed partial class DocxDocumentReader : IDocumentReader
             var main = document.MainDocumentPart ?? throw new ExtractionException("corrupt", "Word document without a main part");
             var body = main.Document?.Body ?? throw new ExtractionException("corrupt", "Word document without a body");
             var walker = new Walker(new DocxStyles(main), new DocxNumbering(main.NumberingDefinitionsPart), cancellation);
+            // The first page's header is printed above page 1, as a PDF's running title is part of its first page: a
+            // report whose title (agency, year, 决算/预算) stands only in the header still states it.
+            if (FirstPageHeader(main, body) is { Header: { } header }) walker.Blocks(header, "/w:hdr[1]");
             walker.Blocks(body, "/w:body");
             var info = new Dictionary<string, string>(StringComparer.Ordinal);
             var props = document.PackageProperties;
-            if (TextNormalizer.Normalize(props.Title) is { Length: > 0 } title) info["Title"] = title;
+            // "title" as the PDF reader names the document-information title: the profile reads the year from it when
+            // the document prints none (a Word form saved from a web page keeps the page's <title> here).
+            if (TextNormalizer.Normalize(props.Title) is { Length: > 0 } title) info["title"] = title;
             if (TextNormalizer.Normalize(props.Creator) is { Length: > 0 } creator) info["Author"] = creator;
             if (props.Created is { } created) info["CreationDate"] = created.ToString("yyyy-MM-dd");
             if (props.Modified is { } modified) info["ModDate"] = modified.ToString("yyyy-MM-dd");
@@ -85,6 +90,19 @@ public sealed partial class DocxDocumentReader : IDocumentReader
                 LinePaths = walker.Paths,
             };
         }
+    }
+
+    /// <summary>The header printed on page 1: the first section's first-page header when it has one, else its default.</summary>
+    private static HeaderPart? FirstPageHeader(MainDocumentPart main, Body body)
+    {
+        var section = body.Descendants<SectionProperties>().FirstOrDefault();
+        if (section is null) return null;
+        var references = section.Elements<HeaderReference>().ToList();
+        var wanted = section.GetFirstChild<TitlePage>() is { } tp && (tp.Val is null || tp.Val.Value)
+            ? HeaderFooterValues.First : HeaderFooterValues.Default;
+        var reference = references.FirstOrDefault(r => r.Type?.Value == wanted)
+                        ?? references.FirstOrDefault(r => r.Type is null || r.Type.Value == HeaderFooterValues.Default);
+        return reference?.Id?.Value is { } id && main.TryGetPartById(id, out var part) ? part as HeaderPart : null;
     }
 
     private sealed partial class Walker(DocxStyles styles, DocxNumbering numbering, CancellationToken cancellation)

@@ -80,14 +80,17 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
                 sheetNames.Add(name);
                 var grid = ReadSheet(part.Worksheet, name, strings, formats, limits.Cancellation);
                 var lines = new List<TextLine>();
+                // A sheet named for its table (收入支出决算总表, 公开01表) names the table its rows hold when no title
+                // row does: many portals publish each 公开表 on its own sheet, the title only on the tab.
+                var sheetTitle = SheetTitle(name);
                 foreach (var block in Blocks(grid))
-                    Emit(block, grid, number, lines, tables, paths);
+                    if (Emit(block, grid, number, lines, tables, paths, sheetTitle)) sheetTitle = null;
                 pages.Add(new PageContent(number, 0, 0, lines.SelectMany(l => l.Words).ToList(), lines, []));
             }
             if (pages.Count == 0) throw new ExtractionException("empty", "workbook has no visible sheet");
             var info = new Dictionary<string, string>(StringComparer.Ordinal) { ["Sheets"] = string.Join("\n", sheetNames) };
             var props = document.PackageProperties;
-            if (TextNormalizer.Normalize(props.Title) is { Length: > 0 } title) info["Title"] = title;
+            if (TextNormalizer.Normalize(props.Title) is { Length: > 0 } title) info["title"] = title; // as the PDF reader names it
             if (props.Created is { } created) info["CreationDate"] = created.ToString("yyyy-MM-dd");
             return new DocumentContent(Convert.ToHexStringLower(SHA256.HashData(bytes)), source, mediaType, pages, [], info)
             {
@@ -228,8 +231,16 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         if (start >= 0) yield return (start, grid.Rows.Count);
     }
 
-    private static void Emit((int Start, int End) block, SheetGrid grid, int page, List<TextLine> lines, List<RawTable> tables,
-        Dictionary<(int Page, int Line), string> paths)
+    /// <summary>The sheet's name when it reads as a table's title (…表, 公开NN表); generic names (Sheet1, 工作表1) are not.</summary>
+    private static string? SheetTitle(string name)
+    {
+        var compact = TextNormalizer.Compact(TextNormalizer.Normalize(name));
+        return TitleRow().IsMatch(compact) || Captions.IsCaptionText(compact) && compact.Contains('表') ? compact : null;
+    }
+
+    /// <summary>Emits one block's lines, and its table when it is one; true when a table was emitted.</summary>
+    private static bool Emit((int Start, int End) block, SheetGrid grid, int page, List<TextLine> lines, List<RawTable> tables,
+        Dictionary<(int Page, int Line), string> paths, string? sheetTitle)
     {
         var rows = grid.Rows.Skip(block.Start).Take(block.End - block.Start).Where(r => Texts(r).Count > 0 || r.Any(s => s.Covered)).ToList();
         var captionRows = 0;
@@ -242,6 +253,14 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         var isTable = body.Count(r => Texts(r).Count > 0) >= 2 && keep.Count >= 2;
 
         var caption = new List<string>();
+        var titled = rows.Take(captionRows).SelectMany(Texts).Any(t => TitleRow().IsMatch(TextNormalizer.Compact(t)));
+        if (isTable && !titled && sheetTitle is not null)
+        {
+            // The tab's name, as the first caption line and a line of the page, where a title row would be.
+            caption.Add(sheetTitle);
+            paths[(page, lines.Count)] = $"'{grid.Name}'";
+            lines.Add(new TextLine(sheetTitle, default, [new TextWord(sheetTitle, default, 12, "xlsx", false)]));
+        }
         for (var i = 0; i < rows.Count; i++)
         {
             var texts = Texts(rows[i]);
@@ -253,12 +272,13 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
                 lines.Add(new TextLine(slot.Text, default, [new TextWord(slot.Text, default, 12, "xlsx", false)]));
             }
         }
-        if (!isTable) return;
+        if (!isTable) return false;
 
         var rawRows = body.Select(r => new RawRow(keep.Select(c => r[c].Covered
             ? RawCell.Covered()
             : new RawCell(r[c].Text, null, r[c].RowSpan, Math.Max(1, keep.Count(k => k >= c && k < c + r[c].ColSpan))) { Path = r[c].Path }).ToList(), page)).ToList();
         tables.Add(new RawTable(rawRows, page, page, null, "xlsx") { Caption = caption });
+        return true;
     }
 
     private static List<string> Texts(Slot[] row) => row.Where(s => !s.Covered && s.Text.Length > 0).Select(s => s.Text).ToList();

@@ -23,40 +23,68 @@ public sealed class PdfDocumentReader
         var hasTrailer = PdfSniffer.EnsurePdf(path);
         var bytes = File.ReadAllBytes(path);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var budget = new DecodeBudget(options.Decode);
         try
         {
-            using var doc = Open(bytes);
+            budget.CheckRaw(bytes);
+            using var doc = Open(bytes, budget);
             if (doc.NumberOfPages == 0) throw new ExtractionException("no_pages", "the PDF has no pages");
             if (doc.NumberOfPages > options.MaxPages)
                 throw new ExtractionException("too_many_pages", $"{doc.NumberOfPages} pages, over the limit of {options.MaxPages}");
-            var pages = ReadPages(doc, bytes, options);
-            return new DocumentContent(sha, path, "application/pdf", pages, ReadOutline(doc), ReadInfo(doc));
+            SystemFontSettling.Settle(doc);
+            var pages = ReadPages(doc, bytes, options, budget);
+            var outline = ReadOutline(doc);
+            TooLarge(budget);
+            return new DocumentContent(sha, path, "application/pdf", pages, outline, ReadInfo(doc));
         }
         catch (PdfDocumentEncryptedException e)
         {
             throw new ExtractionException("encrypted", "encrypted PDF that does not open with an empty password", e);
         }
+        catch (DecodeLimitException e)
+        {
+            throw new ExtractionException("too_large", $"{e.Message}; the PDF is refused", e);
+        }
+        catch (OutOfMemoryException e)
+        {
+            // What the caps above do not foresee still may not take the machine: the runtime's heap limit stops it here.
+            throw new ExtractionException("too_large", "reading it needed more memory than the process may use", e);
+        }
         catch (Exception e) when (e is not ExtractionException and not OperationCanceledException)
         {
+            // PdfPig's own format errors name what is wrong with the file; anything else (a null key, a token of the
+            // wrong type deep in the parser) is the parser's internal state: the user is told what to do, the log keeps it.
             var reason = hasTrailer ? "damaged" : "truncated";
-            throw new ExtractionException(reason, (hasTrailer ? "damaged PDF: " : "truncated PDF (no trailer): ") + FirstLine(e.Message), e);
+            var what = e is UglyToad.PdfPig.Core.PdfDocumentFormatException
+                ? FirstLine(e.Message)
+                : "its structure cannot be parsed";
+            var told = (hasTrailer ? "damaged PDF: " : "truncated PDF (no trailer): ") + what + "; download it again, or repair it (qpdf in.pdf out.pdf)";
+            Extractor.Core.ErrorLog.Write(path, told, e);
+            throw new ExtractionException(reason, $"{told} ({Extractor.Core.ErrorLog.Hint})", e);
         }
     }
 
-    private static PdfDocument Open(byte[] bytes) => PdfDocument.Open(bytes, new ParsingOptions
+    private static PdfDocument Open(byte[] bytes, DecodeBudget budget) => PdfDocument.Open(bytes, new ParsingOptions
     {
         ClipPaths = true,
         UseLenientParsing = true,
         SkipMissingFonts = true,
         Password = string.Empty,
+        FilterProvider = budget.Provider(),
     });
+
+    /// <summary>A decode limit the parser's lenient mode swallowed is still the document's end.</summary>
+    private static void TooLarge(DecodeBudget budget)
+    {
+        if (budget.Exceeded is { } what) throw new DecodeLimitException(what);
+    }
 
     /// <summary>
     /// Every page, in order. In parallel, a second document over the same bytes (one PdfPig document is not safe
     /// across threads; two are independent) takes pages from the same counter, so each core reads whatever page is
     /// next and a page's content does not depend on which core read it.
     /// </summary>
-    private static PageContent[] ReadPages(PdfDocument doc, byte[] bytes, PdfReadOptions options)
+    private static PageContent[] ReadPages(PdfDocument doc, byte[] bytes, PdfReadOptions options, DecodeBudget budget)
     {
         var pages = new PageContent[doc.NumberOfPages];
         var next = -1;
@@ -66,6 +94,7 @@ public sealed class PdfDocumentReader
             {
                 options.Cancellation.ThrowIfCancellationRequested();
                 pages[i] = ReadPage(d.GetPage(i + 1), options);
+                TooLarge(budget);
             }
         }
         // A short document is over before a second parse would pay for itself.
@@ -74,7 +103,7 @@ public sealed class PdfDocumentReader
             Drain(doc);
             return pages;
         }
-        var helper = Task.Factory.StartNew(() => { using var second = Open(bytes); Drain(second); },
+        var helper = Task.Factory.StartNew(() => { using var second = Open(bytes, budget); Drain(second); },
             options.Cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Exception? failure = null;
         try { Drain(doc); }

@@ -15,4 +15,7 @@ public sealed record PdfReadOptions
     /// runs. Off where documents already run in parallel (ingest's workers), where it would only add the second parse.
     /// </summary>
     public bool ParallelPages { get; init; }
+
+    /// <summary>Caps on decoded streams and CMaps (decompression and CMap bombs fail as too_large).</summary>
+    public DecodeLimits Decode { get; init; } = new();
 }

@@ -117,17 +117,10 @@ public static partial class TextTableParser
         tables.Add((new RawTable(rawRows, page, page, null, "text") { Caption = caption }, first, last));
     }
 
-    private static bool IsCaptionRow(List<string> row)
-    {
-        var cells = row.Where(c => c.Length > 0).ToList();
-        return cells.Count is >= 1 and <= 2 && cells.All(IsCaptionText);
-    }
+    private static bool IsCaptionRow(List<string> row) => TableCaption.IsCaptionRow(row, 2);
 
-    private static bool IsCaptionText(string text) => CaptionPattern().IsMatch(TextNormalizer.Compact(text));
+    private static bool IsCaptionText(string text) => TableCaption.IsCaptionText(text);
 
     private static bool IsTableOfContents(List<List<string>> rows) =>
         rows.Count(r => r.Count >= 2 && r[0].EndsWith("..") && int.TryParse(r[^1], out _)) * 2 >= rows.Count;
-
-    [GeneratedRegex(@"表$|表[(（]|公开\d+表|^附[件表]|单位[:：]|部门[:：]|^编制|^\d{4}年.*表")]
-    private static partial Regex CaptionPattern();
 }

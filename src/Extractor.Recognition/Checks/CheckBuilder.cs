@@ -25,6 +25,18 @@ public sealed class CheckBuilder
         _passes[rule] = _passes.TryGetValue(rule, out var p) ? (p.First, p.Count + 1) : (check, 1);
     }
 
+    /// <summary>A figure that may not exceed a bound (an indicator's 得分 against its 分值).</summary>
+    public void AtMost(string rule, decimal bound, decimal actual, string message, params Provenance?[] evidence)
+    {
+        var check = new Check
+        {
+            Rule = rule, Status = actual <= bound ? CheckStatus.Pass : CheckStatus.Fail, Expected = bound, Actual = actual,
+            Tolerance = 0, Message = message, Evidence = evidence.OfType<Provenance>().Select(Evidence).ToList(),
+        };
+        if (check.Status == CheckStatus.Fail) { _fails.Add(check); return; }
+        _passes[rule] = _passes.TryGetValue(rule, out var p) ? (p.First, p.Count + 1) : (check, 1);
+    }
+
     public void Missing(string rule, string status, string message) =>
         _other.Add(new Check { Rule = rule, Status = status, Message = message });
 

@@ -32,6 +32,7 @@ public static class FactColumnChecks
     /// added up, or a 其中 column that names the very part the fact is (其中:公务用车购置 → vehicle_purchase).
     /// </summary>
     public static bool Holds(string key, ColumnMeaning role) =>
-        role.Period is null && (ColumnKinds.IsAddable(role.Kind)
-            || role.Kind == ColumnKinds.Subset && key.Replace(FactKeys.BudgetSuffix, "").EndsWith("." + role.Measure, StringComparison.Ordinal));
+        TableMeaning.IsOwnMoney(role, basis: null)
+        || role.Kind == ColumnKinds.Subset && role.Period is null
+           && key.Replace(FactKeys.BudgetSuffix, "").EndsWith("." + role.Measure, StringComparison.Ordinal);
 }

@@ -22,7 +22,7 @@ public static class OcrFactGuard
         {
             var p = fact.Provenance;
             var check = p.Kind == "table" && ocrPages.Contains(p.Page)
-                ? failed.FirstOrDefault(c => c.Evidence.Any(e => e.Page == p.Page && e.Table == p.Table && SameBox(e.Bbox, p.Bbox)))
+                ? failed.FirstOrDefault(c => c.Evidence.Any(e => e.Page == p.Page && e.Table == p.Table && Encloses(e.Bbox, p.Bbox)))
                 : null;
             if (check is null || PrintedElsewhere(document, tables, fact)) { kept.Add(fact); continue; }
             warnings.Add($"page {p.Page}: {fact.Key} {p.Printed ?? fact.Value.ToString()} read by OCR fails {check.Rule}; withheld as a probable misreading");
@@ -39,13 +39,15 @@ public static class OcrFactGuard
         var p = fact.Provenance;
         foreach (var table in tables)
             foreach (var row in table.Rows)
-                if (row.Values.Values.Contains(fact.Value) && !(row.Provenance?.Page == p.Page && SameBox(row.Provenance?.Bbox, p.Bbox)))
+                if (row.Values.Values.Contains(fact.Value) && !(row.Provenance?.Page == p.Page && Encloses(row.Provenance?.Bbox, p.Bbox)))
                     return true;
         var printed = fact.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return document.Pages.Any(page => page.Number != p.Page
             && page.Lines.Any(l => Core.Text.TextNormalizer.Compact(l.Text).Replace(",", "").Contains(printed, StringComparison.Ordinal)));
     }
 
-    private static bool SameBox(double[]? a, double[]? b) =>
-        a is { Length: 4 } && b is { Length: 4 } && a.Zip(b).All(x => Math.Abs(x.First - x.Second) < 0.5);
+    /// <summary>The row's box (a check's evidence) holds the fact's box: the fact's own printed figure lies in that row.</summary>
+    private static bool Encloses(double[]? outer, double[]? inner) =>
+        outer is { Length: 4 } && inner is { Length: 4 }
+        && inner[0] >= outer[0] - 0.5 && inner[1] >= outer[1] - 0.5 && inner[2] <= outer[2] + 0.5 && inner[3] <= outer[3] + 0.5;
 }

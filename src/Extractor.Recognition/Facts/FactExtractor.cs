@@ -18,7 +18,8 @@ public sealed class FactExtractor : IFactExtractor
         var facts = TableFactReader.Read(tables, profile.Kind);
         // Text facts are read from prose only: a table's cells are not narrative stating them.
         var prose = Text.ProseLines.Of(document, tables);
-        foreach (var s in TextFactReader.Read(prose.Pages, profile.Kind, year, warnings, prose.LinePaths))
+        var statements = TextFactReader.Read(prose.Pages, profile.Kind, year, warnings, prose.LinePaths);
+        foreach (var s in statements)
         {
             if (facts.Any(f => f.Key == s.Key)) continue;
             facts.Add(new Fact
@@ -29,6 +30,8 @@ public sealed class FactExtractor : IFactExtractor
                 Provenance = new Provenance { Kind = "text", Page = s.Page, Bbox = s.Bbox, Path = s.Path, Printed = s.Printed, PrintedUnit = s.PrintedUnit },
             });
         }
+        facts.AddRange(ZeroStatementReader.Read(prose, profile.Kind, year, facts.Select(f => f.Key)).ToList());
+        facts.AddRange(PriorYearStatements.Read(statements, facts, profile.Kind, year).ToList());
         return facts;
     }
 

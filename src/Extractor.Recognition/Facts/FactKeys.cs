@@ -39,5 +39,11 @@ public static class FactKeys
 
     /// <summary>Keys whose figure is money (万元): all but percentages, scores and counts of things.</summary>
     public static bool IsMoney(string key) =>
-        !IsPercent(key) && !key.StartsWith(PerfScore, StringComparison.Ordinal) && !key.StartsWith(AssetsVehicles, StringComparison.Ordinal);
+        !IsPercent(key) && !IsScore(key) && !key.StartsWith(AssetsVehicles, StringComparison.Ordinal);
+
+    /// <summary>Keys whose figure is a score (unit 分), not money.</summary>
+    public static bool IsScore(string key) => key.StartsWith(PerfScore, StringComparison.Ordinal);
+
+    /// <summary>The unit a key's figure is given in: %, 分, or 万元 for money.</summary>
+    public static string UnitOf(string key) => IsPercent(key) ? "%" : IsScore(key) ? "分" : Amounts.MoneyUnit.Wan;
 }

@@ -27,9 +27,11 @@ public static class TableFactReader
                 foreach (var t in tables.Where(t => prefixes.Any(p => t.Id.StartsWith(p, StringComparison.Ordinal))))
                 {
                     if (source["unless"] is { Length: > 0 } unless && t.ColumnRoles.Values.Any(r => r.Measure == unless)) continue;
+                    // A form's project speaks for the report as a whole only in a self-evaluation of that one project.
+                    if (TableFamilies.IsForm(t.Id) && (documentKind != DocumentKinds.PerformanceEvaluation || t.Rows.Count(r => r.Is(PerformanceFields.ProjectRow)) != 1)) continue;
                     var spec = source["row"].Split('@');
                     var row = TableMeaning.Row(t, spec[0], spec.Length > 1 ? spec[1] : null);
-                    var percent = FactKeys.IsPercent(source["key"]);
+                    var percent = FactKeys.IsPercent(source["key"]) || FactKeys.IsScore(source["key"]);
                     var hit = source["column"] == "amount"
                         ? TableMeaning.Amount(t, row, basis)
                         : TableMeaning.Measure(t, row, source["column"], basis, percent);
@@ -44,16 +46,21 @@ public static class TableFactReader
     private static Fact Fact(string key, ReportTable t, ReportRow row, string column, decimal value, bool percent)
     {
         var unit = TableMeaning.Role(t, column).Unit ?? t.Unit;
+        var at = PrintedAt(row, column);
         return new Fact
         {
             Key = key,
             Value = percent ? value : MoneyUnit.ToWan(value, unit),
-            Unit = percent ? "%" : MoneyUnit.Wan,
+            Unit = FactKeys.UnitOf(key),
             Provenance = new Provenance
             {
-                Kind = "table", Table = t.Id, Page = row.Provenance?.Page ?? t.PageStart, Bbox = row.Provenance?.Bbox, Path = row.Provenance?.Path,
-                Printed = value.ToString(System.Globalization.CultureInfo.InvariantCulture), PrintedUnit = percent ? "%" : unit, Column = column,
+                Kind = "table", Table = t.Id, Page = at?.Page ?? row.Provenance?.Page ?? t.PageStart,
+                Bbox = at?.Bbox ?? row.Provenance?.Bbox, Path = at?.Path ?? row.Provenance?.Path,
+                Printed = value.ToString(System.Globalization.CultureInfo.InvariantCulture), PrintedUnit = percent ? FactKeys.UnitOf(key) : unit, Column = column,
             },
         };
     }
+
+    /// <summary>Where the value under <paramref name="column"/> was printed: the figure's own box, not the row's.</summary>
+    private static Provenance? PrintedAt(ReportRow row, string column) => row.Cells?.GetValueOrDefault(column);
 }

@@ -21,6 +21,8 @@ public static partial class ColumnMeanings
 
     public static Dictionary<string, ColumnMeaning> Of(string tableId, IReadOnlyList<string> columns, int? fiscalYear)
     {
+        // A performance form's columns are its fields (perf-fields.tsv), not amounts of a classification.
+        if (TableFamilies.Includes("forms", tableId)) return PerformanceFields.Roles(columns);
         var current = fiscalYear ?? columns.Select(YearOf).Where(y => y is not null).Max();
         var roles = new Dictionary<string, ColumnMeaning>();
         foreach (var name in columns.Distinct())

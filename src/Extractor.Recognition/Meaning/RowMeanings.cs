@@ -16,6 +16,8 @@ public static class RowMeanings
 
     public static List<ReportRow> Assign(string tableId, IReadOnlyList<ReportRow> rows)
     {
+        // A performance form's rows got their roles (project, indicator, total) from the form's fields as they were read.
+        if (TableFamilies.Includes("forms", tableId)) return rows.ToList();
         var measures = rows.Select(r => MeasureOf(tableId, r)).ToList();
         var roles = measures.Select(m => m is null ? new List<string>() : [m]).ToList();
         if (TableFamilies.Includes("summary", tableId)) ResolveSideTotals(rows, measures, roles);
@@ -91,6 +93,6 @@ public static class RowMeanings
     private static ReportRow Copy(ReportRow r, List<string> roles) => new()
     {
         Code = r.Code, Label = r.Label, Level = r.Level, Side = r.Side, Group = r.Group, Values = r.Values,
-        Provenance = r.Provenance, BudgetUnit = r.BudgetUnit, Roles = roles,
+        Provenance = r.Provenance, BudgetUnit = r.BudgetUnit, Roles = roles, Cells = r.Cells,
     };
 }

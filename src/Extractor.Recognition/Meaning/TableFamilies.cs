@@ -14,7 +14,15 @@ public static class TableFamilies
         "perf_projects" => tableId == "perf.x_project_expenditure",
         // Performance-target and self-evaluation forms: a project's field block above an indicator grid, not a grid
         // whose header heads columns of figures (their own arithmetic is checked as forms).
-        "forms" => tableId.Contains("performance_targets") || tableId.Contains("self_evaluation") || tableId.Contains("indicator"),
+        "forms" => IsForm(tableId),
         _ => throw new FormatException($"unknown table family '{family}'"),
     };
+
+    /// <summary>
+    /// Performance-target and self-evaluation forms: a project's field block above an indicator grid, read field by
+    /// field (PerformanceFormReader), not a grid whose header heads columns of figures (their own arithmetic is checked
+    /// as forms: PerformanceFormChecks). The list of projects with their 自评分数 is one of them.
+    /// </summary>
+    public static bool IsForm(string tableId) =>
+        tableId.Contains("performance_targets") || tableId.Contains("self_evaluation") || tableId.Contains("indicator");
 }

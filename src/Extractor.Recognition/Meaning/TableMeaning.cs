@@ -69,7 +69,8 @@ public static class TableMeaning
             var role = Role(t, column);
             if (role.Measure != measure || role.Period is not null) continue;
             if (!OnBasis(role, basis)) continue;
-            if (percent ? role.Kind == ColumnKinds.Percent : ColumnKinds.IsAddable(role.Kind) || role.Kind == ColumnKinds.Subset)
+            // percent: a figure that is not money (a rate, or a form's score: a quantity of points).
+            if (percent ? role.Kind is ColumnKinds.Percent or ColumnKinds.Quantity : ColumnKinds.IsAddable(role.Kind) || role.Kind == ColumnKinds.Subset)
                 return (column, value);
         }
         return null;

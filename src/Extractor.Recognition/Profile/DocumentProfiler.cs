@@ -25,24 +25,38 @@ public static partial class DocumentProfiler
         };
         var cover = CoverLines.Read(content);
         var title = string.Concat(CoverLines.Title(cover).Select(c => c.Text));
-        var (kind, kindEvidence) = KindReader.Read(title, content, tables);
+        var notice = OfficialNotice.Read(content);
+        var (kind, kindEvidence) = KindReader.Read(title, content, tables, notice);
         doc.Kind = kind;
         if (kindEvidence is not null) doc.Evidence["kind"] = kindEvidence;
 
-        var scope = ScopeReader.Read(title, content);
-        doc.Scope = scope.Scope;
-        if (scope.Evidence is not null) doc.Evidence["scope"] = scope.Evidence;
-
-        if (AgencyReader.Read(cover, content, tables) is { } read)
+        if (notice is not null)
         {
-            var agency = AgencyConsensus.Mend(read, content);
-            doc.Agency = agency.Text;
-            doc.Evidence["agency"] = agency;
+            // A notice is no report: it covers no fiscal year and has no scope; its agency is the organ that issued it.
+            if (notice.Issuer is { } issuer)
+            {
+                var agency = AgencyConsensus.Mend(new Evidence(issuer, notice.Page, "official_notice.issuer"), content);
+                doc.Agency = agency.Text;
+                doc.Evidence["agency"] = agency;
+            }
         }
-        if (YearReader.Read(cover, content) is { } year)
+        else
         {
-            doc.FiscalYear = year.Year;
-            doc.Evidence["fiscal_year"] = year.Evidence;
+            var scope = ScopeReader.Read(title, content);
+            doc.Scope = scope.Scope;
+            if (scope.Evidence is not null) doc.Evidence["scope"] = scope.Evidence;
+
+            if (AgencyReader.Read(cover, content, tables) is { } read)
+            {
+                var agency = AgencyConsensus.Mend(read, content);
+                doc.Agency = agency.Text;
+                doc.Evidence["agency"] = agency;
+            }
+            if (YearReader.Read(cover, content, tables) is { } year)
+            {
+                doc.FiscalYear = year.Year;
+                doc.Evidence["fiscal_year"] = year.Evidence;
+            }
         }
         if (UnitReader.Read(content, tables) is { } unit)
         {
@@ -87,7 +101,17 @@ internal static partial class CoverLines
     /// page has no cover page, and its first paragraphs follow the title directly).
     /// </summary>
     public static IReadOnlyList<PrintedLine> Title(IReadOnlyList<PrintedLine> cover) =>
-        cover.TakeWhile(l => l.Text.Length <= 40 && !l.Text.EndsWith('。') && !NumberedHeading().IsMatch(l.Text)).ToList();
+        cover.TakeWhile(l => l.Text.Length <= 40 && !l.Text.EndsWith('。') && !NumberedHeading().IsMatch(l.Text) && !IsPageChrome(l.Text)).ToList();
+
+    /// <summary>
+    /// A portal's line under an article's heading ("发布时间:2024-03-15 来源:区医疗保障局 浏览次数:15", "日期:2025-02-10
+    /// 【打印】"): it ends the title, and neither the agency nor the year is read from it (its 来源 is whoever posted the
+    /// page, often shortened, and its date is the posting date).
+    /// </summary>
+    public static bool IsPageChrome(string compactLine) => PageChrome().IsMatch(compactLine);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:发布|发表|成文|印发|更新|信息)?(?:日期|时间)[:]|(?:^|\d)(?:来源|文章来源|信息来源|浏览次数|浏览量|点击数|点击量|访问量|阅读量|阅读数|作者|字号|字体)[:]|^\d{4}-\d{1,2}-\d{1,2}|【打印】|【关闭】")]
+    private static partial System.Text.RegularExpressions.Regex PageChrome();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|\d+[、.])")]
     private static partial System.Text.RegularExpressions.Regex NumberedHeading();

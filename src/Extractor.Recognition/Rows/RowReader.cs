@@ -20,6 +20,8 @@ public static class RowReader
         public string? Side;
         public string? Group;
         public readonly Dictionary<string, decimal> Values = [];
+        /// <summary>Where each value was printed: the figure's own box (or the cell's path).</summary>
+        public readonly Dictionary<string, Provenance> Cells = [];
         public int Page;
         public int? Level;
         public Box? Box;
@@ -108,7 +110,11 @@ public static class RowReader
                 case ColumnRole.Value:
                     if (!own) break;
                     var v = AmountParser.Parse(text.EndsWith('%') ? text[..^1] : text);
-                    if (v is not null && col.Name.Length > 0) d.Values[col.Name] = v.Value;
+                    if (v is not null && col.Name.Length > 0)
+                    {
+                        d.Values[col.Name] = v.Value;
+                        d.Cells[col.Name] = CellSource(cell, d.Page);
+                    }
                     else if (v is null && text.Length > 0 && labels.Count == 0 && d.Code is null && col.Index == seg.First) labels.Add(text);
                     break;
             }
@@ -164,7 +170,11 @@ public static class RowReader
             var seg = layout.Segments.LastOrDefault(s => s.First <= c) ?? layout.Segments[0];
             var valueCol = next < grid.ColumnCount ? layout.Columns[next] : null;
             var d = new Draft { Label = TextNormalizer.Compact(text), Page = grid.Raw.Rows[r].Page, Box = grid.Cell(r, c).Box ?? grid.Raw.Rows[r].Box, Path = RowPath(grid.Cell(r, c).Path) };
-            if (value is not null && valueCol is not null && valueCol.Name.Length > 0) d.Values[valueCol.Name] = value.Value;
+            if (value is not null && valueCol is not null && valueCol.Name.Length > 0)
+            {
+                d.Values[valueCol.Name] = value.Value;
+                d.Cells[valueCol.Name] = CellSource(grid.Cell(r, next), d.Page);
+            }
             var group = GroupFromLabel(d.Label) ?? seg.GroupName;
             if (twoSided) d.Side = seg.Index == 0 ? "income" : "expenditure"; else d.Group = group;
             yield return d;
@@ -184,6 +194,15 @@ public static class RowReader
         Values = d.Values,
         Provenance = new Provenance { Page = d.Page, Bbox = d.Box is { } b && b != default ? b.ToArray() : null, Path = d.Path },
         BudgetUnit = d.BudgetUnit,
+        Cells = d.Cells.Count > 0 && d.Cells.Values.Any(c => c.Bbox is not null || c.Path is not null) ? d.Cells : null,
+    };
+
+    /// <summary>A value's own position: the box of its printed text (else its slot), or its element path.</summary>
+    private static Provenance CellSource(Core.Tables.RawCell cell, int page) => new()
+    {
+        Page = page,
+        Bbox = (cell.Ink ?? cell.Box) is { } b && b != default ? b.ToArray() : null,
+        Path = cell.Path,
     };
 
     /// <summary>A cell's path names its row: drop the last step (the cell) so the path points at the table row.</summary>

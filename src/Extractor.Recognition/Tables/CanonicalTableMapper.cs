@@ -28,6 +28,9 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         /// <summary>The raw rows' boxes by page: the table's region on each page it covers.</summary>
         public readonly SortedDictionary<int, Box> PageBoxes = [];
         public string? Method;
+        /// <summary>A performance form (read by PerformanceFormReader): its indicator grid's columns, once seen.</summary>
+        public bool IsForm;
+        public FormGrid? Form;
 
         public void Cover(RawTable raw)
         {
@@ -47,16 +50,37 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             var raw = ocr ? OcrTextRepair.Repair(table) : table;
             var grid = new TableGrid(raw);
             var layout = HeaderReader.Read(grid);
-            var title = TableClassifier.Title(layout.CaptionLines);
+            // The title as the table's reader found it (Extractor.Tables' caption reader for PDFs, the markup for the rest).
+            var title = raw.Title ?? TableCaption.Title(layout.CaptionLines);
             var prev = drafts.LastOrDefault();
-            if (title is null && layout.HasHeader && (prev is null || !layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts)))
+            var cls = TableClassifier.Classify(title, layout.CaptionLines, layout.HeaderTexts, profile.Kind);
+            // A performance form goes on over the next page (its grid with or without its header; the same title
+            // printed again over each page of one form): read as the rest of the same form.
+            if (prev is { IsForm: true } && raw.PageStart >= prev.PageEnd && raw.PageStart <= prev.PageEnd + 1
+                && (title is null || title == prev.Title && cls.Id == prev.Id)
+                && PerformanceFormReader.Read(grid, prev.Title, prev.Form, LastProject(prev), continuation: true) is { } more)
             {
-                // A table with its own header but no caption: its title is printed just above it (or on the page before).
-                var found = CaptionFinder.Find(document, raw);
-                if (ocr) found = found.Select(OcrTextRepair.Title).ToList();
-                if (TableClassifier.Title(found) is { } t) { title = t; layout = layout with { CaptionLines = [.. layout.CaptionLines, .. found] }; }
+                prev.Rows.AddRange(more.Rows);
+                prev.Form = more.Grid ?? prev.Form;
+                prev.PageEnd = Math.Max(prev.PageEnd, raw.PageEnd);
+                if (raw.Box is { } fb) prev.Boxes.Add(fb);
+                prev.Cover(raw);
+                continue;
             }
-            var cls = TableClassifier.Classify(layout.CaptionLines, layout.HeaderTexts, profile.Kind);
+            if (Meaning.TableFamilies.IsForm(cls.Id) && PerformanceFormReader.Read(grid, cls.Title) is { } form)
+            {
+                var f = new Draft
+                {
+                    Id = cls.Id, Title = cls.Title, PageStart = raw.PageStart, PageEnd = raw.PageEnd, Layout = layout,
+                    Width = raw.ColumnCount, Unit = layout.Unit ?? prev?.Unit ?? profile.Unit, Method = raw.Method,
+                    IsForm = true, Form = form.Grid,
+                };
+                f.Rows.AddRange(form.Rows);
+                if (raw.Box is { } formBox) f.Boxes.Add(formBox);
+                f.Cover(raw);
+                drafts.Add(f);
+                continue;
+            }
             if (prev is not null && title is null && IsContinuation(prev, layout, raw, cls.Id))
             {
                 // Same columns: read with the first part's names; a new header of its own (the header row was
@@ -96,6 +120,8 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         var year = Profile.ReportYear.Of(document, profile);
         return drafts.Select(d => Meaning.TableMeaning.Assign(ToTable(d), year)).ToList();
     }
+
+    private static ReportRow? LastProject(Draft d) => d.Rows.LastOrDefault(r => r.Is(Meaning.PerformanceFields.ProjectRow));
 
     /// <summary>Read from a page image (TextConfidence below 1): its text may be garbled and is mended first.</summary>
     private static bool IsOcr(DocumentContent document, RawTable raw) =>
@@ -150,6 +176,10 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         return layout.HeaderTexts.SequenceEqual(prev.Layout.HeaderTexts);
     }
 
+    /// <summary>A form's columns: every field its rows print, figures and words, in the order first printed.</summary>
+    private static List<string> FormColumns(Draft d) =>
+        d.Rows.SelectMany(r => r.Values.Keys.Concat(r.Texts?.Keys ?? Enumerable.Empty<string>())).Distinct().ToList();
+
     private static ReportTable ToTable(Draft d) => new()
     {
         Id = d.Id,
@@ -157,7 +187,7 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         PageStart = d.PageStart,
         PageEnd = d.PageEnd,
         Unit = d.Unit,
-        Columns = ValueColumns(d.Layout).Concat(d.ExtraColumns).Distinct().ToList(),
+        Columns = d.IsForm ? FormColumns(d) : ValueColumns(d.Layout).Concat(d.ExtraColumns).Distinct().ToList(),
         Rows = d.Rows,
         Bbox = d.Boxes.Count > 0 ? Box.Of(d.Boxes).ToArray() : null,
         Method = d.Method,

@@ -26,8 +26,6 @@ public static partial class CellKinds
     /// <summary>Rows that end the body: notes, signatures, fill-in dates.</summary>
     public static bool IsFooter(string text) => FooterPattern().IsMatch(TextNormalizer.Compact(text));
 
-    public static bool IsCaption(string text) => CaptionPattern().IsMatch(TextNormalizer.Compact(text));
-
     /// <summary>A 栏次 row: labelled 栏次, or nothing but the column numbers 1, 2, 3…</summary>
     public static bool IsColumnNumberRow(IReadOnlyList<string> cells)
     {
@@ -68,7 +66,4 @@ public static partial class CellKinds
 
     [GeneratedRegex(@"^(注[:：1-9一]|注$|说明[:：]|备注[:：]|填报|单位负责人|制表|财务负责人|审核人)")]
     private static partial Regex FooterPattern();
-
-    [GeneratedRegex(@"表$|表[(（].*[)）]$|公开\d+表|^(部门|单位|编制单位|预算单位)[:：]|单位[:：]?(万元|元|亿元)")]
-    private static partial Regex CaptionPattern();
 }

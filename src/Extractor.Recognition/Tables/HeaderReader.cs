@@ -23,7 +23,7 @@ public static class HeaderReader
             var texts = RowTexts(grid, r);
             var nonEmpty = texts.Where(t => t.Length > 0).ToList();
             if (IsDataRow(texts, headerRows.Count > 0)) { body = r; break; }
-            if (nonEmpty.Count > 0 && nonEmpty.All(CellKinds.IsCaption) && headerRows.Count == 0) { captionRows.AddRange(nonEmpty); continue; }
+            if (nonEmpty.Count > 0 && nonEmpty.All(TableCaption.IsCaptionText) && headerRows.Count == 0) { captionRows.AddRange(nonEmpty); continue; }
             if (CellKinds.IsColumnNumberRow(texts)) continue;
             if (headerRows.Count >= MaxHeaderRows) { body = r; break; }
             if (nonEmpty.Count > 0) headerRows.Add(r);
@@ -55,7 +55,7 @@ public static class HeaderReader
             for (var c = 0; c < roles.Count; c++)
                 if (roles[c] == ColumnRole.Label && parts[c].Count > 0 && UnitColumn(parts[c][^1].Text)) roles[c] = ColumnRole.BudgetUnit;
         var segments = Segments(roles, parts);
-        var title = TableClassifier.Title(grid.Raw.Caption.Concat(captionRows).ToList());
+        var title = grid.Raw.Title ?? TableCaption.Title(grid.Raw.Caption.Concat(captionRows).ToList());
         var topic = title is null ? string.Empty : TextNormalizer.Compact(title);
         var columns = new List<ColumnSpec>();
         for (var c = 0; c < grid.ColumnCount; c++)

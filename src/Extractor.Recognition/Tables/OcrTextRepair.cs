@@ -22,6 +22,7 @@ public static partial class OcrTextRepair
         return raw with
         {
             Caption = raw.Caption.Select(Title).ToList(),
+            Title = raw.Title is { } title ? Title(title) : null,
             Rows = rows.Select((r, i) => r with { Cells = r.Cells.Select(c => c.IsCovered ? c : c with { Text = i < header ? HeaderCell(c.Text) : Cell(c.Text) }).ToList() }).ToList(),
         };
     }

@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Extractor.Jobs;
+using Extractor.Core.Schema;
 using Extractor.Store;
 using Extractor.Store.Queries;
 using Hangfire;
@@ -27,6 +26,9 @@ public sealed record ServeOptions
     public int Port { get; init; } = 5080;
     /// <summary>Folder that relative document sources are resolved against (default: the current directory).</summary>
     public string? SourceRoot { get; init; }
+    /// <summary>A PostgreSQL store's shared folder of downloads (the workers' --files; default extractor-files). A SQLite
+    /// store's are beside it (STORE.files).</summary>
+    public string? FilesDirectory { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 }
 
@@ -34,15 +36,17 @@ public sealed record ServeOptions
 /// `extractor serve`: a read-only web app over the store, bound to 127.0.0.1 only. JSON API under /api, the static
 /// pages (and pdf.js, bundled from npm) embedded in this assembly under wwwroot/. The browser renders a document's
 /// source page with pdf.js and draws the fact's bbox over it. A source file is served only for a stored document,
-/// only when the file at its recorded path still hashes to the stored sha256. On a PostgreSQL store, Hangfire's own
-/// dashboard (queued, running, failed with reason, retried; a failed job can be retried from it) is at
-/// <see cref="JobsPath"/>, and /api/jobs gives the counts `extractor status` prints.
+/// only from under the source root, and only as the copy this server made while checking it hashes to the stored
+/// sha256 (<see cref="SourceFiles"/>). On a PostgreSQL store, Hangfire's own dashboard (queued, running, failed with
+/// reason, retried; a failed job can be retried from it) is at <see cref="JobsPath"/>, and /api/jobs gives the counts
+/// `extractor status` prints.
 /// </summary>
 public sealed class ServeApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SourceFiles _files;
 
-    private ServeApp(WebApplication app) => _app = app;
+    private ServeApp(WebApplication app, SourceFiles files) => (_app, _files) = (app, files);
 
     public string Url => _app.Urls.First();
 
@@ -53,11 +57,14 @@ public sealed class ServeApp : IAsyncDisposable
     {
         // Fail early with the store's one-line message when the file is not a store.
         StoreLocation location;
-        using (var store = ExtractorStore.Open(options.DbPath, create: false)) location = store.Location;
+        using (var store = ExtractorStore.OpenReadOnly(options.DbPath)) location = store.Location;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApp).Assembly.GetName().Name });
         var jobs = location.IsPostgres ? JobSetup.Storage(location) : null;
         if (jobs is not null) builder.Services.AddHangfire(c => c.UseStorage(jobs));
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        // A failed start (a busy port) is thrown to the caller, which says it in one line; the host's own copy of it is a
+        // 30-line stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.Configure<JsonOptions>(o =>
         {
@@ -71,9 +78,12 @@ public sealed class ServeApp : IAsyncDisposable
         if (jobs is not null)
             // The dashboard's own check admits local requests only; serve listens on 127.0.0.1 alone anyway.
             app.UseHangfireDashboard(JobsPath, new DashboardOptions { AppPath = "/", DashboardTitle = "Extractor jobs" }, jobs);
-        Map(app, options, location);
+        // Crawled documents are kept beside a SQLite store; a PostgreSQL store's workers keep them in their --files folder.
+        var kept = new KeptFiles(location.KeptFilesFolder ?? options.FilesDirectory ?? "extractor-files");
+        var files = new SourceFiles(options.SourceRoot ?? Directory.GetCurrentDirectory(), kept);
+        Map(app, options, files, location);
         await app.StartAsync(cancellation);
-        return new ServeApp(app);
+        return new ServeApp(app, files);
     }
 
     /// <summary>Completes when the app stops: Ctrl+C or SIGTERM (the host's console lifetime handles both).</summary>
@@ -84,16 +94,15 @@ public sealed class ServeApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _files.Dispose();
     }
 
-    private static void Map(WebApplication app, ServeOptions options, StoreLocation location)
+    private static void Map(WebApplication app, ServeOptions options, SourceFiles files, StoreLocation location)
     {
         var db = options.DbPath;
-        var root = Path.GetFullPath(options.SourceRoot ?? Directory.GetCurrentDirectory());
-        var verified = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // sha256 → verified local path
 
         // One connection per request: SQLite in WAL mode, readers never block an ingest writing the same file.
-        ExtractorStore Open() => ExtractorStore.Open(db, create: false);
+        ExtractorStore Open() => ExtractorStore.OpenReadOnly(db);
 
         app.MapGet("/api/documents", () =>
         {
@@ -106,41 +115,85 @@ public sealed class ServeApp : IAsyncDisposable
             using var store = Open();
             var detail = store.Detail(sha256);
             if (detail is null) return Results.NotFound(new { error = $"no document {sha256}" });
-            var file = LocalSource(detail.Document, root, verified, out var why);
+            var file = files.Local(detail.Document, out var why);
             return Results.Ok(new
             {
                 detail.Document, detail.SizeBytes, Warnings = detail.Warnings is null ? (JsonElement?)null : JsonDocument.Parse(detail.Warnings).RootElement.Clone(),
                 detail.Sections, detail.Tables, detail.Facts, detail.Checks,
-                Viewer = new { Available = file is not null, Reason = why, Url = file is null ? null : $"/api/documents/{sha256}/file" },
+                Viewer = new
+                {
+                    Available = file is not null, Reason = why, Url = file is null ? null : $"/api/documents/{sha256}/file",
+                    // A PDF is drawn by pdf.js with the figure's box; a web page is shown as saved, its element highlighted.
+                    Kind = file is null ? null : IsHtml(detail.Document) ? "html" : "pdf",
+                },
             });
         });
 
-        app.MapGet("/api/documents/{sha256}/file", (string sha256) =>
+        app.MapGet("/api/documents/{sha256}/file", (string sha256, HttpContext http) =>
         {
             using var store = Open();
             var doc = store.Document(sha256);
             if (doc is null) return Results.NotFound();
-            var file = LocalSource(doc, root, verified, out var why);
-            return file is null
-                ? Results.NotFound(new { error = why })
-                : Results.File(file, doc.MediaType ?? "application/pdf", enableRangeProcessing: true);
+            var file = files.Local(doc, out var why);
+            if (file is null) return Results.NotFound(new { error = why });
+            if (!IsHtml(doc)) return Results.File(file, doc.MediaType ?? "application/pdf", enableRangeProcessing: true);
+            // A saved web page is shown inert: no script of its own runs, nothing is fetched from anywhere.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox allow-same-origin";
+            return Results.File(file, "text/html");
+        });
+
+        // Every stored table (not its rows) and every stored fact, for the browsing lists; filtered in the browser.
+        app.MapGet("/api/tables", () =>
+        {
+            using var store = Open();
+            return Results.Ok(store.TableList());
+        });
+
+        app.MapGet("/api/facts", (string? key, int? year, string? agency, int? limit) =>
+        {
+            using var store = Open();
+            var max = Math.Clamp(limit ?? 20_000, 1, 200_000);
+            var facts = store.Facts(new FactFilter(string.IsNullOrEmpty(key) ? null : key, year, string.IsNullOrEmpty(agency) ? null : agency)).Take(max + 1).ToList();
+            return Results.Ok(new { Truncated = facts.Count > max, Facts = facts.Take(max) });
         });
 
         app.MapGet("/api/keys", () =>
         {
             using var store = Open();
-            return Results.Ok(store.FactKeys());
+            var kinds = store.KeyKinds();
+            // Chinese names and units from the contract (docs/schema.md), documents per kind from the store.
+            return Results.Ok(store.FactKeys().Select(k =>
+            {
+                var entry = SchemaCatalog.Key(k.Key);
+                var suffix = k.Key.EndsWith(".budget", StringComparison.Ordinal) ? "（预算数）" : k.Key.EndsWith(".prior_year", StringComparison.Ordinal) ? "（上年数）" : "";
+                return new
+                {
+                    k.Key, Name = entry is null ? null : entry.Name + suffix, entry?.Unit, k.Documents,
+                    Kinds = kinds.GetValueOrDefault(k.Key) ?? new Dictionary<string, long>(),
+                };
+            }));
         });
 
-        app.MapGet("/api/compare", (string key, int? year, string? agency) =>
+        app.MapGet("/api/compare", (string key, int? year, string? agency, string? kind, string? scope, string? sort) =>
         {
             if (string.IsNullOrWhiteSpace(key)) return Results.BadRequest(new { error = "key is required" });
+            var order = sort is null ? CompareSort.Value : Enum.TryParse<CompareSort>(sort, true, out var s) ? s : (CompareSort?)null;
+            if (order is null) return Results.BadRequest(new { error = "sort is value, agency or change" });
             using var store = Open();
-            return Results.Ok(store.Compare(key, year, agency).Select(c => new
+            var query = new CompareQuery(key, year, string.IsNullOrEmpty(agency) ? null : agency, string.IsNullOrEmpty(kind) ? null : kind,
+                string.IsNullOrEmpty(scope) ? null : scope, order.Value);
+            var rows = store.Compare(query);
+            var entry = SchemaCatalog.Key(key);
+            return Results.Ok(new
             {
-                c.Sha256, c.Agency, c.FiscalYear, c.Kind, c.Scope, c.Key, c.Value, c.Unit, c.Page, c.PriorValue,
-                c.PriorSource, c.Change, c.ChangePercent,
-            }));
+                Key = key, Name = entry?.Name, Unit = entry?.Unit ?? rows.FirstOrDefault()?.Unit,
+                Why = rows.Count == 0 ? Compare.CompareOutput.WhyEmpty(query, store.Holdings(key)) : null,
+                Rows = rows.Select(c => new
+                {
+                    c.Sha256, c.Agency, c.FiscalYear, c.Kind, c.Scope, c.Key, c.Value, c.Unit, c.Page, c.PriorValue,
+                    c.PriorSource, c.Change, c.ChangePercent,
+                }),
+            });
         });
 
         // The job queue beside the documents: null on a SQLite store (no jobs there).
@@ -159,36 +212,7 @@ public sealed class ServeApp : IAsyncDisposable
         app.MapGet("/{**path}", (string? path) => EmbeddedAsset(path));
     }
 
-    /// <summary>The document's source as a local file, when it exists and still has the stored bytes; else null and why.</summary>
-    private static string? LocalSource(DocumentRecord doc, string root, ConcurrentDictionary<string, string> verified, out string? why)
-    {
-        why = null;
-        if (verified.TryGetValue(doc.Sha256, out var known) && File.Exists(known)) return known;
-        if (doc.MediaType is not null && doc.MediaType != "application/pdf")
-        {
-            why = $"the source is {doc.MediaType}, not a PDF: provenance is a path in the page, not a bbox";
-            return null;
-        }
-        if (Uri.TryCreate(doc.Source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-        {
-            why = "the source is a URL; serve reads local files only (ingest a downloaded copy)";
-            return null;
-        }
-        var path = Path.IsPathRooted(doc.Source) ? doc.Source : Path.Combine(root, doc.Source);
-        if (!File.Exists(path))
-        {
-            why = $"source file not found: {doc.Source} (start serve from the folder ingest ran in, or pass --source-root)";
-            return null;
-        }
-        using (var fs = File.OpenRead(path))
-            if (!Convert.ToHexStringLower(SHA256.HashData(fs)).Equals(doc.Sha256, StringComparison.Ordinal))
-            {
-                why = $"{doc.Source} has changed since it was ingested (sha256 differs)";
-                return null;
-            }
-        verified[doc.Sha256] = path;
-        return path;
-    }
+    private static bool IsHtml(DocumentRecord doc) => doc.MediaType is "text/html";
 
     private static readonly Assembly Assets = typeof(ServeApp).Assembly;
     private static readonly FileExtensionContentTypeProvider ContentTypes = NewContentTypes();

@@ -9,6 +9,8 @@ public sealed record IngestInput(string Path, bool Explicit, bool Missing = fals
     public string? Source { get; init; }
     public string? FoundOn { get; init; }
     public string? LinkText { get; init; }
+    /// <summary>Known to fail before extraction (an archive that cannot be unpacked): stored as failed with this reason.</summary>
+    public (string Reason, string Message)? Failure { get; init; }
 }
 
 /// <summary>Turns the PATH arguments of `extractor ingest` into files, lazily (a folder of a million files is never listed in memory at once).</summary>

@@ -12,7 +12,7 @@ public sealed record ExportColumn(string Name, ExportType Type);
 public sealed record ExportTable(string Name, IReadOnlyList<ExportColumn> Columns, string Sql);
 
 /// <summary>
-/// What `extractor export` writes: the whole store as seven files. Column lists are explicit (never SELECT *) so a
+/// What `extractor export` writes: the whole store as eight files. Column lists are explicit (never SELECT *) so a
 /// later migration adding a column does not change an export; a new column is added at the end.
 /// </summary>
 public static class ExportQueries
@@ -51,21 +51,30 @@ public static class ExportQueries
             """),
         new("rows",
             [T("document"), I("table_key"), T("table_id"), I("row_key"), I("ord"), T("code"), T("label"), I("level"),
-             T("side"), T("group"), I("page"), J("bbox"), T("path"), T("printed"), T("extractor_version")],
+             T("side"), T("group"), I("page"), J("bbox"), T("path"), T("printed"), T("extractor_version"), J("roles")],
             """
             SELECT r.document, r.table_key, t.id, r.row_key, r.ord, r.code, r.label, r.level, r.side, r.grp, r.page,
-                   r.bbox, r.path, r.printed, r.extractor_version
+                   r.bbox, r.path, r.printed, r.extractor_version, r.roles
             FROM table_rows r JOIN tables t ON t.table_key = r.table_key
             ORDER BY r.document, t.ord, r.ord
             """),
         new("cells",
             [T("document"), I("table_key"), T("table_id"), I("row_key"), I("row_ord"), T("code"), T("label"), T("side"),
-             T("group"), T("column"), M("value"), T("unit"), I("page"), J("bbox")],
+             T("group"), T("column"), M("value"), T("unit"), I("page"), J("bbox"), T("path")],
             """
             SELECT c.document, r.table_key, t.id, c.row_key, r.ord, r.code, r.label, r.side, r.grp, c.column_name,
-                   c.value, t.unit, r.page, r.bbox
+                   c.value, t.unit, r.page, coalesce(c.bbox, r.bbox), coalesce(c.path, r.path)
             FROM cells c JOIN table_rows r ON r.row_key = c.row_key JOIN tables t ON t.table_key = r.table_key
             ORDER BY c.document, t.ord, r.ord, c.rowid
+            """),
+        // Cells printed as words (performance forms: an indicator's levels, its target as printed, 偏差原因…).
+        new("text_cells",
+            [T("document"), I("table_key"), T("table_id"), I("row_key"), I("row_ord"), T("label"), J("roles"), T("column"),
+             T("text"), I("page"), J("bbox"), J("cell_bbox")],
+            """
+            SELECT x.document, r.table_key, t.id, x.row_key, r.ord, r.label, r.roles, x.column_name, x.text, r.page, r.bbox, x.bbox AS cell_bbox
+            FROM text_cells x JOIN table_rows r ON r.row_key = x.row_key JOIN tables t ON t.table_key = r.table_key
+            ORDER BY x.document, t.ord, r.ord, x.rowid
             """),
         new("facts",
             [T("document"), I("ord"), T("agency"), I("fiscal_year"), T("kind"), T("key"), M("value"), T("unit"),

@@ -29,6 +29,15 @@ public sealed record CompareRow
     public decimal? ChangePercent => PriorValue is { } p && p != 0 ? Math.Round((Value - p) / p * 100m, 2, MidpointRounding.AwayFromZero) + 0.00m : null;
 }
 
+/// <summary>How compare orders its rows within each kind.</summary>
+public enum CompareSort { Value, Agency, Change }
+
+/// <summary>What `extractor compare` (and serve's chart) asks: one key, optional filters, an order.</summary>
+/// <param name="Kind">final_account, budget, performance_evaluation, unknown; null for all (each kind apart)</param>
+/// <param name="Scope">department, unit, unknown; null for all</param>
+public sealed record CompareQuery(string Key, int? Year = null, string? Agency = null, string? Kind = null, string? Scope = null,
+    CompareSort Sort = CompareSort.Value);
+
 /// <summary>A document with everything read from it, for `extractor serve`.</summary>
 public sealed record DocumentDetail(
     DocumentRecord Document, long? SizeBytes, string? Warnings,
@@ -52,7 +61,14 @@ public sealed record TableRecord(
 
 public sealed record RowRecord(
     int Ord, string? Code, string Label, int? Level, string? Side, string? Group, int? Page, double[]? Bbox, string? Path,
-    IReadOnlyDictionary<string, decimal> Values);
+    IReadOnlyDictionary<string, decimal> Values)
+{
+    /// <summary>Where each value was printed, by column: its own box, or its element path.</summary>
+    public IReadOnlyDictionary<string, CellAt> Cells { get; init; } = new Dictionary<string, CellAt>();
+}
+
+/// <summary>A value's own position: the box of the printed figure (PDF) or the cell's element path (web, Office).</summary>
+public sealed record CellAt(double[]? Bbox, string? Path);
 
 public sealed record CheckRecord(
     int Ord, string Rule, string Status, decimal? Expected, decimal? Actual, decimal? Tolerance, string? Message,
@@ -68,54 +84,62 @@ public sealed class KeyCount
 /// <summary>Read-only queries for compare, export and serve. Kept apart from the writer's code (ExtractorStore.cs).</summary>
 public static class StoreQueries
 {
+    /// <summary>Compare with the default order (agency, then year) and no kind or scope filter.</summary>
+    public static IReadOnlyList<CompareRow> Compare(this ExtractorStore store, string key, int? year = null, string? agency = null) =>
+        store.Compare(new CompareQuery(key, year, agency, Sort: CompareSort.Agency));
+
     /// <summary>
-    /// Every ok document holding fact <paramref name="key"/> (one row per document: its first fact of that key),
-    /// filtered by fiscal year and agency substring, ordered by agency then year. The prior year is the same agency's
-    /// stored document of year − 1 and the same kind (a budget is compared with a budget, a final account with a final
-    /// account); several candidates: the most recently published, then the lowest sha256. Without one, the document's
-    /// own K.prior_year fact (上年数) is used.
+    /// Every ok document holding fact K (one row per document: its first fact of that key), filtered by fiscal year,
+    /// agency substring, kind and scope. The prior year is the stored document of year − 1 of the same kind whose
+    /// agency is the same once names are normalised (<see cref="AgencyNames.Normalise"/>: a budget is compared with a
+    /// budget, a final account with a final account; several candidates: the most recently published, then the lowest
+    /// sha256); without one, the document's own K.prior_year fact (上年数). Rows are ordered by kind, then as asked.
     /// </summary>
-    public static IReadOnlyList<CompareRow> Compare(this ExtractorStore store, string key, int? year = null, string? agency = null)
+    public static IReadOnlyList<CompareRow> Compare(this ExtractorStore store, CompareQuery query)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        var rows = store.Connection.Query<CompareSql>("""
+        ArgumentException.ThrowIfNullOrWhiteSpace(query.Key);
+        var held = store.Connection.Query<CompareSql>("""
             WITH first AS (
                 SELECT f.document, f.value, f.unit, f.page,
                        row_number() OVER (PARTITION BY f.document ORDER BY f.ord) AS n
                 FROM facts f WHERE f.key = @key
-            ),
-            held AS (
-                SELECT d.sha256, d.source, d.agency, d.fiscal_year, d.kind, d.scope, d.published_on,
-                       x.value, x.unit, x.page
-                FROM first x JOIN documents d ON d.sha256 = x.document
-                WHERE x.n = 1 AND d.status = 'ok'
             )
-            SELECT h.sha256, h.source, h.agency, h.fiscal_year, h.kind, h.scope, h.value, h.unit, h.page,
-                   (SELECT p.value FROM held p
-                    WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND (p.kind = h.kind OR p.kind IS NULL AND h.kind IS NULL)
-                    ORDER BY p.published_on DESC NULLS LAST, p.sha256 LIMIT 1) AS prior_value,
-                   (SELECT p.sha256 FROM held p
-                    WHERE p.agency = h.agency AND p.fiscal_year = h.fiscal_year - 1 AND (p.kind = h.kind OR p.kind IS NULL AND h.kind IS NULL)
-                    ORDER BY p.published_on DESC NULLS LAST, p.sha256 LIMIT 1) AS prior_sha256,
-                   (SELECT q.value FROM facts q WHERE q.document = h.sha256 AND q.key = @priorKey
-                    ORDER BY q.ord LIMIT 1) AS quoted_prior
-            FROM held h
-            WHERE (@year IS NULL OR h.fiscal_year = @year)
-              AND (@agency IS NULL OR instr(h.agency, @agency) > 0)
-            ORDER BY h.agency IS NULL, h.agency, h.fiscal_year NULLS FIRST, h.sha256
-            """, new { key, priorKey = key + ".prior_year", year, agency });
-        return rows.Select(r =>
-        {
-            var prior = Dec(r.PriorValue);
-            var source = prior is not null ? "store" : null;
-            if (prior is null && Dec(r.QuotedPrior) is { } quoted) { prior = quoted; source = "document"; }
-            return new CompareRow
+            SELECT d.sha256, d.source, d.agency, d.fiscal_year, d.kind, d.scope, d.published_on, x.value, x.unit, x.page,
+                   (SELECT q.value FROM facts q WHERE q.document = d.sha256 AND q.key = @priorKey ORDER BY q.ord LIMIT 1) AS quoted_prior
+            FROM first x JOIN documents d ON d.sha256 = x.document
+            WHERE x.n = 1 AND d.status = 'ok'
+            """, new { key = query.Key, priorKey = query.Key + ".prior_year" }).ToList();
+        // The same agency a year before: names normalised, the same kind, the latest published first.
+        var byAgencyYear = held.Where(h => h.Agency is not null && h.FiscalYear is not null)
+            .GroupBy(h => (AgencyNames.Normalise(h.Agency!), h.FiscalYear!.Value, h.Kind))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.PublishedOn, StringComparer.Ordinal).ThenBy(h => h.Sha256, StringComparer.Ordinal).First());
+        var rows = held
+            .Where(h => query.Year is null || h.FiscalYear == query.Year)
+            .Where(h => query.Agency is null || h.Agency is not null && (h.Agency.Contains(query.Agency, StringComparison.Ordinal)
+                || AgencyNames.Normalise(h.Agency).Contains(AgencyNames.Normalise(query.Agency), StringComparison.Ordinal)))
+            .Where(h => query.Kind is null || h.Kind == query.Kind)
+            .Where(h => query.Scope is null || h.Scope == query.Scope)
+            .Select(h =>
             {
-                Sha256 = r.Sha256, Source = r.Source, Agency = r.Agency, FiscalYear = r.FiscalYear, Kind = r.Kind,
-                Scope = r.Scope, Key = key, Value = Dec(r.Value) ?? 0, Unit = r.Unit, Page = r.Page,
-                PriorValue = prior, PriorSource = source, PriorSha256 = source == "store" ? r.PriorSha256 : null,
-            };
-        }).ToList();
+                CompareSql? before = h.Agency is not null && h.FiscalYear is { } y
+                    && byAgencyYear.TryGetValue((AgencyNames.Normalise(h.Agency), y - 1, h.Kind), out var p) ? p : null;
+                var prior = Dec(before?.Value);
+                var source = prior is not null ? "store" : null;
+                if (prior is null && Dec(h.QuotedPrior) is { } quoted) { prior = quoted; source = "document"; }
+                return new CompareRow
+                {
+                    Sha256 = h.Sha256, Source = h.Source, Agency = h.Agency, FiscalYear = h.FiscalYear, Kind = h.Kind,
+                    Scope = h.Scope, Key = query.Key, Value = Dec(h.Value) ?? 0, Unit = h.Unit, Page = h.Page,
+                    PriorValue = prior, PriorSource = source, PriorSha256 = source == "store" ? before!.Sha256 : null,
+                };
+            });
+        var byKind = rows.OrderBy(r => r.Kind ?? "", StringComparer.Ordinal);
+        return (query.Sort switch
+        {
+            CompareSort.Value => byKind.ThenByDescending(r => r.Value),
+            CompareSort.Change => byKind.ThenBy(r => r.ChangePercent is null ? 1 : 0).ThenByDescending(r => r.ChangePercent).ThenByDescending(r => r.Change),
+            _ => byKind.ThenBy(r => r.Agency is null).ThenBy(r => r.Agency, StringComparer.Ordinal),
+        }).ThenBy(r => r.FiscalYear).ThenBy(r => r.Sha256, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Fact keys held by ok documents, most common first.</summary>
@@ -145,18 +169,21 @@ public static class StoreQueries
             SELECT ord, id, heading, level, page, page_end, confidence FROM sections WHERE document = @sha256 ORDER BY ord
             """, new { sha256 }).ToList();
 
-        var cells = db.Query<(long RowKey, string Column, string Value)>("""
-            SELECT c.row_key, c.column_name, c.value FROM cells c WHERE c.document = @sha256 ORDER BY c.row_key, c.rowid
-            """, new { sha256 })
-            .GroupBy(c => c.RowKey)
+        var cellRows = db.Query<(long RowKey, string Column, string Value, string? Bbox, string? Path)>("""
+            SELECT c.row_key, c.column_name, c.value, c.bbox, c.path FROM cells c WHERE c.document = @sha256 ORDER BY c.row_key, c.rowid
+            """, new { sha256 }).ToList();
+        var cells = cellRows.GroupBy(c => c.RowKey)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(c => c.Column, c => Dec(c.Value)!.Value));
+        var cellsAt = cellRows.Where(c => c.Bbox is not null || c.Path is not null).GroupBy(c => c.RowKey)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CellAt>)g.ToDictionary(c => c.Column, c => new CellAt(Bbox(c.Bbox), c.Path)));
         var rows = db.Query<RowSql>("""
             SELECT row_key, table_key, ord, code, label, level, side, grp, page, bbox, path
             FROM table_rows WHERE document = @sha256 ORDER BY table_key, ord
             """, new { sha256 })
             .GroupBy(r => r.TableKey)
             .ToDictionary(g => g.Key, g => g.Select(r => new RowRecord(r.Ord, r.Code, r.Label, r.Level, r.Side, r.Grp, r.Page,
-                Bbox(r.Bbox), r.Path, cells.GetValueOrDefault(r.RowKey) ?? new Dictionary<string, decimal>())).ToList());
+                Bbox(r.Bbox), r.Path, cells.GetValueOrDefault(r.RowKey) ?? new Dictionary<string, decimal>())
+                { Cells = cellsAt.GetValueOrDefault(r.RowKey) ?? new Dictionary<string, CellAt>() }).ToList());
         var tables = db.Query<TableSql>("""
             SELECT table_key, ord, id, title, page_start, page_end, unit, columns, bbox, method
             FROM tables WHERE document = @sha256 ORDER BY ord
@@ -192,8 +219,7 @@ public static class StoreQueries
         public string? Value { get; init; }
         public string? Unit { get; init; }
         public int? Page { get; init; }
-        public string? PriorValue { get; init; }
-        public string? PriorSha256 { get; init; }
+        public string? PublishedOn { get; init; }
         public string? QuotedPrior { get; init; }
     }
 

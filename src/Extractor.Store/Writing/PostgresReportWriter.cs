@@ -21,6 +21,7 @@ internal static class PostgresReportWriter
         var t = rows.Tables;
         var r = rows.Rows;
         var c = rows.Cells;
+        var w = rows.TextCells;
         var f = rows.Facts;
         var k = rows.Checks;
         db.Execute(InsertDocumentSql + """
@@ -37,16 +38,24 @@ internal static class PostgresReportWriter
                         @t_page_end::integer[], @t_unit::text[], @t_columns::text[], @t_bbox::text[], @t_method::text[])
                  AS x (key, ord, id, title, page_start, page_end, unit, columns, bbox, method);
 
-            INSERT INTO table_rows (row_key, table_key, document, ord, code, label, level, side, grp, page, bbox, path, printed, extractor_version)
-            SELECT x.key, x.table_key, @Sha256, x.ord, x.code, x.label, x.level, x.side, x.grp, x.page, x.bbox::jsonb, x.path, x.printed, @ExtractorVersion
+            INSERT INTO table_rows (row_key, table_key, document, ord, code, label, level, side, grp, page, bbox, path, printed, extractor_version, roles)
+            SELECT x.key, x.table_key, @Sha256, x.ord, x.code, x.label, x.level, x.side, x.grp, x.page, x.bbox::jsonb, x.path, x.printed, @ExtractorVersion,
+                   x.roles::jsonb
             FROM unnest(@r_key::bigint[], @r_table::bigint[], @r_ord::integer[], @r_code::text[], @r_label::text[],
                         @r_level::integer[], @r_side::text[], @r_grp::text[], @r_page::integer[], @r_bbox::text[],
-                        @r_path::text[], @r_printed::text[])
-                 AS x (key, table_key, ord, code, label, level, side, grp, page, bbox, path, printed);
+                        @r_path::text[], @r_printed::text[], @r_roles::text[])
+                 AS x (key, table_key, ord, code, label, level, side, grp, page, bbox, path, printed, roles);
 
-            INSERT INTO cells (row_key, document, column_name, value)
-            SELECT x.row_key, @Sha256, x.column_name, x.value
-            FROM unnest(@c_row::bigint[], @c_column::text[], @c_value::numeric[]) WITH ORDINALITY AS x (row_key, column_name, value, n)
+            INSERT INTO cells (row_key, document, column_name, value, bbox, path)
+            SELECT x.row_key, @Sha256, x.column_name, x.value, x.bbox::jsonb, x.path
+            FROM unnest(@c_row::bigint[], @c_column::text[], @c_value::numeric[], @c_bbox::text[], @c_path::text[])
+                 WITH ORDINALITY AS x (row_key, column_name, value, bbox, path, n)
+            ORDER BY x.n;
+
+            INSERT INTO text_cells (row_key, document, column_name, text, bbox)
+            SELECT x.row_key, @Sha256, x.column_name, x.text, x.bbox::jsonb
+            FROM unnest(@w_row::bigint[], @w_column::text[], @w_text::text[], @w_bbox::text[])
+                 WITH ORDINALITY AS x (row_key, column_name, text, bbox, n)
             ORDER BY x.n;
 
             INSERT INTO facts (document, ord, key, value, unit, page, bbox, path, printed, printed_unit, table_id,
@@ -83,9 +92,11 @@ internal static class PostgresReportWriter
                 r_level = r.Select(x => x.Level).ToArray(), r_side = r.Select(x => x.Side).ToArray(),
                 r_grp = r.Select(x => x.Group).ToArray(), r_page = r.Select(x => x.Page).ToArray(),
                 r_bbox = r.Select(x => x.Bbox).ToArray(), r_path = r.Select(x => x.Path).ToArray(),
-                r_printed = r.Select(x => x.Printed).ToArray(),
+                r_printed = r.Select(x => x.Printed).ToArray(), r_roles = r.Select(x => x.Roles).ToArray(),
                 c_row = c.Select(x => keys.Rows[x.Row]).ToArray(), c_column = c.Select(x => x.Column).ToArray(),
-                c_value = c.Select(x => x.Value).ToArray(),
+                c_value = c.Select(x => x.Value).ToArray(), c_bbox = c.Select(x => x.Bbox).ToArray(), c_path = c.Select(x => x.Path).ToArray(),
+                w_row = w.Select(x => keys.Rows[x.Row]).ToArray(), w_column = w.Select(x => x.Column).ToArray(),
+                w_text = w.Select(x => x.Text).ToArray(), w_bbox = w.Select(x => x.Bbox).ToArray(),
                 f_ord = f.Select(x => x.Ord).ToArray(), f_key = f.Select(x => x.Key).ToArray(), f_value = f.Select(x => x.Value).ToArray(),
                 f_unit = f.Select(x => x.Unit).ToArray(), f_page = f.Select(x => x.Page).ToArray(), f_bbox = f.Select(x => x.Bbox).ToArray(),
                 f_path = f.Select(x => x.Path).ToArray(), f_printed = f.Select(x => x.Printed).ToArray(),

@@ -25,23 +25,35 @@ internal static partial class SqliteReportWriter
             RETURNING table_key
             """);
         using var insertRow = Prepare(db, tx, """
-            INSERT INTO table_rows (table_key, document, ord, code, label, level, side, grp, page, bbox, path, printed, extractor_version)
-            VALUES (@table_key, @document, @ord, @code, @label, @level, @side, @grp, @page, @bbox, @path, @printed, @extractor_version)
+            INSERT INTO table_rows (table_key, document, ord, code, label, level, side, grp, page, bbox, path, printed, extractor_version, roles)
+            VALUES (@table_key, @document, @ord, @code, @label, @level, @side, @grp, @page, @bbox, @path, @printed, @extractor_version, @roles)
             RETURNING row_key
             """);
         using var insertCell = Prepare(db, tx, """
-            INSERT INTO cells (row_key, document, column_name, value) VALUES (@row_key, @document, @column_name, @value)
+            INSERT INTO cells (row_key, document, column_name, value, bbox, path) VALUES (@row_key, @document, @column_name, @value, @bbox, @path)
+            """);
+        using var insertText = Prepare(db, tx, """
+            INSERT INTO text_cells (row_key, document, column_name, text, bbox) VALUES (@row_key, @document, @column_name, @text, @bbox)
             """);
         var tableKeys = rows.Tables.Select(t =>
             Run(insertTable, sha256, t.Ord, t.Id, t.Title, t.PageStart, t.PageEnd, t.Unit, t.Columns, t.Bbox, t.Method, version)).ToList();
         var cell = 0;
+        var text = 0;
         for (var i = 0; i < rows.Rows.Count; i++)
         {
             var r = rows.Rows[i];
             var rowKey = Run(insertRow, tableKeys[r.Table], sha256, r.Ord, r.Code, r.Label, r.Level, r.Side, r.Group, r.Page,
-                r.Bbox, r.Path, r.Printed, version);
+                r.Bbox, r.Path, r.Printed, version, r.Roles);
             for (; cell < rows.Cells.Count && rows.Cells[cell].Row == i; cell++)
-                Run(insertCell, rowKey, sha256, rows.Cells[cell].Column, StoredRows.Dec(rows.Cells[cell].Value));
+            {
+                var c = rows.Cells[cell];
+                Run(insertCell, rowKey, sha256, c.Column, StoredRows.Dec(c.Value), c.Bbox, c.Path);
+            }
+            for (; text < rows.TextCells.Count && rows.TextCells[text].Row == i; text++)
+            {
+                var w = rows.TextCells[text];
+                Run(insertText, rowKey, sha256, w.Column, w.Text, w.Bbox);
+            }
         }
 
         db.Execute("""

@@ -10,14 +10,17 @@ namespace Extractor.Store.Writing;
 /// </summary>
 internal sealed record StoredRows(
     DocumentRow Document, IReadOnlyList<SectionRow> Sections, IReadOnlyList<TableRow> Tables,
-    IReadOnlyList<RowRow> Rows, IReadOnlyList<CellRow> Cells, IReadOnlyList<FactRow> Facts, IReadOnlyList<CheckRow> Checks)
+    IReadOnlyList<RowRow> Rows, IReadOnlyList<CellRow> Cells, IReadOnlyList<TextCellRow> TextCells, IReadOnlyList<FactRow> Facts,
+    IReadOnlyList<CheckRow> Checks)
 {
     public static StoredRows Ok(string sha256, DocumentOrigin origin, Report report, TimeSpan? duration)
     {
         var d = report.Document;
         var version = d.ExtractorVersion;
         var doc = new DocumentRow(sha256, origin.Source, origin.FoundOn, origin.LinkText, d.MediaType, d.Kind, d.Scope,
-            d.Agency, d.FiscalYear, d.PublishedOn, d.Unit, d.Pages, origin.SizeBytes, "ok", null, null,
+            d.Agency, d.FiscalYear, d.PublishedOn, d.Unit, d.Pages, origin.SizeBytes,
+            report.IsPartial ? "partial" : "ok", report.IsPartial ? ExtractorStore.PartialReason(report) : null,
+            report.StageFailures is { Count: > 0 } broke ? string.Join("; ", broke.Select(x => $"{x.Stage}: {x.Reason}")) : null,
             d.Evidence.Count > 0 ? Json(d.Evidence) : null, report.Warnings.Count > 0 ? Json(report.Warnings) : null,
             version, StoreClock.Now(), Ms(duration));
         var sections = report.Sections.Select((s, i) =>
@@ -25,6 +28,7 @@ internal sealed record StoredRows(
         var tables = new List<TableRow>(report.Tables.Count);
         var rows = new List<RowRow>();
         var cells = new List<CellRow>();
+        var texts = new List<TextCellRow>();
         for (var t = 0; t < report.Tables.Count; t++)
         {
             var table = report.Tables[t];
@@ -34,8 +38,15 @@ internal sealed record StoredRows(
             {
                 var row = table.Rows[r];
                 var p = row.Provenance;
-                rows.Add(new RowRow(t, r, row.Code, row.Label, row.Level, row.Side, row.Group, p?.Page, Bbox(p?.Bbox), p?.Path, p?.Printed));
-                foreach (var (column, value) in row.Values) cells.Add(new CellRow(rows.Count - 1, column, value));
+                rows.Add(new RowRow(t, r, row.Code, row.Label, row.Level, row.Side, row.Group, p?.Page, Bbox(p?.Bbox), p?.Path, p?.Printed,
+                    row.Roles is { Count: > 0 } roles ? Json(roles) : null));
+                foreach (var (column, value) in row.Values)
+                {
+                    var at = row.Cells?.GetValueOrDefault(column);
+                    cells.Add(new CellRow(rows.Count - 1, column, value, Bbox(at?.Bbox), at?.Path));
+                }
+                foreach (var (column, text) in row.Texts ?? [])
+                    texts.Add(new TextCellRow(rows.Count - 1, column, text, Bbox(row.Cells?.GetValueOrDefault(column)?.Bbox)));
             }
         }
         var facts = report.Facts.Select((f, i) => new FactRow(i, f.Key, f.Value, f.Unit, f.Provenance.Page,
@@ -43,7 +54,7 @@ internal sealed record StoredRows(
             f.Provenance.Kind, f.Provenance.Confidence)).ToList();
         var checks = report.Checks.Select((c, i) => new CheckRow(i, c.Rule, c.Status, c.Expected, c.Actual, c.Tolerance,
             c.Message, c.Evidence.Count > 0 ? Json(c.Evidence) : null)).ToList();
-        return new StoredRows(doc, sections, tables, rows, cells, facts, checks);
+        return new StoredRows(doc, sections, tables, rows, cells, texts, facts, checks);
     }
 
     public static DocumentRow Failed(string sha256, DocumentOrigin origin, string reason, string message, string extractorVersion,
@@ -71,10 +82,13 @@ internal sealed record TableRow(int Ord, string Id, string? Title, int PageStart
 
 /// <summary>A table row; <see cref="Table"/> is the index of its table in <see cref="StoredRows.Tables"/>.</summary>
 internal sealed record RowRow(int Table, int Ord, string? Code, string Label, int? Level, string? Side, string? Group,
-    int? Page, string? Bbox, string? Path, string? Printed);
+    int? Page, string? Bbox, string? Path, string? Printed, string? Roles);
 
 /// <summary>A cell; <see cref="Row"/> is the index of its row in <see cref="StoredRows.Rows"/>.</summary>
-internal sealed record CellRow(int Row, string Column, decimal Value);
+internal sealed record CellRow(int Row, string Column, decimal Value, string? Bbox, string? Path);
+
+/// <summary>A cell of words (a performance form's indicator, target as printed…); <see cref="Row"/> as in <see cref="CellRow"/>.</summary>
+internal sealed record TextCellRow(int Row, string Column, string Text, string? Bbox);
 
 internal sealed record FactRow(int Ord, string Key, decimal Value, string? Unit, int Page, string? Bbox, string? Path,
     string? Printed, string? PrintedUnit, string? Table, string? Kind, double? Confidence);

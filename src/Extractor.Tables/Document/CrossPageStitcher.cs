@@ -7,7 +7,9 @@ namespace Extractor.Tables.Document;
 /// <summary>
 /// A table that ends at the foot of its page continues in the first table of the next page when that
 /// one starts at the head of the page with no title of its own and the same columns. A header repeated
-/// at the top of the continuation is dropped.
+/// at the top of the continuation is dropped. A sheet too wide for its page that goes on to the right on the next
+/// page (other columns for the same rows) is left as two tables: the canonical mapping joins its columns to the rows
+/// they continue and carries a group header cut at the page edge over to them (one decision, made there).
 /// </summary>
 public sealed class CrossPageStitcher : ITableStitcher
 {
@@ -33,10 +35,17 @@ public sealed class CrossPageStitcher : ITableStitcher
         return Follows(prev, next, pages, all) ? grid : null;
     }
 
+    /// <summary>The vertical extent of a row: its own box, or the boxes of its cells that span no further rows.</summary>
+    private static Box? Extent(RawRow row)
+    {
+        var boxes = row.Cells.Where(c => !c.IsCovered && c.RowSpan == 1 && c.Box is not null).Select(c => c.Box!.Value).ToList();
+        return row.Box ?? (boxes.Count > 0 ? Box.Of(boxes) : null);
+    }
+
     private static bool Follows(RawTable prev, RawTable next, Dictionary<int, PageContent> pages, IReadOnlyList<RawTable> all)
     {
         if (!pages.TryGetValue(prev.PageEnd, out var prevPage) || !pages.TryGetValue(next.PageStart, out var nextPage)) return false;
-        var lastBox = prev.Rows[^1].Box ?? prev.Box;
+        var lastBox = Extent(prev.Rows[^1]) ?? prev.Box;
         if (lastBox is not { } lb || next.Box is not { } nb) return false;
         // Nothing but a page number or footer below the first part…
         if (prevPage.Lines.Count(l => l.Box.Top < lb.Bottom - 1 && !Furniture(l, prevPage)) > 0) return false;
@@ -61,7 +70,9 @@ public sealed class CrossPageStitcher : ITableStitcher
 
     /// <summary>
     /// Column lines within a few points of each other: one table printed on two pages. A part may split a
-    /// column the other keeps whole (类/款/项 under one 科目编码), so one set may be a subset of the other.
+    /// column the other keeps whole (类/款/项 under one 科目编码), so one set may be a subset of the other; and a
+    /// part may lack the columns at one side, where cells running on from the page before draw no column lines (a
+    /// performance-target form whose project cells span pages rules only its indicator columns on the next page).
     /// </summary>
     private static List<double>? CommonColumns(RawTable a, RawTable b)
     {
@@ -69,16 +80,33 @@ public sealed class CrossPageStitcher : ITableStitcher
         var xb = Borders(b);
         if (xa is null || xb is null) return a.ColumnCount == b.ColumnCount && (xa is null) == (xb is null) ? [] : null;
         var (fine, coarse) = xa.Count >= xb.Count ? (xa, xb) : (xb, xa);
-        if (Math.Abs(fine[0] - coarse[0]) > 6 || Math.Abs(fine[^1] - coarse[^1]) > 6) return null;
-        return coarse.All(x => fine.Any(f => Math.Abs(f - x) <= 6)) ? fine : null;
+        bool Near(double x, double y) => Math.Abs(x - y) <= 6;
+        var sameLeft = Near(fine[0], coarse[0]);
+        var sameRight = Near(fine[^1], coarse[^1]);
+        if (!sameLeft && !sameRight || !(sameLeft && sameRight) && coarse.Count < 4) return null;
+        return coarse.All(x => fine.Any(f => Near(f, x))) ? fine : null;
     }
 
     /// <summary>Column lines of a ruled table: every slot of a lattice row keeps its box, covered ones too.</summary>
     private static List<double>? Borders(RawTable t)
     {
-        if (t.Method != TableMethods.Lattice || t.Rows.Count == 0 || t.Rows[0].Cells.Any(c => c.Box is null)) return null;
+        if (t.Method != TableMethods.Lattice || t.Rows.Count == 0) return null;
         var cells = t.Rows[0].Cells;
-        return cells.Select(c => c.Box!.Value.Left).Append(cells[^1].Box!.Value.Right).ToList();
+        if (cells.All(c => c.Box is not null)) return cells.Select(c => c.Box!.Value.Left).Append(cells[^1].Box!.Value.Right).ToList();
+        // A first row whose covered slots carry no box: each column's left edge as most of the first rows where a cell
+        // starts in it print it, the right edge from the cells that end those rows.
+        var lefts = new List<double>[t.ColumnCount];
+        var right = double.MinValue;
+        foreach (var row in t.Rows.Take(40))
+            for (var c = 0; c < row.Cells.Count && c < lefts.Length; c++)
+            {
+                if (row.Cells[c] is not { IsCovered: false, Box: { } b } cell) continue;
+                (lefts[c] ??= []).Add(Math.Round(b.Left));
+                if (c + cell.ColSpan >= t.ColumnCount) right = Math.Max(right, b.Right);
+            }
+        if (lefts.Any(l => l is null) || right == double.MinValue) return null;
+        var borders = lefts.Select(l => l.GroupBy(x => x).MaxBy(g => g.Count())!.Key).Append(right).ToList();
+        return borders.Zip(borders.Skip(1)).All(p => p.Second > p.First) ? borders : null;
     }
 
     private static RawTable Join(RawTable a, RawTable b, List<double> grid)
@@ -93,7 +121,10 @@ public sealed class CrossPageStitcher : ITableStitcher
         return a with { Rows = rows, PageEnd = b.PageEnd };
     }
 
-    /// <summary>The table on a finer set of column lines: a cell over several of them spans them.</summary>
+    /// <summary>
+    /// The table on a finer set of column lines: a cell over several of them spans them; columns the part does not
+    /// reach are empty cells.
+    /// </summary>
     private static RawTable Regrid(RawTable t, List<double> grid)
     {
         var own = Borders(t)!;
@@ -103,19 +134,25 @@ public sealed class CrossPageStitcher : ITableStitcher
         foreach (var row in t.Rows)
         {
             var cells = new List<RawCell>(grid.Count - 1);
+            var height = row.Cells.FirstOrDefault(c => c.Box is not null)?.Box;
+            RawCell Empty(int k) => new(string.Empty, Slot(height, k));
+            // A covered slot keeps the box of its own column, so the joined table's columns can be read from its first row.
+            Box? Slot(Box? box, int k) => box is { } b ? new Box(grid[k], b.Bottom, grid[k + 1], b.Top) : null;
+            for (var k = 0; k < Map(own[0]); k++) cells.Add(Empty(k));
             for (var c = 0; c < row.Cells.Count; c++)
             {
                 var cell = row.Cells[c];
                 int from = Map(own[c]), to = Map(own[c + 1]);
                 if (cell.IsCovered)
                 {
-                    for (var k = from; k < to; k++) cells.Add(RawCell.Covered(cell.Box));
+                    for (var k = from; k < to; k++) cells.Add(RawCell.Covered(Slot(cell.Box, k)));
                     continue;
                 }
                 var end = Map(own[Math.Min(c + cell.ColSpan, own.Count - 1)]);
                 cells.Add(cell with { ColSpan = Math.Max(1, end - from) });
-                for (var k = from + 1; k < to; k++) cells.Add(RawCell.Covered(cell.Box));
+                for (var k = from + 1; k < to; k++) cells.Add(RawCell.Covered(Slot(cell.Box, k)));
             }
+            for (var k = cells.Count; k < grid.Count - 1; k++) cells.Add(Empty(k));
             rows.Add(row with { Cells = cells });
         }
         return t with { Rows = rows };

@@ -6,8 +6,9 @@ using Extractor.Tables.Auto;
 namespace Extractor.Tables.Document;
 
 /// <summary>Whole document → raw tables: auto per page, captions from the lines above, continued tables stitched.</summary>
-public sealed class DocumentTableExtractor(IPageTableFinder? finder = null, ITableStitcher? stitcher = null) : IDocumentTableExtractor
+public sealed class DocumentTableExtractor(IPageTableFinder? finder = null, ITableStitcher? stitcher = null, CaptionOptions? captions = null) : IDocumentTableExtractor
 {
+    private readonly CaptionOptions _captions = captions ?? new CaptionOptions();
     private readonly IPageTableFinder _finder = finder ?? new AutoTableFinder();
     private readonly ITableStitcher _stitcher = stitcher ?? new CrossPageStitcher();
 
@@ -24,10 +25,13 @@ public sealed class DocumentTableExtractor(IPageTableFinder? finder = null, ITab
                 var t = onPage[i];
                 var previousBottom = i > 0 && onPage[i - 1].Box is { } pb ? pb.Bottom : double.MaxValue;
                 if (t.Box is not { } box) { all.Add(t); continue; }
-                var caption = CaptionReader.Read(page, box, previousBottom);
+                var (caption, title) = CaptionReader.Read(page, box, previousBottom, _captions);
                 if (i == 0 && previous is { } prev && prev.Page.Number == page.Number - 1)
-                    caption = [.. OrphanTitle.Find(prev.Page, prev.LastTableBottom, caption), .. caption];
-                all.Add(t with { Caption = caption });
+                {
+                    var orphan = OrphanTitle.Find(prev.Page, prev.LastTableBottom, caption);
+                    if (orphan.Count > 0) (caption, title) = ([.. orphan, .. caption], null);
+                }
+                all.Add(t with { Caption = caption, Title = title });
             }
             previous = (page, onPage.Count > 0 && onPage[^1].Box is { } last ? last.Bottom : double.MaxValue);
         }

@@ -1,4 +1,5 @@
 using Extractor.Core.Layout;
+using Extractor.Core.Tables;
 using Extractor.Core.Text;
 
 namespace Extractor.Tables.Document;
@@ -21,7 +22,7 @@ public static class OrphanTitle
 
     private static bool NamesTable(string line)
     {
-        var text = TextNormalizer.Compact(line).Replace("(续)", "").TrimEnd(':');
-        return text.EndsWith('表') && !text.StartsWith("注") && text.Length <= 40;
+        var text = TextNormalizer.Compact(line).TrimEnd(':');
+        return TableCaption.NamesTable(text) && !text.StartsWith("注") && text.Length <= 40;
     }
 }

@@ -174,15 +174,15 @@ public sealed class RuledGrid
                 {
                     // Amounts set in their columns but left unruled in this row (a shaded band): one cell per slot.
                     for (var k = 0; k < s.ColSpan; k++)
-                        cells.Add(new RawCell(CellText.Of(parts[k]), Slot(r, c + k)));
+                        cells.Add(new RawCell(CellText.Of(parts[k]), Slot(r, c + k)) { Ink = Ink(parts[k]) });
                     c += s.ColSpan - 1;
                     continue;
                 }
                 if (spans.TryGetValue((r, c), out s))
                 {
                     var cellBox = Slot(r, c).Union(Slot(r + s.RowSpan - 1, c + s.ColSpan - 1));
-                    var text = cellWords.TryGetValue((r, c), out var ws) ? CellText.Of(ws) : string.Empty;
-                    cells.Add(new RawCell(text, cellBox, s.RowSpan, s.ColSpan));
+                    var words = cellWords.TryGetValue((r, c), out var ws) ? ws : null;
+                    cells.Add(new RawCell(words is null ? string.Empty : CellText.Of(words), cellBox, s.RowSpan, s.ColSpan) { Ink = Ink(words) });
                 }
                 else cells.Add(RawCell.Covered(Slot(r, c)));
             }
@@ -190,4 +190,7 @@ public sealed class RuledGrid
         }
         return new RawTable(rows, page, page, box, TableMethods.Lattice);
     }
+
+    /// <summary>The box of a cell's printed words (null for an empty cell).</summary>
+    internal static Box? Ink(IReadOnlyCollection<TextWord>? words) => words is { Count: > 0 } ? Box.Of(words.Select(w => w.Box)) : null;
 }

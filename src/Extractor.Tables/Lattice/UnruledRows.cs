@@ -54,7 +54,8 @@ public static class UnruledRows
                 var span = spans[(r, c)].ColSpan;
                 var slot = grid.Slot(r, c).Union(grid.Slot(r, c + span - 1));
                 var box = slot with { Bottom = bottom, Top = top };
-                cells.Add(new RawCell(CellText.Of(WordsIn(cellWords, r, c, g)), box, 1, span));
+                var words = WordsIn(cellWords, r, c, g);
+                cells.Add(new RawCell(CellText.Of(words), box, 1, span) { Ink = RuledGrid.Ink(words) });
                 for (var k = 1; k < span; k++) cells.Add(RawCell.Covered(grid.Slot(r, c + k) with { Bottom = bottom, Top = top }));
             }
             rows.Add(new RawRow(cells, page, new Box(grid.Xs[0], bottom, grid.Xs[^1], top)));

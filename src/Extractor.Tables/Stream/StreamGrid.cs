@@ -50,7 +50,8 @@ public sealed class StreamGrid
                 var span = spans.TryGetValue((row, c), out var s) ? s : 1;
                 var end = c + 1;
                 while (end < Math.Min(cols.Count, c + span) && row.Cells[end].Count == 0) end++;
-                cells.Add(new RawCell(CellText.Of(words), words.Count > 0 ? Box.Of(words.Select(w => w.Box)) : null, 1, end - c));
+                var ink = words.Count > 0 ? Box.Of(words.Select(w => w.Box)) : (Box?)null;
+                cells.Add(new RawCell(CellText.Of(words), ink, 1, end - c) { Ink = ink });
                 for (var k = c + 1; k < end; k++) cells.Add(RawCell.Covered());
                 c = end - 1;
             }

@@ -1,4 +1,4 @@
--- 0004 (PostgreSQL): document claims and crawl-site leases, as the SQLite script. Times are timestamptz and compared
+-- 0006 (PostgreSQL): document claims and crawl-site leases, as the SQLite script. Times are timestamptz and compared
 -- with the database's clock, so machines whose clocks differ still agree on who holds what.
 CREATE TABLE document_claims (
     sha256            text COLLATE "C" PRIMARY KEY,

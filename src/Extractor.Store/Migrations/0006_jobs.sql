@@ -1,4 +1,4 @@
--- 0004: what workers on several machines share beyond the documents.
+-- 0006: what workers on several machines share beyond the documents.
 -- A document claim: the job extracting a sha256 holds it until the document is stored (the same transaction deletes
 -- it), so two jobs never store one document and a job whose worker died is taken over when its claim expires (or at
 -- once by the same job run again). Times are ISO 8601 UTC text, compared as text.

@@ -1,0 +1,422 @@
+using System.Text.RegularExpressions;
+using Extractor.Core.Layout;
+using Extractor.Core.Report;
+using Extractor.Core.Tables;
+using Extractor.Core.Text;
+using Extractor.Recognition.Amounts;
+using Extractor.Recognition.Meaning;
+using Extractor.Recognition.Tables;
+using F = Extractor.Recognition.Meaning.PerformanceFields;
+
+namespace Extractor.Recognition.Rows;
+
+/// <summary>One column of a form's indicator grid: its printed name and the field it is (perf-fields.tsv).</summary>
+public sealed record FormColumn(int Index, string Name, string? Field, double Left = double.NaN, double Right = double.NaN);
+
+/// <summary>The indicator grid's columns, carried to the part of the grid printed on the next page.</summary>
+public sealed record FormGrid(IReadOnlyList<FormColumn> Columns, int Width);
+
+/// <summary>
+/// Reads a performance form (绩效目标表, 绩效自评表) field by field, as every province prints one: the project's
+/// field block (项目名称, 主管部门, 实施单位, 年度资金总额 / 财政拨款 / 其他资金, 年度目标; a self-evaluation's small grid of
+/// sources × 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分) above a grid of indicators headed 一级/二级/三级指标,
+/// 指标值, 实际完成值, 分值, 得分, 偏差原因; or one grid that lists several projects, each line naming its project
+/// (项目名称 | 项目总额 | 绩效目标 | 一级指标 …). Rows: one per project (role project), one per indicator (role
+/// indicator, its words in <see cref="ReportRow.Texts"/>, its weight and score in <see cref="ReportRow.Values"/>),
+/// the 总分/合计 line (role total). What each label is comes from perf-fields.tsv only.
+/// </summary>
+public static partial class PerformanceFormReader
+{
+    public sealed record Result(List<ReportRow> Rows, FormGrid? Grid);
+
+    private sealed class Draft
+    {
+        public required string Role;
+        public string Label = string.Empty;
+        public readonly Dictionary<string, decimal> Values = [];
+        public readonly Dictionary<string, string> Texts = [];
+        public readonly Dictionary<string, Provenance> Boxes = [];
+        public int Page;
+        public Box? Box;
+        public string? Path;
+
+        public void Cover(string column, RawCell cell, int page)
+        {
+            if (Page == 0) Page = page;
+            Path ??= cell.Path;
+            if (cell.Box is not { } b || b == default) return;
+            Boxes.TryAdd(column, new Provenance { Page = page, Bbox = b.ToArray(), Path = cell.Path });
+            Box = Box is { } had ? had.Union(b) : b;
+        }
+    }
+
+    /// <summary>
+    /// The form's rows, or null when the table shows neither an indicator grid nor a field block (then it is read as
+    /// a plain table). <paramref name="carried"/>: the grid's columns from the page before, for a part printed without
+    /// its header; <paramref name="project"/>: the project that part continues.
+    /// </summary>
+    public static Result? Read(TableGrid grid, string? title, FormGrid? carried = null, ReportRow? project = null, bool continuation = false)
+    {
+        var headerRow = FindIndicatorHeader(grid);
+        FormGrid? columns = null;
+        int bodyStart, blockEnd;
+        if (headerRow >= 0)
+        {
+            var (first, last) = HeaderBand(grid, headerRow);
+            columns = Columns(grid, first, last);
+            blockEnd = first;
+            bodyStart = last + 1;
+        }
+        else if (carried is not null && (carried.Width == grid.ColumnCount ? carried : ByPosition(grid, carried)) is { } same)
+        {
+            columns = same;
+            blockEnd = 0;
+            bodyStart = 0;
+        }
+        else if (continuation) return null;
+        else
+        {
+            blockEnd = grid.RowCount;
+            bodyStart = grid.RowCount;
+        }
+
+        var rows = new List<Draft>();
+        var name = project?.Label;
+        var block = continuation ? null : ReadBlock(grid, 0, blockEnd);
+        if (block is not null)
+        {
+            if (block.Label.Length == 0) block.Label = title?.Trim() ?? string.Empty;
+            rows.Add(block);
+            name = block.Label;
+        }
+        if (columns is not null) ReadBody(grid, columns, bodyStart, rows, name, project);
+        if (rows.Count == 0 || columns is null && block is null) return null;
+        return new Result(rows.Select(ToRow).ToList(), columns);
+    }
+
+    // ---- the indicator grid ----
+
+    private static int FindIndicatorHeader(TableGrid grid)
+    {
+        for (var r = 0; r < grid.RowCount; r++)
+        {
+            var fields = Enumerable.Range(0, grid.ColumnCount).Select(c => F.Of(grid.OwnText(r, c))).ToHashSet();
+            var levels = fields.Contains(F.Level1) || fields.Contains(F.Level2) || fields.Contains(F.Level3);
+            var figures = fields.Contains(F.TargetValue) || fields.Contains(F.Weight) || fields.Contains(F.Score) || fields.Contains(F.ActualValue) || fields.Contains(F.Comparison);
+            if (levels && figures) return r;
+        }
+        return -1;
+    }
+
+    /// <summary>The header lines around the indicator header: lines whose every cell is a field's name (or 其中).</summary>
+    private static (int First, int Last) HeaderBand(TableGrid grid, int r0)
+    {
+        var first = r0;
+        while (first > 0 && IsHeaderLine(grid, first - 1)) first--;
+        var last = r0;
+        while (last + 1 < grid.RowCount && IsHeaderLine(grid, last + 1)) last++;
+        return (first, last);
+    }
+
+    private static bool IsHeaderLine(TableGrid grid, int r)
+    {
+        var texts = Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).Where(t => t.Length > 0).ToList();
+        return texts.Count > 0 && texts.All(t => IsLeadIn(t) || F.Of(t) is not null) && !texts.Any(t => AmountParser.IsAmount(t));
+    }
+
+    private static bool IsLeadIn(string text) => Lexicon.Key(text) is "其中" or "" or ":" || TextNormalizer.Compact(text) is ":" or "：" or "其中:" or "其中：";
+
+    private static FormGrid Columns(TableGrid grid, int first, int last)
+    {
+        var columns = new List<FormColumn>();
+        for (var c = 0; c < grid.ColumnCount; c++)
+        {
+            string name = string.Empty;
+            string? field = null;
+            for (var r = last; r >= first; r--)
+            {
+                var text = TextNormalizer.Compact(grid.Cell(r, c).Text);
+                if (text.Length == 0 || IsLeadIn(text)) continue;
+                if (name.Length == 0) name = text;
+                field = F.Of(text);
+                if (field is not null) { name = text; break; }
+            }
+            var (left, right) = Extent(grid, c);
+            columns.Add(new FormColumn(c, name, field, left, right));
+        }
+        return new FormGrid(columns, grid.ColumnCount);
+    }
+
+    /// <summary>Where column c is printed: the extent of its single-column cells.</summary>
+    private static (double Left, double Right) Extent(TableGrid grid, int c)
+    {
+        var boxes = Enumerable.Range(0, grid.RowCount).Where(r => grid.IsOrigin(r, c) && grid.SpanOf(r, c) == 1)
+            .Select(r => grid.Cell(r, c).Box).OfType<Box>().Where(b => b != default).ToList();
+        return boxes.Count == 0 ? (double.NaN, double.NaN) : (boxes.Min(b => b.Left), boxes.Max(b => b.Right));
+    }
+
+    /// <summary>
+    /// The grid's next page found with another number of columns (a column left empty there, or a page read by
+    /// the text's alignment): each column is the carried column it is printed under. Null when a column lines up
+    /// with no carried column is read as nothing; too few columns lining up is not the grid.
+    /// </summary>
+    private static FormGrid? ByPosition(TableGrid grid, FormGrid carried)
+    {
+        // Without geometry (a text or web table split by a blank line) the columns are the carried ones in order.
+        if (carried.Columns.All(c => double.IsNaN(c.Left)))
+            return new FormGrid(Enumerable.Range(0, grid.ColumnCount).Select(c => c < carried.Width ? carried.Columns[c] : new FormColumn(c, string.Empty, null)).ToList(), grid.ColumnCount);
+        // A column printed empty on every line (其他资金 nowhere used) has no extent: nothing lines up under it.
+        var columns = new List<FormColumn>();
+        for (var c = 0; c < grid.ColumnCount; c++)
+        {
+            var centres = Enumerable.Range(0, grid.RowCount).Where(r => grid.IsOrigin(r, c) && grid.SpanOf(r, c) == 1)
+                .Select(r => grid.Cell(r, c).Box).OfType<Box>().Where(b => b != default).Select(b => b.CentreX).Order().ToList();
+            if (centres.Count == 0) { columns.Add(new FormColumn(c, string.Empty, null)); continue; }
+            var x = centres[centres.Count / 2];
+            var under = carried.Columns.Where(k => !double.IsNaN(k.Left) && k.Left - 2 <= x && x <= k.Right + 2).ToList();
+            columns.Add(under.Count == 1 ? under[0] with { Index = c } : new FormColumn(c, string.Empty, null));
+        }
+        var fields = columns.Select(c => c.Field).ToHashSet();
+        if (fields.Count(f => f is not null) < 3 || !fields.Contains(F.Level3) && !fields.Contains(F.TargetValue)) return null;
+        return new FormGrid(columns, grid.ColumnCount);
+    }
+
+    private static readonly string[] ProjectFields = [F.ProjectName, F.UnitCode, F.FundsTotal, F.FundsFiscal, F.FundsCarryover, F.FundsOther, F.TargetText, F.Department, F.Implementer];
+
+    private static void ReadBody(TableGrid grid, FormGrid form, int start, List<Draft> rows, string? project, ReportRow? before)
+    {
+        var byField = form.Columns.Where(c => c.Field is not null).GroupBy(c => c.Field!).ToDictionary(g => g.Key, g => g.ToList());
+        string? level1 = null, level2 = null;
+        Draft? current = rows.LastOrDefault(r => r.Role == F.ProjectRow);
+        Draft? last = null;
+        for (var r = start; r < grid.RowCount; r++)
+        {
+            var page = grid.Raw.Rows[r].Page;
+            var first = Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).FirstOrDefault(t => t.Length > 0);
+            if (first is null) continue;
+            if (CellKinds.IsFooter(first)) break;
+            if (CellKinds.IsColumnNumberRow(Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).ToList())) continue;
+            (string Text, FormColumn Column)? Get(string field) =>
+                byField.TryGetValue(field, out var cols)
+                    ? cols.Select(c => (Text: grid.OwnText(r, c.Index), Column: c)).FirstOrDefault(x => x.Text.Length > 0) is { Text.Length: > 0 } hit ? hit : null
+                    : null;
+
+            // 合计 / 总分: the line closing the grid (or the list of projects).
+            if (Enumerable.Range(0, grid.ColumnCount).Any(c => F.Of(grid.OwnText(r, c)) == F.Total))
+            {
+                var total = new Draft { Role = F.TotalRow, Label = Lexicon.Key(Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).First(t => F.Of(t) == F.Total)) };
+                foreach (var c in form.Columns.Where(c => F.IsFigure(c.Field)))
+                    if (Figure(grid.OwnText(r, c.Index)) is { } v) { total.Values[c.Name] = v; total.Cover(c.Name, grid.Cell(r, c.Index), page); }
+                if (total.Values.Count > 0) { total.Page = page; rows.Add(total); }
+                last = null;
+                continue;
+            }
+
+            // A line naming a project (the grid lists several): a new project row, unless it repeats the one a page
+            // break cut (the next page prints the project's name and money again above the rest of its indicators).
+            var name = Get(F.ProjectName);
+            var funds = form.Columns.Where(c => F.IsMoney(c.Field)).Select(c => (c, v: AmountParser.Parse(grid.OwnText(r, c.Index)))).Where(x => x.v is not null).ToList();
+            // Money in a project column starts a project: indicators print no money there.
+            if (name is not null || funds.Count > 0)
+            {
+                var label = name is { } n ? TextNormalizer.Compact(n.Text) : string.Empty;
+                var values = current?.Values ?? before?.Values;
+                if (label.Length > 0 && (current?.Label ?? before?.Label) == label && funds.All(x => values?.GetValueOrDefault(x.c.Name) == x.v))
+                    project = label;
+                else
+                {
+                    var p = new Draft { Role = F.ProjectRow, Label = label };
+                    foreach (var (c, v) in funds) { p.Values[c.Name] = v!.Value; p.Cover(c.Name, grid.Cell(r, c.Index), page); }
+                    foreach (var field in ProjectFields.Where(f => !F.IsMoney(f)))
+                        if (Get(field) is { } t) { p.Texts[t.Column.Name] = TextNormalizer.Compact(t.Text); p.Cover(t.Column.Name, grid.Cell(r, t.Column.Index), page); }
+                    p.Page = page;
+                    if (name is { } nn) p.Cover(nn.Column.Name, grid.Cell(r, nn.Column.Index), page);
+                    rows.Add(p);
+                    current = p;
+                    project = label.Length > 0 ? label : project;
+                }
+                level1 = level2 = null;
+                last = null;
+            }
+
+            var l1 = Get(F.Level1);
+            var l2 = Get(F.Level2);
+            var l3 = Get(F.Level3);
+            var target = Get(F.TargetValue);
+            var weight = Get(F.Weight);
+            var score = Get(F.Score);
+            if (l1 is not null) { level1 = TextNormalizer.Compact(l1.Value.Text); level2 = null; }
+            if (l2 is not null) level2 = TextNormalizer.Compact(l2.Value.Text);
+            if (l3 is null && target is null && weight is null && score is null)
+            {
+                // A line with words only: the rest of the line above, wrapped (stream-read pages), or a level with no indicator.
+                if (last is not null && l1 is null && l2 is null && name is null)
+                    foreach (var c in form.Columns.Where(c => c.Field is F.Level3 or F.Deviation or F.Note or F.ActualValue))
+                        if (grid.OwnText(r, c.Index) is { Length: > 0 } more)
+                        {
+                            if (c.Field == F.Level3 && last.Label.Length > 0) last.Label = TextNormalizer.Join(last.Label, more);
+                            else last.Texts[c.Name] = TextNormalizer.Join(last.Texts.GetValueOrDefault(c.Name, string.Empty), more);
+                        }
+                continue;
+            }
+
+            var d = new Draft { Role = F.IndicatorRow, Label = l3 is { } x3 ? TextNormalizer.Compact(x3.Text) : string.Empty, Page = page };
+            if (project is not null) d.Texts[form.Columns.FirstOrDefault(c => c.Field == F.ProjectName)?.Name ?? "项目名称"] = project;
+            var l1Name = byField.GetValueOrDefault(F.Level1)?[0].Name ?? "一级指标";
+            var l2Name = byField.GetValueOrDefault(F.Level2)?[0].Name ?? "二级指标";
+            if (level1 is not null) d.Texts[l1Name] = level1;
+            if (level2 is not null) d.Texts[l2Name] = level2;
+            if (l3 is { } c3) d.Cover(c3.Column.Name, grid.Cell(r, c3.Column.Index), page);
+            foreach (var c in form.Columns)
+            {
+                if (c.Field is null || c.Field is F.Level1 or F.Level2 or F.Level3 or F.ProjectName || ProjectFields.Contains(c.Field)) continue;
+                var text = grid.OwnText(r, c.Index);
+                if (text.Length == 0 || d.Texts.ContainsKey(c.Name) || d.Values.ContainsKey(c.Name)) continue;
+                if (F.IsFigure(c.Field) && Figure(text) is { } v) d.Values[c.Name] = v;
+                else d.Texts[c.Name] = TextNormalizer.Compact(text);
+                d.Cover(c.Name, grid.Cell(r, c.Index), page);
+            }
+            if (l1 is { } c1) d.Cover(c1.Column.Name, grid.Cell(r, c1.Column.Index), page);
+            if (l2 is { } c2) d.Cover(c2.Column.Name, grid.Cell(r, c2.Column.Index), page);
+            Target(d, form);
+            rows.Add(d);
+            last = d;
+        }
+    }
+
+    /// <summary>
+    /// The target as parts: its comparison (≥, ≤, =, or 定性 for a target in words), its figure and its unit, read from the
+    /// 指标值 as printed (≥95%, ≤ 100万元) and from comparison and unit columns where the form prints them apart.
+    /// </summary>
+    private static void Target(Draft d, FormGrid form)
+    {
+        string? Text(string field) => form.Columns.Where(c => c.Field == field).Select(c => d.Texts.GetValueOrDefault(c.Name)).FirstOrDefault(t => t is { Length: > 0 });
+        var printed = Text(F.TargetValue);
+        if (printed is null) return;
+        var m = TargetPattern().Match(TextNormalizer.Compact(printed));
+        var comparison = Text(F.Comparison);
+        var unit = Text(F.TargetUnit);
+        if (m.Success && AmountParser.Parse(m.Groups["num"].Value) is { } n)
+        {
+            d.Texts["target_value"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var cmp = m.Groups["cmp"].Value;
+            if (cmp.Length > 0) d.Texts["target_comparison"] = Comparison(cmp);
+            else if (comparison is not null) d.Texts["target_comparison"] = Comparison(comparison);
+            var u = m.Groups["unit"].Value;
+            if (u.Length > 0) d.Texts["target_unit"] = u;
+            else if (unit is not null) d.Texts["target_unit"] = unit;
+        }
+        else d.Texts["target_comparison"] = comparison is { } c && c != "定性" && Comparison(c) is var k && k != c ? k : "定性";
+    }
+
+    private static string Comparison(string printed) => TextNormalizer.Compact(printed) switch
+    {
+        "≥" or "≧" or ">=" or "大于等于" or "不低于" or "不少于" => "≥",
+        "≤" or "≦" or "<=" or "小于等于" or "不高于" or "不超过" or "不多于" => "≤",
+        "=" or "＝" or "等于" => "=",
+        ">" or "大于" or "高于" => ">",
+        "<" or "小于" or "低于" => "<",
+        var other => other,
+    };
+
+    /// <summary>A figure of a form: money, a weight, a score, or a rate printed with its % sign.</summary>
+    public static decimal? Figure(string text)
+    {
+        var t = TextNormalizer.Compact(text);
+        if (t.EndsWith('%')) t = t[..^1];
+        return AmountParser.Parse(t);
+    }
+
+    // ---- the field block above the grid ----
+
+    /// <summary>
+    /// The project's field block: label | value pairs (项目名称 | …, 年度资金总额 | 2,134.87), and small grids whose
+    /// first line names their columns (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分; 预期目标 | 实际完成情况),
+    /// each figure named "line/column" (年度资金总额/全年执行数). A label repeated under different columns (其中:财政拨款
+    /// under 预算数 and under 执行数) is named with the label printed above it in its column.
+    /// </summary>
+    private static Draft? ReadBlock(TableGrid grid, int from, int to)
+    {
+        var d = new Draft { Role = F.ProjectRow };
+        var heads = new List<(int First, int Last, string Name)>();
+        var above = new Dictionary<int, string>();
+        var any = false;
+        for (var r = from; r < to; r++)
+        {
+            var page = grid.Raw.Rows[r].Page;
+            var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.IsOrigin(r, c) || grid.OwnText(r, c).Length > 0)
+                .Select(c => (Col: c, Span: grid.SpanOf(r, c), Text: TextNormalizer.Compact(grid.OwnText(r, c))))
+                .Where(x => x.Text.Length > 0 && !IsLeadIn(x.Text)).ToList();
+            // A label the table finder cut in two (项 | 目名称): the two cells make the field's name together.
+            for (var i = 0; i + 1 < cells.Count; i++)
+                if (F.Of(cells[i].Text) is null && F.Of(cells[i + 1].Text) is null && F.Of(cells[i].Text + cells[i + 1].Text) is not null)
+                {
+                    cells[i] = (cells[i].Col, cells[i + 1].Col + cells[i + 1].Span - cells[i].Col, cells[i].Text + cells[i + 1].Text);
+                    cells.RemoveAt(i + 1);
+                }
+            if (cells.Count == 0) continue;
+            var fields = cells.Select(x => F.Of(x.Text)).ToList();
+            // A line of column names: every cell (past a leading group label) is a field, none a value.
+            var named = cells.Select((x, i) => (x, f: fields[i])).Where(p => p.f is not null && p.f != F.FundsGroup).ToList();
+            if (named.Count >= 2 && named.Count == cells.Count(x => F.Of(x.Text) != F.FundsGroup) && named.Skip(1).All(p => !F.IsMoney(p.f) || p.f is F.BudgetInitial or F.BudgetYear or F.Expenditure)
+                && named.Skip(1).Any(p => p.f is F.BudgetInitial or F.BudgetYear or F.Expenditure or F.Rate or F.Weight or F.Score or F.TargetText or F.ActualText))
+            {
+                var skip = fields[0] is F.TargetText or F.ActualText && named.Count > 2 ? 1 : 0; // 年度总体目标 | 预期目标 | 实际完成情况
+                heads = named.Skip(skip).Select(p => (p.x.Col, p.x.Col + p.x.Span - 1, Name(p.x.Text))).ToList();
+                continue;
+            }
+            string? lineKey = null;
+            string? pending = null;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var (col, span, text) = cells[i];
+                var field = fields[i];
+                if (field is F.FundsGroup or F.Total) continue;
+                if (field is not null)
+                {
+                    var key = Name(text);
+                    if (field is F.FundsFiscal or F.FundsOther or F.FundsCarryover && above.TryGetValue(col, out var over)) key = key + "/" + over;
+                    if (field is F.BudgetYear or F.Expenditure or F.BudgetInitial) above[col] = key;
+                    if (heads.Count > 0 && (field is F.FundsTotal or F.FundsFiscal or F.FundsCarryover or F.FundsOther)) { lineKey = key; pending = null; }
+                    else pending = key;
+                    any = true;
+                    continue;
+                }
+                // A value: for the label before it, else for the column it stands under.
+                var head = heads.FirstOrDefault(h => h.First <= col && col <= h.Last);
+                if (head.Name is null && heads.Count > 0 && lineKey is not null) head = heads.LastOrDefault(h => h.First <= col);
+                string? name = pending ?? (head.Name is null ? null : lineKey is null ? head.Name : lineKey + "/" + head.Name);
+                if (name is null) continue;
+                var nameField = F.Of(name.Split('/')[^1]) ?? F.Of(name.Split('/')[0]);
+                if (pending is not null && F.Of(pending.Split('/')[0]) is { } pf) nameField = pf;
+                if (F.IsFigure(nameField) && Figure(text) is { } v) d.Values.TryAdd(name, v);
+                else if (nameField == F.ProjectName && d.Label.Length == 0) d.Label = text;
+                else d.Texts[name] = d.Texts.TryGetValue(name, out var had) ? TextNormalizer.Join(had, text) : text;
+                d.Cover(name, grid.Cell(r, col), page);
+                pending = null;
+                any = true;
+            }
+        }
+        return any && (d.Values.Count > 0 || d.Texts.Count > 0 || d.Label.Length > 0) ? d : null;
+    }
+
+    /// <summary>A label as a column name: compact, without its colon or the 其中 lead-in (其中:财政拨款 is 财政拨款).</summary>
+    private static string Name(string label)
+    {
+        var key = Lexicon.Key(label);
+        return key.StartsWith("其中") && key.Length > 2 ? key[2..].TrimStart(':', '：') : key;
+    }
+
+    private static ReportRow ToRow(Draft d) => new()
+    {
+        Label = d.Label,
+        Values = d.Values,
+        Texts = d.Texts.Count > 0 ? d.Texts : null,
+        Cells = d.Boxes.Count > 0 ? d.Boxes : null,
+        Roles = [d.Role],
+        Provenance = new Provenance { Page = d.Page, Bbox = d.Box is { } b && b != default ? b.ToArray() : null, Path = d.Path },
+    };
+
+    [GeneratedRegex(@"^(?<cmp>≥|≤|≧|≦|>=|<=|>|<|=|＝|大于等于|小于等于|不低于|不高于|不少于|不超过|不多于|大于|小于|等于|高于|低于)?(?<num>[-+]?\d[\d,]*(?:\.\d+)?)(?<unit>.*)$")]
+    private static partial Regex TargetPattern();
+}

@@ -1,0 +1,240 @@
+using Extractor.Core.Layout;
+using Extractor.Core.Pipeline;
+using Extractor.Core.Report;
+using Extractor.Pdf.Reading;
+using Extractor.Readers.Text;
+using Extractor.Recognition.Checks;
+using Extractor.Recognition.Facts;
+using Extractor.Recognition.Meaning;
+using Extractor.Recognition.Profile;
+using Extractor.Recognition.Tables;
+using Extractor.Tables.Document;
+using Extractor.TestSupport;
+
+namespace Extractor.Recognition.Tests;
+
+/// <summary>
+/// Performance forms (绩效目标表, 绩效自评表) read field by field, in the layouts provinces print: Hunan's grid of
+/// projects and indicators over pages (a real budget's pages), Sichuan's self-evaluation form (a real final account,
+/// seeds/001), the central template's one project per page (项目资金 block, 分值 column), Beijing's grid naming each
+/// project with its 财政资金/其他资金, and the national self-evaluation form with its own arithmetic to check.
+/// </summary>
+public class PerformanceFormTests
+{
+    private sealed record Extracted(List<ReportTable> Tables, List<Fact> Facts, List<Check> Checks);
+
+    private static Extracted Run(DocumentContent content, string kind, int? year = null)
+    {
+        var profile = new ReportDocument { Sha256 = content.Sha256, Source = content.Source, MediaType = content.MediaType, Kind = kind, FiscalYear = year };
+        return Run(content, profile, content.NativeTables);
+    }
+
+    private static Extracted Run(DocumentContent content, ReportDocument profile, IReadOnlyList<Core.Tables.RawTable> raw)
+    {
+        var tables = new CanonicalTableMapper().Map(content, raw, profile).ToList();
+        var facts = new FactExtractor().Extract(content, profile, tables, [], []).ToList();
+        var checks = new CheckRunner().Run(content, profile, tables, facts, []).ToList();
+        return new Extracted(tables, facts, checks);
+    }
+
+    /// <summary>A text document written here (tab-separated rows, as the text reader takes them).</summary>
+    private static Extracted Text(string text, string kind, int year = 2024)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"perf-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, text);
+        try { return Run(new TextFileReader().Read(path, new ReadLimits()), kind, year); }
+        finally { File.Delete(path); }
+    }
+
+    private static string T(ReportRow r, string column) => r.Texts![column];
+
+    [Fact]
+    public void Hunan_grid_of_projects_runs_over_pages_as_one_table_with_its_indicators()
+    {
+        // Three pages of a Changsha budget's 项目支出绩效目标表: the title and header printed again on every page.
+        var content = new PdfDocumentReader().Read(Corpus.Path("extra", "hn-changsha-gaj-2025-budget-perf-pages.pdf"));
+        var raw = new DocumentTableExtractor().Extract(content);
+        var r = Run(content, DocumentProfiler.Profile(content, raw), raw);
+        var t = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets");
+        Assert.Equal((1, 3), (t.PageStart, t.PageEnd));
+        Assert.Equal("2025年项目支出绩效目标表", t.Title);
+        var project = t.Rows.First(x => x.Is(PerformanceFields.ProjectRow) && x.Label == "大型警保卫及基础设施安全保护工作经费");
+        Assert.Equal(428.69m, project.Values["资金总额"]);
+        Assert.StartsWith("发挥公安职能", T(project, "绩效目标"));
+        // The project repeated at the top of the next page is the same project, not a second one.
+        Assert.Single(t.Rows, x => x.Is(PerformanceFields.ProjectRow) && x.Label == project.Label);
+        var cost = t.Rows.First(x => x.Is(PerformanceFields.IndicatorRow) && x.Label == "成本控制率");
+        Assert.Equal(("成本指标", "经济成本指标", "100", "≤", "%"), (T(cost, "一级指标"), T(cost, "二级指标"), T(cost, "target_value"), T(cost, "target_comparison"), T(cost, "target_unit")));
+        Assert.Equal(project.Label, T(cost, "单位(项目)名称"));
+        Assert.NotNull(cost.Cells?["三级指标"].Bbox);
+        // 二级指标 printed once over its indicators holds for each of them.
+        var next = t.Rows.First(x => x.Label == "开展督导专项检查行动次数");
+        Assert.Equal(("产出指标", "数量指标", "≥"), (T(next, "一级指标"), T(next, "二级指标"), T(next, "target_comparison")));
+        Assert.Equal("定性", T(t.Rows.First(x => x.Label == "警保卫任务质量"), "target_comparison"));
+        Assert.DoesNotContain(r.Tables, x => x.Id.Contains("x_table"));
+        // Every indicator the three pages print (24, counted on the raw grids), none lost at a page break.
+        Assert.Equal(24, t.Rows.Count(x => x.Is(PerformanceFields.IndicatorRow)));
+    }
+
+    [Fact]
+    public void Sichuan_self_evaluation_form_gives_its_fields_and_money_by_column()
+    {
+        var r = SeedReport.Of("001_cfc26b93a4164a2f.txt");
+        var t = r.Table("perf.x_self_evaluation");
+        var project = Assert.Single(t.Rows, x => x.Is(PerformanceFields.ProjectRow));
+        Assert.Equal("220001", T(project, "主管部门及代码"));
+        Assert.Equal("万源市医疗保障局", T(project, "实施单位"));
+        Assert.Equal(3688.59m, project.Values["预算数"]);
+        Assert.Equal(3688.59m, project.Values["财政拨款/执行数"]);
+        Assert.StartsWith("抓好职工", T(project, "预期目标"));
+        var first = t.Rows.First(x => x.Is(PerformanceFields.IndicatorRow));
+        Assert.Equal(("237所", "240所", "237", "所"), (T(first, "预期指标值"), T(first, "实际完成指标值"), T(first, "target_value"), T(first, "target_unit")));
+    }
+
+    private const string CentralTemplate = """
+        信息化运行维护绩效目标表
+        项目名称		信息化运行维护			
+        主管部门及代码		[292]某某局	实施单位	某某局本级	
+        项目资金(万元)		年度资金总额:		2,134.87	
+        		其中:财政拨款		1,384.87	
+        		上年结转		750.00	
+        		其他资金		-	
+        年度总体目标	1.加强信息系统应用。2.确保网络安全稳定运行。				
+        绩效指标	一级指标	二级指标	三级指标	指标值	分值(90)
+        	成本指标	经济成本指标	项目总成本	≤2134.87万元	20
+        	产出指标	数量指标	数据中心设备维护量	≥330台(套)	8
+        		质量指标	设备完好率	≥96%	8
+        	效益指标	社会效益指标	网络安全事件发生率	≤0.5%	10
+        	满意度指标	服务对象满意度指标	使用部门满意率	≥85%	10
+        信访业务培训绩效目标表
+        项目名称		信访业务培训			
+        主管部门及代码		[292]某某局	实施单位	某某局本级	
+        项目资金(万元)		年度资金总额:		118.01	
+        		其中:财政拨款		110.01	
+        		上年结转		0.00	
+        		其他资金		-	
+        年度总体目标	分级分类抓好干部培训。				
+        绩效指标	一级指标	二级指标	三级指标	指标值	分值(90)
+        	产出指标	数量指标	培训班次	≥3次	6
+        """;
+
+    [Fact]
+    public void Central_template_one_project_per_page_with_its_money_block()
+    {
+        var r = Text(CentralTemplate, DocumentKinds.Budget, 2026);
+        var tables = r.Tables.Where(t => t.Id == "budget.x_project_performance_targets").ToList();
+        Assert.Equal(["信息化运行维护绩效目标表", "信访业务培训绩效目标表"], tables.Select(t => t.Title));
+        var project = tables[0].Rows[0];
+        Assert.True(project.Is(PerformanceFields.ProjectRow));
+        Assert.Equal("信息化运行维护", project.Label);
+        Assert.Equal(new Dictionary<string, decimal> { ["年度资金总额"] = 2134.87m, ["财政拨款"] = 1384.87m, ["上年结转"] = 750.00m, ["其他资金"] = 0m }, project.Values);
+        Assert.Equal("[292]某某局", T(project, "主管部门及代码"));
+        var rate = tables[0].Rows.Single(x => x.Label == "设备完好率");
+        Assert.Equal(("产出指标", "质量指标", "≥96%", "≥", "96", "%"), (T(rate, "一级指标"), T(rate, "二级指标"), T(rate, "指标值"), T(rate, "target_comparison"), T(rate, "target_value"), T(rate, "target_unit")));
+        Assert.Equal(8m, rate.Values["分值(90)"]);
+        Assert.Equal(ColumnKinds.Quantity, tables[0].ColumnRoles["分值(90)"].Kind);
+        // 年度资金总额 = 财政拨款 + 上年结转 + 其他资金: holds for the first project, not for the second (110.01 + 0 ≠ 118.01).
+        var failed = Assert.Single(r.Checks, c => c.Rule == "perf.funds_total_equals_sources" && c.Status == CheckStatus.Fail);
+        Assert.Equal((118.01m, 110.01m), (failed.Expected, failed.Actual));
+    }
+
+    private const string BeijingGrid = """
+        预算12表 项目支出绩效目标表
+        项目名称	项目总额	其中:		绩效目标	一级指标	二级指标	三级指标	绩效指标性质	本年绩效指标值	绩效度量单位
+        		财政资金	其他资金							
+        11000022T0000004602 16-杂志办刊经费	17.398000	17.398000		主要用于杂志印刷刊发。	效益指标	社会效益指标	促进经验成果交流	定性	优	
+        					产出指标	质量指标	印刷质量相符性	=	100	%
+        					产出指标	数量指标	每期印刷数量	=	900	册
+        11000022T0000004606 87-机动经费	10.000000	8.000000	2.000000	保障临时性紧急任务。	成本指标	经济成本指标	成本控制率	=	100	%
+        					产出指标	时效指标	保障及时率	≥	95	%
+        """;
+
+    [Fact]
+    public void Beijing_grid_names_each_project_on_its_first_line()
+    {
+        var r = Text(BeijingGrid, DocumentKinds.Budget, 2026);
+        var t = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets");
+        var projects = t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).ToList();
+        Assert.Equal(["11000022T000000460216-杂志办刊经费", "11000022T000000460687-机动经费"], projects.Select(p => p.Label));
+        Assert.Equal(new Dictionary<string, decimal> { ["项目总额"] = 10m, ["财政资金"] = 8m, ["其他资金"] = 2m }, projects[1].Values);
+        var indicators = t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal(5, indicators.Count);
+        var rate = indicators.Single(x => x.Label == "保障及时率");
+        Assert.Equal((projects[1].Label, "≥", "95", "%"), (T(rate, "项目名称"), T(rate, "target_comparison"), T(rate, "target_value"), T(rate, "target_unit")));
+        Assert.Equal("定性", T(indicators[0], "target_comparison"));
+        Assert.All(r.Checks.Where(c => c.Rule == "perf.funds_total_equals_sources"), c => Assert.Equal(CheckStatus.Pass, c.Status));
+    }
+
+    private const string SelfEvaluation = """
+        项目支出绩效自评表
+        项目名称	城乡居民医保配套资金							
+        主管部门	某某医疗保障局			实施单位	某某医疗保障事务中心			
+        项目资金(万元)		年初预算数	全年预算数	全年执行数	分值	执行率	得分	
+        	年度资金总额	200.00	250.00	230.00	10	95.00%	9.2	
+        	其中:当年财政拨款	200.00	240.00	220.00				
+        	上年结转资金	0.00	10.00	10.00				
+        	其他资金	0.00	0.00	0.00				
+        年度总体目标	预期目标			实际完成情况				
+        	保障城乡居民参保。			参保率达到目标。				
+        绩效指标	一级指标	二级指标	三级指标	年度指标值	实际完成值	分值	得分	偏差原因分析及改进措施
+        	产出指标	数量指标	参保人数	≥47万人	47万人	20	20	
+        		质量指标	监管覆盖率	100%	100%	20	22	
+        	效益指标	社会效益指标	困难群众参保率	100%	99%	30	27	个别人员外出务工未能参保
+        	满意度指标	服务对象满意度指标	服务对象满意度	≥95%	95%	20	20	
+        总分						100	96	
+        """;
+
+    [Fact]
+    public void Self_evaluation_form_checks_its_rate_scores_and_money_and_gives_the_reports_figures()
+    {
+        var r = Text(SelfEvaluation, DocumentKinds.PerformanceEvaluation, 2024);
+        var t = Assert.Single(r.Tables, x => x.Id == "perf.x_self_evaluation");
+        var project = t.Rows.Single(x => x.Is(PerformanceFields.ProjectRow));
+        Assert.Equal("城乡居民医保配套资金", project.Label);
+        Assert.Equal(250.00m, project.Values["年度资金总额/全年预算数"]);
+        Assert.Equal(95.00m, project.Values["年度资金总额/执行率"]);
+        Assert.Equal(220.00m, project.Values["当年财政拨款/全年执行数"]);
+        Assert.Equal(("保障城乡居民参保。", "参保率达到目标。"), (T(project, "预期目标"), T(project, "实际完成情况")));
+        var low = t.Rows.Single(x => x.Label == "困难群众参保率");
+        Assert.Equal(("99%", "个别人员外出务工未能参保"), (T(low, "实际完成值"), T(low, "偏差原因分析及改进措施")));
+        Assert.Equal((30m, 27m), (low.Values["分值"], low.Values["得分"]));
+        Assert.Equal(96m, t.Rows.Single(x => x.Is(PerformanceFields.TotalRow)).Values["得分"]);
+
+        // 执行率 printed 95.00% where 230 / 250 = 92.00%: a finding, with both figures.
+        var rate = Assert.Single(r.Checks, c => c.Rule == "perf.execution_rate");
+        Assert.Equal((CheckStatus.Fail, 92.00m, 95.00m), (rate.Status, rate.Expected, rate.Actual));
+        // 得分 22 over its 分值 20.
+        var over = Assert.Single(r.Checks, c => c.Rule == "perf.score_within_weight" && c.Status == CheckStatus.Fail);
+        Assert.Equal((20m, 22m), (over.Expected, over.Actual));
+        // 总分 96 vs 9.2 + 20 + 22 + 27 + 20 = 98.2; 分值 100 = 10 + 20 + 20 + 30 + 20.
+        var total = Assert.Single(r.Checks, c => c.Rule == "perf.score_total");
+        Assert.Equal((CheckStatus.Fail, 96m, 98.2m), (total.Status, total.Expected, total.Actual));
+        Assert.Equal(CheckStatus.Pass, Assert.Single(r.Checks, c => c.Rule == "perf.weight_total").Status);
+        // 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金 under each figure.
+        Assert.All(r.Checks.Where(c => c.Rule == "perf.funds_total_equals_sources"), c => Assert.Equal(CheckStatus.Pass, c.Status));
+
+        decimal? Fact(string key) => r.Facts.FirstOrDefault(f => f.Key == key && f.Provenance.Kind == "table")?.Value;
+        Assert.Equal((250.00m, 230.00m, 95.00m, 96m), (Fact(FactKeys.PerfFunds), Fact(FactKeys.PerfExpenditure), Fact(FactKeys.PerfExecutionRate), Fact(FactKeys.PerfScore)));
+        Assert.Equal("分", r.Facts.First(f => f.Key == FactKeys.PerfScore).Unit);
+    }
+
+    [Fact]
+    public void A_rate_printed_without_its_figures_is_insufficient_data()
+    {
+        var text = SelfEvaluation.Replace("	年度资金总额	200.00	250.00	230.00	10	95.00%	9.2	", "	年度资金总额	200.00		230.00	10	95.00%	9.2	");
+        var r = Text(text, DocumentKinds.PerformanceEvaluation, 2024);
+        var rate = Assert.Single(r.Checks, c => c.Rule == "perf.execution_rate");
+        Assert.Equal(CheckStatus.InsufficientData, rate.Status);
+    }
+
+    [Theory]
+    [InlineData("分值(90)", PerformanceFields.Weight)]
+    [InlineData("本年绩效指标值", PerformanceFields.TargetValue)]
+    [InlineData("其中：当年财政拨款", PerformanceFields.FundsFiscal)]
+    [InlineData("偏差原因分析及改进措施", PerformanceFields.Deviation)]
+    [InlineData("单位（项目）名称", PerformanceFields.ProjectName)]
+    [InlineData("全年执行数(B)", PerformanceFields.Expenditure)]
+    [InlineData("产出指标", null)]
+    public void Fields_come_from_the_lexicon(string printed, string? field) =>
+        Assert.Equal(field, PerformanceFields.Of(Core.Text.TextNormalizer.Normalize(printed)));
+}
