@@ -64,7 +64,7 @@ public sealed class DocumentJobs(WorkerContext context)
                 try
                 {
                     store.SaveReport(sha, origin, report, extracted, claim);
-                    return context.Report(job, request, $"stored ok {sha[..12]}", clock, extracted);
+                    return context.Report(job, request, report.IsPartial ? $"stored partial {sha[..12]}: {ExtractorStore.PartialReason(report)}" : $"stored ok {sha[..12]}", clock, extracted);
                 }
                 catch (Exception e) when (e is not (StoreException or ClaimLostException or Npgsql.NpgsqlException))
                 {

@@ -50,7 +50,8 @@ public sealed class WorkerContext
 
     public ExtractorStore OpenStore() => ExtractorStore.Open(Store.Value);
 
-    public Core.Report.Report Extract(string path, CancellationToken cancellation) => _extractors.Extract(path, cancellation);
+    /// <summary>Under the document's deadline, which the extractor extends for pages to OCR (as ingest does).</summary>
+    public Core.Report.Report Extract(string path, Core.Pipeline.Deadline deadline) => _extractors.Extract(path, deadline);
 
     /// <summary>One line per finished job on the worker's output (the job's result in the dashboard says the same).</summary>
     internal string Report(string? job, DocumentRequest request, string result, Stopwatch clock, TimeSpan? extracted = null)
