@@ -64,4 +64,30 @@ public class TextFileReaderTests
         var doc = Reader.Read(Corpus.Path("seeds", "001_cfc26b93a4164a2f.txt"), new ReadLimits());
         Assert.DoesNotContain(doc.NativeTables, t => t.Rows.Any(r => r.Cells[0].Text.EndsWith("..")));
     }
+    [Fact]
+    public void RowsGoOnAfterABlankLineWhenTheNextLineIsARowOfTheSameWidth()
+    {
+        // A final account's self-evaluation form: the exporter left a blank line after the first indicator line; the
+        // indicator lines after it are rows of the same table, not the cells of one row.
+        var doc = Reader.Read(Corpus.Path("seeds", "001_cfc26b93a4164a2f.txt"), new ReadLimits());
+        var form = Assert.Single(doc.NativeTables, t => t.Rows.Any(r => r.Cells.Any(c => c.Text == "实际完成指标值")));
+        Assert.All(form.Rows, r => Assert.Equal(6, r.Cells.Count));
+        var texts = form.Rows.Select(r => r.Cells[3].Text).ToList();
+        Assert.Equal(["定点医院、定点", "诊所及药店监管", "外伤调查人数"], texts.SkipWhile(t => t != "定点医院、定点").Take(3));
+        Assert.Equal("服务对象满意度", form.Rows[^1].Cells[3].Text);
+    }
+
+    [Fact]
+    public void ABlankLineStillEndsARowPerLineTableBeforeRowsOfAnotherWidth()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"extractor-text-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, "收入决算表\n项目\t金额\t备注\t说明\n合计\t1.00\t\t\n\t一、财政拨款\t1.00\t\n\n\t甲\t乙\n\n\t丙\t丁\n");
+        try
+        {
+            var doc = Reader.Read(path, new ReadLimits());
+            Assert.Equal(2, doc.NativeTables.Count);
+            Assert.Equal(3, doc.NativeTables[0].Rows.Count);
+        }
+        finally { File.Delete(path); }
+    }
 }

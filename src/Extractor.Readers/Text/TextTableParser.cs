@@ -31,8 +31,12 @@ public static partial class TextTableParser
             {
                 var start = i;
                 var rows = new List<List<string>>();
-                while (i < lines.Count && lines[i].Contains('\t') && !lines[i].StartsWith('\t') || i < lines.Count && IsTabRowContinuation(lines, i, rows))
+                while (i < lines.Count && lines[i].Contains('\t') && !lines[i].StartsWith('\t') || i < lines.Count && IsTabRowContinuation(lines, i, rows)
+                       || IsBlankInsideRows(lines, i, rows))
+                {
+                    if (lines[i].Length == 0) { i++; continue; }
                     rows.Add(lines[i++].Split('\t').Select(TextNormalizer.Normalize).ToList());
+                }
                 if (!IsTableOfContents(rows)) Add(tables, rows, TextAbove(lines, start), page, start, i - 1);
             }
             else i++;
@@ -43,6 +47,16 @@ public static partial class TextTableParser
     // In the row-per-line layout a row may start with an empty first cell (a leading tab).
     private static bool IsTabRowContinuation(IReadOnlyList<string> lines, int i, List<List<string>> rows) =>
         rows.Count > 0 && lines[i].StartsWith('\t') && lines[i].Count(c => c == '\t') >= 2;
+
+    /// <summary>
+    /// A blank line inside a row-per-line table: the line after it is a row of exactly the table's width whose first
+    /// cell is empty (a form's indicator lines, or the wrapped rest of the line above, go on after a break the
+    /// exporter left between them). Read alone, that line would start a cell-per-line block and every line after it
+    /// would become the cells of one row.
+    /// </summary>
+    private static bool IsBlankInsideRows(IReadOnlyList<string> lines, int i, List<List<string>> rows) =>
+        rows.Count > 0 && i + 1 < lines.Count && lines[i].Length == 0 && IsTabRowContinuation(lines, i + 1, rows)
+        && lines[i + 1].Split('\t').Length == rows.Max(r => r.Count);
 
     private static List<List<string>> ReadCellPerLineBlock(IReadOnlyList<string> lines, ref int i)
     {
