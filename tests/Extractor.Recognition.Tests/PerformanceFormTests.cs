@@ -89,6 +89,13 @@ public class PerformanceFormTests
         Assert.StartsWith("抓好职工", T(project, "预期目标"));
         var first = t.Rows.First(x => x.Is(PerformanceFields.IndicatorRow));
         Assert.Equal(("237所", "240所", "237", "所"), (T(first, "预期指标值"), T(first, "实际完成指标值"), T(first, "target_value"), T(first, "target_unit")));
+        // Every indicator line the form prints (eight; the first one's name wraps onto the line after a blank line).
+        var indicators = t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal(8, indicators.Count);
+        Assert.Equal("定点医院、定点诊所及药店监管", first.Label);
+        var last = indicators[^1];
+        Assert.Equal(("服务对象满意度", "满意度指标", "满意度指标", "95%", "95%"), (last.Label, T(last, "一级指标"), T(last, "二级指标"), T(last, "预期指标值"), T(last, "实际完成指标值")));
+        Assert.Equal(("效益指标", "可持续发展指标"), (T(indicators[6], "一级指标"), T(indicators[6], "二级指标")));
     }
 
     private const string CentralTemplate = """
@@ -225,6 +232,80 @@ public class PerformanceFormTests
         var r = Text(text, DocumentKinds.PerformanceEvaluation, 2024);
         var rate = Assert.Single(r.Checks, c => c.Rule == "perf.execution_rate");
         Assert.Equal(CheckStatus.InsufficientData, rate.Status);
+    }
+
+    private const string ScoreSheet = """
+        附件
+        部门整体支出绩效评价指标评分表
+        一级指标	二级指标	分值	评分标准	得分
+        投入(20分)	目标设定	8	绩效目标合理、明确	8
+        	预算配置	12	在职人员控制率、三公经费变动率	11
+        过程(30分)	预算执行	18	预算完成率、支出控制率	16.5
+        	预算管理	12	管理制度健全、资金使用合规	12
+        产出(30分)	职责履行	30	实际完成率、完成及时率、质量达标率	28
+        效果(20分)	履职效益	20	经济效益、社会效益、服务对象满意度	19
+        总分		100		94.5
+        """;
+
+    [Fact]
+    public void Score_sheet_of_first_and_second_level_indicators_is_an_indicator_grid()
+    {
+        // No 三级指标 column: each 二级指标 is the indicator scored.
+        var r = Text(ScoreSheet, DocumentKinds.PerformanceEvaluation, 2023);
+        var t = Assert.Single(r.Tables, x => x.Id == "perf.x_indicator_scores");
+        var indicators = t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal(["目标设定", "预算配置", "预算执行", "预算管理", "职责履行", "履职效益"], indicators.Select(x => x.Label));
+        Assert.Equal(("过程(30分)", 18m, 16.5m), (T(indicators[2], "一级指标"), indicators[2].Values["分值"], indicators[2].Values["得分"]));
+        Assert.Equal(CheckStatus.Pass, Assert.Single(r.Checks, c => c.Rule == "perf.score_total").Status);
+        Assert.Equal(CheckStatus.Pass, Assert.Single(r.Checks, c => c.Rule == "perf.weight_total").Status);
+        Assert.DoesNotContain(r.Checks, c => c.Rule.StartsWith("perf.") && c.Status == CheckStatus.Fail);
+    }
+
+    [Fact]
+    public void Untitled_score_sheet_of_first_level_indicators_is_found_by_its_header_and_checked()
+    {
+        // Printed with no title over it: 一级指标 | 分值 | 自评得分 names it. Planted: 得分 32 over its 分值 30, and a
+        // 合计 of 96 where the lines give 18 + 32 + 27 + 19 = 96 (holds) and 分值 100 where they give 20 + 30 + 30 + 20.
+        const string sheet = """
+            一、自评结论
+            经自评，本单位得分96分。
+
+            一级指标	分值	自评得分	扣分原因
+            预算编制	20	18	个别项目细化不足
+            预算执行	30	32	
+            绩效管理	30	27	绩效目标不够细化
+            服务满意度	20	19	
+            合计	100	96	
+            """;
+        var r = Text(sheet, DocumentKinds.PerformanceEvaluation, 2023);
+        var t = Assert.Single(r.Tables, x => x.Id == "perf.x_indicator_scores");
+        var indicators = t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal(["预算编制", "预算执行", "绩效管理", "服务满意度"], indicators.Select(x => x.Label));
+        Assert.Equal("绩效目标不够细化", T(indicators[2], "扣分原因"));
+        var over = Assert.Single(r.Checks, c => c.Rule == "perf.score_within_weight" && c.Status == CheckStatus.Fail);
+        Assert.Equal((30m, 32m), (over.Expected, over.Actual));
+        Assert.Equal(CheckStatus.Pass, Assert.Single(r.Checks, c => c.Rule == "perf.score_total").Status);
+        Assert.Equal(CheckStatus.Pass, Assert.Single(r.Checks, c => c.Rule == "perf.weight_total").Status);
+    }
+
+    [Fact]
+    public void Common_indicator_sheet_over_two_header_lines_with_scores_printed_on_middle_lines()
+    {
+        // Hunan (seeds/004): 一级 / 指标 printed over two lines; each indicator's 评价要点 runs over several lines and its
+        // 得分 stands on one of them; one 得分 (24) is printed once for the four 项目效益 indicators (6 each).
+        var r = SeedReport.Of("004_c02e9390b728df0a.txt", DocumentKinds.PerformanceEvaluation, 2022);
+        var t = r.Table("perf.x_indicator_scores");
+        var indicators = t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal(20, indicators.Count);
+        Assert.All(indicators, x => Assert.NotEmpty(x.Label));
+        var first = indicators[0];
+        Assert.Equal(("项目立项规范性", "投入", "项目立项", 6m, 6m), (first.Label, T(first, "一级指标"), T(first, "二级指标"), first.Values["分值"], first.Values["得分"]));
+        Assert.Equal((5m, 3m), (indicators.Single(x => x.Label == "实际完成率").Values["分值"], indicators.Single(x => x.Label == "实际完成率").Values["得分"]));
+        // The scores add up to the 97 the report gives for the sheet.
+        Assert.Equal(97m, indicators.Sum(x => x.Values.GetValueOrDefault("得分")));
+        var checks = r.Checks.Where(c => c.Rule == "perf.score_within_weight").ToList();
+        Assert.NotEmpty(checks);
+        Assert.All(checks, c => Assert.Equal(CheckStatus.Pass, c.Status));
     }
 
     [Theory]

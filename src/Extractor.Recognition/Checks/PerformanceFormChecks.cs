@@ -85,8 +85,9 @@ public static class PerformanceFormChecks
     {
         var scores = new List<decimal>();
         var weights = new List<decimal>();
-        foreach (var row in t.Rows)
+        for (var i = 0; i < t.Rows.Count; i++)
         {
+            var row = t.Rows[i];
             var weight = Field(row, F.Weight);
             var score = Field(row, F.Score);
             if (row.Is(F.ProjectRow)) { scores.Clear(); weights.Clear(); }
@@ -104,9 +105,34 @@ public static class PerformanceFormChecks
             if (score is { } sc) scores.Add(sc);
             if (weight is { } w) weights.Add(w);
             if (row.Is(F.IndicatorRow) && weight is { } wt && score is { } got)
-                checks.AtMost("perf.score_within_weight", wt, got,
-                    $"{t.Id} p{row.Provenance?.Page} {Name(row)}: 得分 {got} vs 分值 {wt}", CheckContext.Evidence(t, row));
+            {
+                var (shared, sharers) = got > wt ? Shared(t.Rows, i, wt) : (wt, 1);
+                checks.AtMost("perf.score_within_weight", shared, got, sharers > 1
+                    ? $"{t.Id} p{row.Provenance?.Page} {Name(row)}: 得分 {got}, printed once for {sharers} indicators, vs their 分值 {shared}"
+                    : $"{t.Id} p{row.Provenance?.Page} {Name(row)}: 得分 {got} vs 分值 {wt}", CheckContext.Evidence(t, row));
+            }
         }
+    }
+
+    /// <summary>
+    /// A 得分 cell merged over several indicators (one score for 经济/社会/生态效益 together) is printed once, on one
+    /// of their lines, and the others print none: the score is of them all, and its bound is the sum of their 分值.
+    /// The indicators sharing it are the ones next to it, under the same 二级指标, with a 分值 and no 得分.
+    /// </summary>
+    private static (decimal Weight, int Count) Shared(IReadOnlyList<ReportRow> rows, int at, decimal weight)
+    {
+        var group = rows[at].Texts?.Where(kv => F.Of(kv.Key) == F.Level2).Select(kv => kv.Value).FirstOrDefault();
+        var count = 1;
+        foreach (var step in new[] { -1, 1 })
+            for (var j = at + step; j >= 0 && j < rows.Count; j += step)
+            {
+                var other = rows[j];
+                if (!other.Is(F.IndicatorRow) || Field(other, F.Score) is not null || Field(other, F.Weight) is not { } w) break;
+                if (other.Texts?.Where(kv => F.Of(kv.Key) == F.Level2).Select(kv => kv.Value).FirstOrDefault() != group) break;
+                weight += w;
+                count++;
+            }
+        return (weight, count);
     }
 
     /// <summary>

@@ -114,8 +114,19 @@ public static partial class PerformanceFormReader
         var first = r0;
         while (first > 0 && IsHeaderLine(grid, first - 1)) first--;
         var last = r0;
-        while (last + 1 < grid.RowCount && IsHeaderLine(grid, last + 1)) last++;
+        while (last + 1 < grid.RowCount && (IsHeaderLine(grid, last + 1) || IsHeaderRest(grid, last + 1))) last++;
         return (first, last);
+    }
+
+    /// <summary>
+    /// The second line of header names cut in two (一级 over 指标, 二级 over 指标): each of its words, read after the
+    /// word above it, is a field's name.
+    /// </summary>
+    private static bool IsHeaderRest(TableGrid grid, int r)
+    {
+        var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.OwnText(r, c).Length > 0).ToList();
+        return cells.Count > 0 && cells.All(c => F.Of(grid.OwnText(r, c)) is null && !AmountParser.IsAmount(grid.OwnText(r, c))
+            && F.Of(TextNormalizer.Compact(grid.Cell(r - 1, c).Text) + TextNormalizer.Compact(grid.OwnText(r, c))) is not null);
     }
 
     private static bool IsHeaderLine(TableGrid grid, int r)
@@ -140,6 +151,12 @@ public static partial class PerformanceFormReader
                 if (name.Length == 0) name = text;
                 field = F.Of(text);
                 if (field is not null) { name = text; break; }
+            }
+            if (field is null && last > first)
+            {
+                // A name printed over two lines of the band (一级 / 指标).
+                var joined = string.Concat(Enumerable.Range(first, last - first + 1).Select(r => TextNormalizer.Compact(grid.Cell(r, c).Text)).Distinct());
+                if (F.Of(joined) is { } whole) (name, field) = (joined, whole);
             }
             var (left, right) = Extent(grid, c);
             columns.Add(new FormColumn(c, name, field, left, right));
@@ -177,7 +194,8 @@ public static partial class PerformanceFormReader
             columns.Add(under.Count == 1 ? under[0] with { Index = c } : new FormColumn(c, string.Empty, null));
         }
         var fields = columns.Select(c => c.Field).ToHashSet();
-        if (fields.Count(f => f is not null) < 3 || !fields.Contains(F.Level3) && !fields.Contains(F.TargetValue)) return null;
+        // The indicators' own columns must line up: 三级指标 or 指标值, or a score sheet's 分值 and 得分.
+        if (fields.Count(f => f is not null) < 3 || !fields.Contains(F.Level3) && !fields.Contains(F.TargetValue) && !(fields.Contains(F.Weight) && fields.Contains(F.Score))) return null;
         return new FormGrid(columns, grid.ColumnCount);
     }
 
@@ -247,7 +265,23 @@ public static partial class PerformanceFormReader
             var score = Get(F.Score);
             if (l1 is not null) { level1 = TextNormalizer.Compact(l1.Value.Text); level2 = null; }
             if (l2 is not null) level2 = TextNormalizer.Compact(l2.Value.Text);
-            if (l3 is null && target is null && weight is null && score is null)
+            // A line printing only a 三级指标 under an indicator that has its target: the wrapped rest of that
+            // indicator's name (an indicator of its own prints its target or its figures on its line; a cell merged
+            // down from the line above, a target shared by several indicators, is not an empty cell).
+            var wrapped = l3 is not null && l1 is null && l2 is null && name is null && last is not null && last.Label.Length > 0
+                && last.Texts.Keys.Any(k => F.Of(k) is F.TargetValue or F.ActualValue)
+                && Enumerable.Range(0, grid.ColumnCount).All(c => c == l3.Value.Column.Index || grid.OwnText(r, c).Length == 0 && grid.Origin(r, c).Row == r);
+            // A line naming nothing whose figures stand in columns the indicator above left empty: that indicator's
+            // weight or score, printed on a middle line of its merged cell (an indicator spanning several lines of
+            // 评价要点 or 评分标准). An indicator of its own in a grid with a 分值 column prints its 分值.
+            if (l1 is null && l2 is null && l3 is null && name is null && target is null && (weight is not null || score is not null) && last is not null
+                && form.Columns.Where(c => F.IsFigure(c.Field) && grid.OwnText(r, c.Index).Length > 0).ToList() is { Count: > 0 } figures
+                && figures.All(c => !last.Values.ContainsKey(c.Name) && Figure(grid.OwnText(r, c.Index)) is not null))
+            {
+                foreach (var c in figures) { last.Values[c.Name] = Figure(grid.OwnText(r, c.Index))!.Value; last.Cover(c.Name, grid.Cell(r, c.Index), page); }
+                continue;
+            }
+            if (wrapped || l3 is null && target is null && weight is null && score is null)
             {
                 // A line with words only: the rest of the line above, wrapped (stream-read pages), or a level with no indicator.
                 if (last is not null && l1 is null && l2 is null && name is null)
@@ -260,7 +294,12 @@ public static partial class PerformanceFormReader
                 continue;
             }
 
-            var d = new Draft { Role = F.IndicatorRow, Label = l3 is { } x3 ? TextNormalizer.Compact(x3.Text) : string.Empty, Page = page };
+            // The indicator is its 三级指标; a grid printing no 三级指标 column (a score sheet of 一级/二级指标 with 分值
+            // and 得分) scores its 二级指标, or its 一级指标 where it has no 二级.
+            var indicator = l3 is { } x3 ? TextNormalizer.Compact(x3.Text)
+                : byField.ContainsKey(F.Level3) ? string.Empty
+                : level2 ?? (byField.ContainsKey(F.Level2) ? null : level1) ?? string.Empty;
+            var d = new Draft { Role = F.IndicatorRow, Label = indicator, Page = page };
             if (project is not null) d.Texts[form.Columns.FirstOrDefault(c => c.Field == F.ProjectName)?.Name ?? "项目名称"] = project;
             var l1Name = byField.GetValueOrDefault(F.Level1)?[0].Name ?? "一级指标";
             var l2Name = byField.GetValueOrDefault(F.Level2)?[0].Name ?? "二级指标";

@@ -68,6 +68,8 @@ public static partial class TableClassifier
         var h = string.Join("|", header);
         bool Has(string s) => h.Contains(s);
         var budget = kind == DocumentKinds.Budget;
+        // A score sheet: indicator levels with their 分值 and 得分 (a self-evaluation's 评分表 printed without a title).
+        if ((Has("一级指标") || Has("二级指标")) && Has("分值") && (Has("得分") || Has("评分"))) return "perf.x_indicator_scores";
         if (Has("自评") && (Has("分数") || Has("得分"))) return "final.x_project_self_evaluation_scores";
         if (Has("因公出国") && Has("公务接待")) return budget ? TableIds.BudgetThreePublic : TableIds.FinalThreePublic;
         if (Has("人员经费") && Has("公用经费")) return budget ? TableIds.BudgetGeneralBasicEconomic : TableIds.FinalGeneralBudgetBasic;
