@@ -234,6 +234,48 @@ public class PerformanceFormTests
         Assert.Equal(CheckStatus.InsufficientData, rate.Status);
     }
 
+    private const string UnitOverProjects = """
+        2026年项目支出绩效目标表
+        单位编码	单位(项目)名称	资金总额	绩效目标	一级指标	二级指标	三级指标	指标值	度量单位	指标值类型
+        合计		148.33							
+        126001	某某局	148.33							
+        126001	信访业务工作专项	138.11	做好来信来访办理。	产出指标	数量指标	办理信访事项	10000	件	≥
+        				效益指标	社会效益指标	群众满意度	90	%	≥
+        126001	接待中心运行专项	10.22	保障接待中心运行。	产出指标	时效指标	按时维修	按时		定性
+        """;
+
+    [Fact]
+    public void A_units_line_over_its_projects_is_the_units_total_not_a_project()
+    {
+        // Hunan prints each 预算单位's line (单位编码 | 单位名称 | 资金总额, no target, no indicators) above its projects.
+        var r = Text(UnitOverProjects, DocumentKinds.Budget, 2026);
+        var t = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets");
+        var unit = Assert.Single(t.Rows, x => x.Is(PerformanceFields.UnitRow));
+        Assert.Equal(("某某局", 148.33m), (unit.Label, unit.Values["资金总额"]));
+        Assert.Equal(["信访业务工作专项", "接待中心运行专项"], t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).Select(x => x.Label));
+        Assert.Equal(3, t.Rows.Count(x => x.Is(PerformanceFields.IndicatorRow)));
+    }
+
+    private const string DepartmentWide = """
+        2026年部门整体支出绩效目标表
+        单位编码	单位名称	年度预算申请				整体绩效目标	部门整体支出年度绩效目标					
+        		资金总额	按收入性质分		按支出性质分							
+        单位编码	单位名称	资金总额	一般公共预算	基本支出	项目支出	整体绩效目标	一级指标	二级指标	三级指标	指标值类型	指标值	计量单位
+        126001	某某局	1935.36	1935.36	1517.95	417.41	做好信访工作。	成本指标	经济成本指标	项目支出控制数	≤	417.41	万元
+        							产出指标	数量指标	接待走访群众数量	≥	3000	人次
+        """;
+
+    [Fact]
+    public void A_department_wide_forms_upper_header_is_no_project()
+    {
+        // 年度预算申请 / 按收入性质分 over the money columns are header words: no project row is made of them.
+        var r = Text(DepartmentWide, DocumentKinds.Budget, 2026);
+        var t = Assert.Single(r.Tables, x => x.Id == "budget.x_department_performance_targets");
+        var project = Assert.Single(t.Rows, x => x.Is(PerformanceFields.ProjectRow));
+        Assert.Equal(("某某局", 1935.36m), (project.Label, project.Values["资金总额"]));
+        Assert.Equal(2, t.Rows.Count(x => x.Is(PerformanceFields.IndicatorRow)));
+    }
+
     private const string ScoreSheet = """
         附件
         部门整体支出绩效评价指标评分表

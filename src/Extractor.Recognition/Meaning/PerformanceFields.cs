@@ -20,8 +20,11 @@ public static class PerformanceFields
         BudgetInitial = "budget_initial", BudgetYear = "budget_year", Expenditure = "expenditure", Rate = "rate",
         RateWeight = "rate_weight", Total = "total";
 
-    /// <summary>Row roles a form's rows carry (set by the reader, read by facts and checks).</summary>
-    public const string ProjectRow = "project", IndicatorRow = "indicator", TotalRow = "total";
+    /// <summary>
+    /// Row roles a form's rows carry (set by the reader, read by facts and checks). unit_total: a 预算单位's own line
+    /// (its name and 资金总额) over the projects listed under it, as RowMeanings names a unit's 合计.
+    /// </summary>
+    public const string ProjectRow = "project", IndicatorRow = "indicator", TotalRow = "total", UnitRow = RowMeanings.UnitTotal;
 
     /// <summary>The field a printed label or header is, or null.</summary>
     public static string? Of(string text)

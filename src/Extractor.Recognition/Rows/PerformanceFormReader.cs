@@ -207,6 +207,8 @@ public static partial class PerformanceFormReader
         string? level1 = null, level2 = null;
         Draft? current = rows.LastOrDefault(r => r.Role == F.ProjectRow);
         Draft? last = null;
+        var underProject = current is null ? 0 : rows.Skip(rows.IndexOf(current) + 1).Count(x => x.Role == F.IndicatorRow);
+        var seenIndicator = false;
         for (var r = start; r < grid.RowCount; r++)
         {
             var page = grid.Raw.Rows[r].Page;
@@ -234,6 +236,11 @@ public static partial class PerformanceFormReader
             // break cut (the next page prints the project's name and money again above the rest of its indicators).
             var name = Get(F.ProjectName);
             var funds = form.Columns.Where(c => F.IsMoney(c.Field)).Select(c => (c, v: AmountParser.Parse(grid.OwnText(r, c.Index)))).Where(x => x.v is not null).ToList();
+            // Words under the money columns before any indicator (按收入性质分 / 按支出性质分 over a department-wide
+            // form's 资金总额 columns): the rest of the header, read as a line of the body; a project prints money there.
+            if (!seenIndicator && funds.Count == 0 && form.Columns.Where(c => F.IsMoney(c.Field)).Select(c => grid.OwnText(r, c.Index))
+                    .Any(t => t.Length > 0 && Figure(t) is null))
+                continue;
             // Money in a project column starts a project: indicators print no money there.
             if (name is not null || funds.Count > 0)
             {
@@ -243,6 +250,11 @@ public static partial class PerformanceFormReader
                     project = label;
                 else
                 {
+                    // The line before, with neither indicators nor a target of its own and at least this project's
+                    // money, is the 预算单位's line over its projects (单位编码 | 单位名称 | 资金总额), not a project.
+                    if (current is not null && underProject == 0 && rows.Contains(current) && current.Role == F.ProjectRow
+                        && !current.Texts.Keys.Any(k => F.Of(k) == F.TargetText) && Total(current) is { } unit && funds.FirstOrDefault(x => x.c.Field == F.FundsTotal).v is { } own && own <= unit)
+                        current.Role = F.UnitRow;
                     var p = new Draft { Role = F.ProjectRow, Label = label };
                     foreach (var (c, v) in funds) { p.Values[c.Name] = v!.Value; p.Cover(c.Name, grid.Cell(r, c.Index), page); }
                     foreach (var field in ProjectFields.Where(f => !F.IsMoney(f)))
@@ -251,6 +263,7 @@ public static partial class PerformanceFormReader
                     if (name is { } nn) p.Cover(nn.Column.Name, grid.Cell(r, nn.Column.Index), page);
                     rows.Add(p);
                     current = p;
+                    underProject = 0;
                     project = label.Length > 0 ? label : project;
                 }
                 level1 = level2 = null;
@@ -320,8 +333,14 @@ public static partial class PerformanceFormReader
             Target(d, form);
             rows.Add(d);
             last = d;
+            underProject++;
+            seenIndicator = true;
         }
     }
+
+    /// <summary>A project line's 资金总额 (项目总额), as printed.</summary>
+    private static decimal? Total(Draft project) =>
+        project.Values.Where(kv => F.Of(kv.Key) == F.FundsTotal).Select(kv => (decimal?)kv.Value).FirstOrDefault();
 
     /// <summary>
     /// The target as parts: its comparison (≥, ≤, =, or 定性 for a target in words), its figure and its unit, read from the
@@ -380,6 +399,7 @@ public static partial class PerformanceFormReader
         var heads = new List<(int First, int Last, string Name)>();
         var above = new Dictionary<int, string>();
         var any = false;
+        var wordsForMoney = false;
         for (var r = from; r < to; r++)
         {
             var page = grid.Raw.Rows[r].Page;
@@ -428,6 +448,7 @@ public static partial class PerformanceFormReader
                 if (name is null) continue;
                 var nameField = F.Of(name.Split('/')[^1]) ?? F.Of(name.Split('/')[0]);
                 if (pending is not null && F.Of(pending.Split('/')[0]) is { } pf) nameField = pf;
+                if (F.IsMoney(nameField) && Figure(text) is null) wordsForMoney = true;
                 if (F.IsFigure(nameField) && Figure(text) is { } v) d.Values.TryAdd(name, v);
                 else if (nameField == F.ProjectName && d.Label.Length == 0) d.Label = text;
                 else d.Texts[name] = d.Texts.TryGetValue(name, out var had) ? TextNormalizer.Join(had, text) : text;
@@ -436,6 +457,9 @@ public static partial class PerformanceFormReader
                 any = true;
             }
         }
+        // No figure anywhere and words where money stands (资金总额 | 按收入性质分): these lines are the upper header of
+        // the grid (a department-wide form's 年度预算申请 over its money columns), not a project's fields.
+        if (d.Values.Count == 0 && wordsForMoney) return null;
         return any && (d.Values.Count > 0 || d.Texts.Count > 0 || d.Label.Length > 0) ? d : null;
     }
 
