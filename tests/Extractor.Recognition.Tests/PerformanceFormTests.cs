@@ -276,6 +276,64 @@ public class PerformanceFormTests
         Assert.Equal(2, t.Rows.Count(x => x.Is(PerformanceFields.IndicatorRow)));
     }
 
+    private static Extracted Pdf(string file)
+    {
+        var content = new PdfDocumentReader().Read(Corpus.Path("extra", file));
+        var raw = new DocumentTableExtractor().Extract(content);
+        return Run(content, DocumentProfiler.Profile(content, raw), raw);
+    }
+
+    [Theory]
+    // Hunan (a Changsha budget's t01, t04 and 部门整体支出绩效目标表 pages): 资金总额 | 一般公共预算 … | 基本支出 | 项目支出
+    // over the unit's line, below an upper header (年度预算申请 / 按收入性质分) that is no project.
+    [InlineData("hn-changsha-gaj-2025-budget-dept-perf-pages.pdf", "长沙市公安局", "资金总额", 68632.12, "perf.department_general_budget_equals_t04")]
+    // Beijing (the finance bureau's t01-t04 and 预算13表): 总体资金情况 预算支出总额 | 财政拨款 (合计 | 基本支出 | 项目支出) |
+    // 其他资金 (…) over one line of figures; 基本支出 and 项目支出 printed per source and compared with t03.
+    [InlineData("bj-czj-2026-budget-dept-perf-pages.pdf", "北京市财政局", "预算支出总额", 44169.357532, "perf.department_fiscal_equals_t04_total")]
+    public void Department_wide_form_agrees_with_the_same_reports_tables(string file, string department, string totalColumn, double total, string sourceRule)
+    {
+        var r = Pdf(file);
+        var form = Assert.Single(r.Tables, x => x.Id == "budget.x_department_performance_targets");
+        var line = Assert.Single(form.Rows, x => x.Is(PerformanceFields.ProjectRow) && x.Values.Count > 0);
+        Assert.Equal((department, (decimal)total), (line.Label, line.Values[totalColumn]));
+        foreach (var rule in new[] { "perf.department_total_equals_t01_expenditure_total", sourceRule, "perf.department_basic_equals_t01_or_t03", "perf.department_project_equals_t01_or_t03" })
+            Assert.Equal(CheckStatus.Pass, Assert.Single(r.Checks, c => c.Rule == rule).Status);
+        Assert.DoesNotContain(r.Checks, c => c.Rule.StartsWith("perf.") && c.Status == CheckStatus.Fail);
+    }
+
+    [Fact]
+    public void Department_wide_forms_money_is_checked_against_the_reports_own_tables()
+    {
+        // 资金总额 and 基本支出 agree with t01; 项目支出 417.41 is printed as 407.41 in t01 (planted); the report prints no
+        // t04 or t05, so 一般公共预算 has nothing to be compared with.
+        const string summary = """
+            某某局2026年部门预算
+
+            部门收支总体情况表
+            单位：万元
+            收入	本年预算	支出	本年预算
+            一、一般公共预算拨款收入	1935.36	一、基本支出	1517.95
+            二、政府性基金拨款收入		二、项目支出	407.41
+            本年收入合计	1935.36	本年支出合计	1935.36
+            收入总计	1935.36	支出总计	1935.36
+
+            """;
+        var r = Text(summary + DepartmentWide, DocumentKinds.Budget, 2026);
+        var form = Assert.Single(r.Tables, x => x.Id == "budget.x_department_performance_targets");
+        var line = Assert.Single(form.Rows, x => x.Is(PerformanceFields.ProjectRow));
+        Assert.Equal((1935.36m, 1517.95m, 417.41m), (line.Values["一般公共预算"], line.Values["基本支出"], line.Values["项目支出"]));
+        Check Rule(string rule) => Assert.Single(r.Checks, c => c.Rule == rule);
+        Assert.Equal(CheckStatus.Pass, Rule("perf.department_total_equals_t01_expenditure_total").Status);
+        Assert.Equal(CheckStatus.Pass, Rule("perf.department_basic_equals_t01_or_t03").Status);
+        var project = Rule("perf.department_project_equals_t01_or_t03");
+        Assert.Equal((CheckStatus.Fail, 407.41m, 417.41m), (project.Status, project.Expected, project.Actual));
+        Assert.Equal(CheckStatus.InsufficientData, Rule("perf.department_general_budget_equals_t04").Status);
+        // 资金总额 = 一般公共预算 (by source) and = 基本支出 + 项目支出 (by purpose) on the form itself: two passes, reported as one.
+        var funds = Rule("perf.funds_total_equals_sources");
+        Assert.Equal(CheckStatus.Pass, funds.Status);
+        Assert.Contains("and 1 more", funds.Message);
+    }
+
     private const string ScoreSheet = """
         附件
         部门整体支出绩效评价指标评分表

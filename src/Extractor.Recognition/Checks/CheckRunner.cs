@@ -23,6 +23,7 @@ public sealed class CheckRunner : ICheckRunner
         HierarchyChecks.RunNumbered(ctx, checks);
         RowTotalChecks.Run(ctx, checks);
         PerformanceFormChecks.Run(ctx, checks);
+        DepartmentFormChecks.Run(ctx, checks);
         if (profile.Kind != DocumentKinds.Budget) CrossTableChecks.Run(ctx, checks);
         // What the text states is read from prose only, never from a table's own cells (ProseLines).
         var prose = Text.ProseLines.Of(document, tables);

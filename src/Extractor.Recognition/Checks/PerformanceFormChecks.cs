@@ -30,6 +30,9 @@ public static class PerformanceFormChecks
     private static void Funds(ReportTable t, ReportRow row, bool rounding, CheckBuilder checks)
     {
         var byHeading = new Dictionary<string, (decimal? Total, List<(string Column, decimal Value)> Parts)>();
+        // 一般公共预算 | 政府性基金 | 财政专户 are the parts of 财政拨款: sources of their own only where no 财政拨款 is printed.
+        var fiscal = row.Values.Keys.Any(k => F.Parts(k).Figure == F.FundsFiscal);
+        const string byPurpose = "按支出性质分";
         foreach (var (column, value) in row.Values)
         {
             var segments = column.Split('/');
@@ -37,8 +40,10 @@ public static class PerformanceFormChecks
             string heading;
             bool total;
             if (segments.Length == 1 && figure is F.FundsTotal) (heading, total) = ("", true);
-            else if (segments.Length == 1 && figure is F.FundsFiscal or F.FundsCarryover or F.FundsOther) (heading, total) = ("", false);
+            else if (segments.Length == 1 && (figure is F.FundsFiscal or F.FundsCarryover or F.FundsOther || F.IsBySource(figure) && !fiscal)) (heading, total) = ("", false);
+            else if (segments.Length == 1 && F.IsByPurpose(figure)) (heading, total) = (byPurpose, false);
             else if (segments.Length == 1 && figure is F.BudgetYear or F.Expenditure or F.BudgetInitial) (heading, total) = (column, true);
+            else if (segments.Length == 2 && F.IsByPurpose(figure) && source is F.FundsFiscal or F.FundsCarryover or F.FundsOther) (heading, total) = (segments[0] + "/" + byPurpose, false);
             else if (segments.Length == 2 && source is F.FundsTotal && F.IsMoney(figure)) (heading, total) = (segments[1], true);
             else if (segments.Length == 2 && source is F.FundsFiscal or F.FundsCarryover or F.FundsOther && F.IsMoney(F.Of(segments[1]))) (heading, total) = (segments[1], false);
             else continue;
@@ -46,6 +51,13 @@ public static class PerformanceFormChecks
             if (total) entry.Total ??= value; else entry.Parts.Add((column, value));
             byHeading[heading] = entry;
         }
+        // 基本支出 + 项目支出 add up to the same 资金总额.
+        if (byHeading.TryGetValue(byPurpose, out var purposes) && byHeading.TryGetValue("", out var whole))
+            byHeading[byPurpose] = (whole.Total, purposes.Parts);
+        // …and a source's 基本支出 + 项目支出 (财政拨款/基本支出 + 财政拨款/项目支出) add up to that source's 合计.
+        foreach (var heading in byHeading.Keys.Where(k => k.EndsWith("/" + byPurpose)).ToList())
+            if (row.Values.TryGetValue(heading.Split('/')[0], out var sourceTotal))
+                byHeading[heading] = (sourceTotal, byHeading[heading].Parts);
         foreach (var (heading, (total, parts)) in byHeading)
         {
             if (total is not { } sum || parts.Count == 0) continue;

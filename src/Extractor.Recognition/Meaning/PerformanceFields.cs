@@ -18,7 +18,9 @@ public static class PerformanceFields
         Level3 = "level3", Comparison = "comparison", TargetValue = "target_value", TargetUnit = "target_unit",
         ActualValue = "actual_value", Weight = "weight", Score = "score", Deviation = "deviation", Note = "note",
         BudgetInitial = "budget_initial", BudgetYear = "budget_year", Expenditure = "expenditure", Rate = "rate",
-        RateWeight = "rate_weight", Total = "total";
+        RateWeight = "rate_weight", Total = "total", FundsGeneralBudget = "funds_general_budget",
+        FundsGovernmentFund = "funds_government_fund", FundsSpecialAccount = "funds_special_account",
+        SpendingBasic = "spending_basic", SpendingProject = "spending_project";
 
     /// <summary>
     /// Row roles a form's rows carry (set by the reader, read by facts and checks). unit_total: a 预算单位's own line
@@ -36,7 +38,14 @@ public static class PerformanceFields
         return null;
     }
 
-    public static bool IsMoney(string? field) => field is FundsTotal or FundsFiscal or FundsCarryover or FundsOther or BudgetInitial or BudgetYear or Expenditure;
+    public static bool IsMoney(string? field) => field is FundsTotal or FundsFiscal or FundsCarryover or FundsOther or BudgetInitial or BudgetYear or Expenditure
+        || IsBySource(field) || IsByPurpose(field);
+
+    /// <summary>A department-wide form's money by source (按收入性质分), beside 其他资金: never printed with 财政拨款 above them.</summary>
+    public static bool IsBySource(string? field) => field is FundsGeneralBudget or FundsGovernmentFund or FundsSpecialAccount;
+
+    /// <summary>A department-wide form's money by purpose (按支出性质分): 基本支出 and 项目支出, which add up to 资金总额 too.</summary>
+    public static bool IsByPurpose(string? field) => field is SpendingBasic or SpendingProject;
 
     /// <summary>Fields whose figures are read as numbers (money, rates, weights, scores).</summary>
     public static bool IsFigure(string? field) => IsMoney(field) || field is Rate or Weight or Score or RateWeight;

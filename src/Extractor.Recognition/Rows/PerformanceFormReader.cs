@@ -199,7 +199,8 @@ public static partial class PerformanceFormReader
         return new FormGrid(columns, grid.ColumnCount);
     }
 
-    private static readonly string[] ProjectFields = [F.ProjectName, F.UnitCode, F.FundsTotal, F.FundsFiscal, F.FundsCarryover, F.FundsOther, F.TargetText, F.Department, F.Implementer];
+    private static readonly string[] ProjectFields = [F.ProjectName, F.UnitCode, F.FundsTotal, F.FundsFiscal, F.FundsCarryover, F.FundsOther, F.TargetText, F.Department, F.Implementer,
+        F.FundsGeneralBudget, F.FundsGovernmentFund, F.FundsSpecialAccount, F.SpendingBasic, F.SpendingProject];
 
     private static void ReadBody(TableGrid grid, FormGrid form, int start, List<Draft> rows, string? project, ReportRow? before)
     {
@@ -400,6 +401,7 @@ public static partial class PerformanceFormReader
         var above = new Dictionary<int, string>();
         var any = false;
         var wordsForMoney = false;
+        var subHeading = -1;
         for (var r = from; r < to; r++)
         {
             var page = grid.Raw.Rows[r].Page;
@@ -422,6 +424,21 @@ public static partial class PerformanceFormReader
             {
                 var skip = fields[0] is F.TargetText or F.ActualText && named.Count > 2 ? 1 : 0; // 年度总体目标 | 预期目标 | 实际完成情况
                 heads = named.Skip(skip).Select(p => (p.x.Col, p.x.Col + p.x.Span - 1, Name(p.x.Text))).ToList();
+                continue;
+            }
+            // A heading of money columns over a line of figures (Beijing's 总体资金情况: 预算支出总额 | 财政拨款 | 其他资金, with
+            // 合计 | 基本支出 | 项目支出 under each source): names only, no figure, figures on the line below it or below
+            // the line of sub-names. A figure under 财政拨款's 基本支出 is named 财政拨款/基本支出; under its 合计, 财政拨款.
+            if (named.Count >= 2 && named.Count == cells.Count(x => F.Of(x.Text) != F.FundsGroup) && named.All(p => F.IsMoney(p.f) || p.f == F.Total)
+                && named.Any(p => F.IsMoney(p.f)) && NamesOverFigures(grid, r, to) > 0)
+            {
+                var line = named.Select(p => (p.x.Col, p.x.Col + p.x.Span - 1, Name(p.x.Text))).ToList();
+                if (r == subHeading) heads = Under(heads, line);
+                else
+                {
+                    heads = line;
+                    subHeading = NamesOverFigures(grid, r, to) == 2 ? NextLine(grid, r, to) : -1;
+                }
                 continue;
             }
             string? lineKey = null;
@@ -461,6 +478,39 @@ public static partial class PerformanceFormReader
         // the grid (a department-wide form's 年度预算申请 over its money columns), not a project's fields.
         if (d.Values.Count == 0 && wordsForMoney) return null;
         return any && (d.Values.Count > 0 || d.Texts.Count > 0 || d.Label.Length > 0) ? d : null;
+    }
+
+    private static int NextLine(TableGrid grid, int r, int to)
+    {
+        for (var k = r + 1; k < to; k++)
+            if (Enumerable.Range(0, grid.ColumnCount).Any(c => grid.OwnText(k, c).Length > 0)) return k;
+        return -1;
+    }
+
+    /// <summary>1: the next line prints figures and no field's name; 2: it is a line of names over such a line; else 0.</summary>
+    private static int NamesOverFigures(TableGrid grid, int r, int to)
+    {
+        List<string> Texts(int k) => Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(k, c)).Where(t => t.Length > 0).ToList();
+        bool Figures(int k) => k >= 0 && Texts(k) is var t && t.Any(x => Figure(x) is not null) && t.All(x => F.Of(x) is null);
+        bool Names(int k) => k >= 0 && Texts(k) is var t && t.Count > 0 && t.All(x => F.Of(x) is { } f && (F.IsMoney(f) || f == F.Total));
+        var next = NextLine(grid, r, to);
+        if (Figures(next)) return 1;
+        return Names(next) && Figures(NextLine(grid, next, to)) ? 2 : 0;
+    }
+
+    /// <summary>Sub-names under a heading: each is read under the heading over its column (a heading runs to the next one).</summary>
+    private static List<(int First, int Last, string Name)> Under(List<(int First, int Last, string Name)> heads, List<(int First, int Last, string Name)> subs)
+    {
+        var result = new List<(int, int, string)>();
+        for (var i = 0; i < heads.Count; i++)
+        {
+            var (first, last, name) = heads[i];
+            var end = i + 1 < heads.Count ? Math.Max(last, heads[i + 1].First - 1) : int.MaxValue;
+            var below = subs.Where(s => s.First >= first && s.Last <= end).ToList();
+            if (below.Count == 0) { result.Add(heads[i]); continue; }
+            foreach (var s in below) result.Add((s.First, s.Last, F.Of(s.Name) == F.Total ? name : name + "/" + s.Name));
+        }
+        return result;
     }
 
     /// <summary>A label as a column name: compact, without its colon or the 其中 lead-in (其中:财政拨款 is 财政拨款).</summary>
