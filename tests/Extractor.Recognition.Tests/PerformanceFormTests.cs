@@ -334,6 +334,31 @@ public class PerformanceFormTests
         Assert.Contains("and 1 more", funds.Message);
     }
 
+    [Fact]
+    public void Department_wide_total_counting_next_years_carryover_agrees_with_the_grand_total_and_its_split_is_not_compared()
+    {
+        // 资金总额 1935.36 is t01's 支出总计 (本年支出合计 1900.00 + 年末结转和结余 35.36): it agrees with that; its 基本支出 and
+        // 项目支出 hold the carried money the expenditure tables do not, so they are insufficient_data, not failures.
+        const string summary = """
+            某某局2026年部门预算
+
+            部门收支总体情况表
+            单位：万元
+            收入	本年预算	支出	本年预算
+            一、一般公共预算拨款收入	1935.36	一、基本支出	1500.00
+            		二、项目支出	400.00
+            本年收入合计	1935.36	本年支出合计	1900.00
+            		年末结转和结余	35.36
+            收入总计	1935.36	支出总计	1935.36
+
+            """;
+        var r = Text(summary + DepartmentWide, DocumentKinds.Budget, 2026);
+        var total = Assert.Single(r.Checks, c => c.Rule == "perf.department_total_equals_t01_expenditure_total");
+        Assert.Equal((CheckStatus.Pass, 1935.36m), (total.Status, total.Expected));
+        Assert.Equal(CheckStatus.InsufficientData, Assert.Single(r.Checks, c => c.Rule == "perf.department_basic_equals_t01_or_t03").Status);
+        Assert.Equal(CheckStatus.InsufficientData, Assert.Single(r.Checks, c => c.Rule == "perf.department_project_equals_t01_or_t03").Status);
+    }
+
     private const string ScoreSheet = """
         附件
         部门整体支出绩效评价指标评分表

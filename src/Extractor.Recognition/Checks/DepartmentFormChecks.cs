@@ -9,7 +9,8 @@ namespace Extractor.Recognition.Checks;
 /// <summary>
 /// A budget's 部门整体支出绩效目标表 prints the department's money for the year (资金总额; by source 一般公共预算 …; by
 /// purpose 基本支出 | 项目支出), which the same report's tables print too: 资金总额 = t01 本年支出合计, 一般公共预算 = t04's
-/// 一般公共预算 支出 (or t05 合计), 基本支出 / 项目支出 = t01's (or t03 合计's) 基本支出 / 项目支出. Only the
+/// 一般公共预算 支出 (or t05 合计), 基本支出 / 项目支出 = t01's (or t03 合计's) 基本支出 / 项目支出; a form whose 资金总额 is
+/// t01's 支出总计 with next year's carry-over agrees with that, and its split is not compared. Only the
 /// department's own line is compared (one line, or the form's 合计); a figure either side does not print is
 /// insufficient_data, never a guess.
 /// </summary>
@@ -29,8 +30,16 @@ public static class DepartmentFormChecks
         var t05 = ctx.Table(TableIds.BudgetGeneralFunctional);
 
         var t01Total = Row(t01, RowMeanings.ExpenditureTotal, "expenditure");
-        Same(checks, "perf.department_total_equals_t01_expenditure_total", form, line, Own(f => f == F.FundsTotal), "资金总额",
-            t01, t01Total, Amount(t01, t01Total), "本年支出合计");
+        var t01Grand = Row(t01, RowMeanings.GrandTotal, "expenditure");
+        var formTotal = Own(f => f == F.FundsTotal);
+        // The form may count the year's money with what is carried to next year (its 资金总额 = t01 支出总计, not 本年支出合计):
+        // the total then agrees with 支出总计, and its 基本/项目 split holds money the expenditure tables do not list.
+        var withCarryover = formTotal is { } ft && Amount(t01, t01Total) is { } year && Amount(t01, t01Grand) is { } grand && grand != year
+            && Tolerance.Within(ToWan(grand, t01!), ToWan(ft, form), Tolerance.ForPair(ft, grand));
+        if (withCarryover)
+            Same(checks, "perf.department_total_equals_t01_expenditure_total", form, line, formTotal, "资金总额", t01, t01Grand, Amount(t01, t01Grand), "支出总计");
+        else
+            Same(checks, "perf.department_total_equals_t01_expenditure_total", form, line, formTotal, "资金总额", t01, t01Total, Amount(t01, t01Total), "本年支出合计");
 
         var own = Own(f => f == F.FundsGeneralBudget);
         var t04Row = Row(t04, RowMeanings.ExpenditureTotal, "expenditure");
@@ -46,7 +55,18 @@ public static class DepartmentFormChecks
                      (F.SpendingProject, "project", "perf.department_project_equals_t01_or_t03", "项目支出"),
                  })
         {
-            if ((Own(f => f == field) ?? BySources(line, field)) is not { } figure) continue;
+            if ((Own(f => f == field) ?? BySources(line, field)) is not { } figure)
+            {
+                // Printed under each source but not to be added up (a source's split not holding): no figure to compare.
+                if (line?.Values.Keys.Any(k => F.Parts(k).Figure == field) == true)
+                    checks.Missing(rule, CheckStatus.InsufficientData, $"{form.Id}: {name} printed only under its sources, whose 基本支出 + 项目支出 do not make up their 合计");
+                continue;
+            }
+            if (withCarryover)
+            {
+                checks.Missing(rule, CheckStatus.InsufficientData, $"{form.Id} {name} {figure}: the form's 资金总额 is t01's 支出总计 with next year's carry-over, which the expenditure tables' {name} does not hold");
+                continue;
+            }
             var row = Row(t01, role, "expenditure");
             var (tt, tr, tv) = Amount(t01, row) is { } a ? (t01, row, (decimal?)a) : (t03, Row(t03, RowMeanings.Total), Measure(t03, Row(t03, RowMeanings.Total), role));
             Same(checks, rule, form, line, figure, name, tt, tr, tv, name);
@@ -64,10 +84,12 @@ public static class DepartmentFormChecks
         var sources = line.Values.Where(kv => !kv.Key.Contains('/') && F.Parts(kv.Key) is var p && p.Source is not null and not F.FundsTotal && kv.Value != 0).ToList();
         if (total is not { } whole || sources.Count == 0 || !Tolerance.Within(whole, sources.Sum(kv => kv.Value), Tolerance.ForSum(whole, sources.Select(kv => kv.Value).ToList(), false))) return null;
         decimal sum = 0;
-        foreach (var (source, _) in sources)
+        foreach (var (source, amount) in sources)
         {
             var part = line.Values.Where(kv => kv.Key.StartsWith(source + "/") && F.Parts(kv.Key).Figure == field).Select(kv => (decimal?)kv.Value).FirstOrDefault();
-            if (part is null) return null;
+            // The source's own split must hold (基本支出 + 项目支出 = its 合计) before its part is added to another's.
+            var split = line.Values.Where(kv => kv.Key.StartsWith(source + "/") && F.IsByPurpose(F.Parts(kv.Key).Figure)).Select(kv => kv.Value).ToList();
+            if (part is null || !Tolerance.Within(amount, split.Sum(), Tolerance.ForSum(amount, split, false))) return null;
             sum += part.Value;
         }
         return sum;
@@ -81,6 +103,8 @@ public static class DepartmentFormChecks
         var lines = form.Rows.Where(r => r.Is(F.ProjectRow) && r.Values.Count > 0).ToList();
         return lines.Count == 1 ? lines[0] : null;
     }
+
+    private static decimal ToWan(decimal value, ReportTable t) => Amounts.MoneyUnit.ToWan(value, t.Unit);
 
     private static void Same(CheckBuilder checks, string rule, ReportTable form, ReportRow? line, decimal? figure, string name,
         ReportTable? table, ReportRow? row, decimal? printed, string printedName)
