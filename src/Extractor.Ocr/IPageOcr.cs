@@ -8,7 +8,11 @@ namespace Extractor.Ocr;
 /// </summary>
 public interface IPageOcr
 {
-    PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation);
+    /// <param name="progress">told after each step within the page that an engine can name (PP-OCR: the rendering, each text
+    /// detection, the angle classification, each batch of recognised lines), so a deadline that restarts on progress does
+    /// not stop a page that is slow but moving; an engine that cannot (Tesseract, one tool run) says nothing, and the
+    /// page's end is progress anyway (<see cref="ScannedPageReader"/>)</param>
+    PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation, Action? progress = null);
 }
 
 /// <summary>The OCR engines a scan can be read with (`--ocr tesseract|ppocr`).</summary>

@@ -20,16 +20,18 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
 
     public static bool RendererAvailable => ExternalTool.Exists("pdftoppm");
 
-    public PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation)
+    public PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation, Action? progress = null)
     {
         if (!RendererAvailable) throw new Core.Pipeline.ExtractionException("ocr_unavailable", "pdftoppm must be installed (poppler-utils)");
-        return Read(Render(pdfPath, page.Number, dpi, limit, cancellation), page.Number, cancellation);
+        var image = Render(pdfPath, page.Number, dpi, limit, cancellation);
+        progress?.Invoke();
+        return Read(image, page.Number, cancellation, progress);
     }
 
-    /// <summary>Reads a page image already rendered (the tests build theirs).</summary>
-    public PageContent Read(PageImage image, int pageNumber, CancellationToken cancellation = default)
+    /// <summary>Reads a page image already rendered (the tests build theirs); <paramref name="progress"/> as in <see cref="IPageOcr.Recognize"/>.</summary>
+    public PageContent Read(PageImage image, int pageNumber, CancellationToken cancellation = default, Action? progress = null)
     {
-        var (turn, skew, lines) = cache is null ? See(image, cancellation) : Cached(image, cancellation);
+        var (turn, skew, lines) = cache is null ? See(image, cancellation, progress) : Cached(image, cancellation, progress);
         if (turn != 0) image = ImageSampling.Turn(image, turn);
         if (skew != 0) image = ImageSampling.Rotate(image, skew);
         var width = image.ToPoints(image.Width);
@@ -48,31 +50,34 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     }
 
     /// <summary>How the page must be turned and straightened, and its lines as read once it is.</summary>
-    private (int Turn, double Skew, List<RecognizedLine> Lines) See(PageImage image, CancellationToken cancellation)
+    private (int Turn, double Skew, List<RecognizedLine> Lines) See(PageImage image, CancellationToken cancellation, Action? progress)
     {
-        var (clean, boxes) = Prepare(image);
-        var turn = engine.PageTurn(clean, boxes);
-        if (turn != 0) (clean, boxes) = Prepare(image = ImageSampling.Turn(image, turn));
+        var (clean, boxes) = Prepare(image, cancellation, progress);
+        var turn = engine.PageTurn(clean, boxes, cancellation);
+        progress?.Invoke();
+        if (turn != 0) (clean, boxes) = Prepare(image = ImageSampling.Turn(image, turn), cancellation, progress);
         var skew = PpOcrEngine.Skew(boxes);
         if (Math.Abs(skew) < MinSkew) skew = 0;
-        else (clean, boxes) = Prepare(ImageSampling.Rotate(image, skew));
-        cancellation.ThrowIfCancellationRequested();
-        return (turn, skew, engine.Recognize(clean, boxes, cancellation));
+        else (clean, boxes) = Prepare(ImageSampling.Rotate(image, skew), cancellation, progress);
+        return (turn, skew, engine.Recognize(clean, boxes, cancellation, progress));
     }
 
     /// <summary><see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image and the options.</summary>
-    private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation)
+    private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation, Action? progress)
     {
         var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options}",
-            () => PpOcrLinesText.Write(See(image, cancellation)));
+            () => PpOcrLinesText.Write(See(image, cancellation, progress)));
         return PpOcrLinesText.Read(text);
     }
 
-    private (PageImage Clean, List<RotatedBox> Boxes) Prepare(PageImage image)
+    /// <summary>The image without its rulings, and its text regions (one detection: a step of progress).</summary>
+    private (PageImage Clean, List<RotatedBox> Boxes) Prepare(PageImage image, CancellationToken cancellation, Action? progress)
     {
         var height = image.ToPoints(image.Height);
         var clean = image.WithoutRulings(ImageRulingDetector.Detect(image, height), height);
-        return (clean, engine.Detect(clean));
+        var boxes = engine.Detect(clean, cancellation);
+        progress?.Invoke();
+        return (clean, boxes);
     }
 
     /// <summary>One glyph box a character, over the stretch of its line the recogniser placed it in.</summary>

@@ -9,9 +9,10 @@ namespace Extractor.Ocr;
 /// </summary>
 public static class ScannedPageReader
 {
-    /// <param name="pageDone">told after each page is read (a long scan making progress)</param>
+    /// <param name="progress">told after each page is read, and by an engine that can after each step within a page (a long
+    /// scan, or one slow page, making progress); it may be called from two threads at once</param>
     public static DocumentContent Apply(DocumentContent content, string pdfPath, TimeSpan perPageLimit, CancellationToken cancellation,
-        Func<int, bool>? only = null, OcrEngine engine = OcrEngines.Default, bool parallel = false, Action? pageDone = null)
+        Func<int, bool>? only = null, OcrEngine engine = OcrEngines.Default, bool parallel = false, Action? progress = null)
     {
         bool Wanted(PageContent p) => p.LooksScanned && (only is null || only(p.Number));
         if (!content.Pages.Any(Wanted)) return content;
@@ -23,8 +24,8 @@ public static class ScannedPageReader
         {
             Parallel.ForEach(wanted, options, i =>
             {
-                pages[i] = ocr.Recognize(pdfPath, pages[i], perPageLimit, cancellation);
-                pageDone?.Invoke();
+                pages[i] = ocr.Recognize(pdfPath, pages[i], perPageLimit, cancellation, progress);
+                progress?.Invoke();
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)

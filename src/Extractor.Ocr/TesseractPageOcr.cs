@@ -20,7 +20,7 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
     /// <summary>Both tools found in <paramref name="searchPath"/> (folders separated by ':'; null: PATH).</summary>
     public static bool AvailableOn(string? searchPath) => ExternalTool.Exists("pdftoppm", searchPath) && ExternalTool.Exists("tesseract", searchPath);
 
-    public PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation)
+    public PageContent Recognize(string pdfPath, PageContent page, TimeSpan limit, CancellationToken cancellation, Action? progress = null)
     {
         var dir = Directory.CreateTempSubdirectory("extractor-ocr-");
         try

@@ -52,7 +52,7 @@ public sealed record PipelineStages
 /// Adapts the PDF reader to the pipeline's reader interface; pages without a text layer go through OCR. This is where
 /// the pipeline asks for OCR: without an OCR tool, scans fail fast (<see cref="OcrAvailability"/>); with one, the
 /// document's deadline grows by <see cref="ExtractionSettings.OcrTimePerPage"/> for each page to read, and each page
-/// read counts as progress.
+/// read (each step of one, with PP-OCR) counts as progress.
 /// </summary>
 public sealed class PdfReaderStage(ExtractionSettings settings) : IDocumentReader
 {
@@ -71,6 +71,6 @@ public sealed class PdfReaderStage(ExtractionSettings settings) : IDocumentReade
         // up to --timeout-s, on a busy machine more than a minute); a fixed 60 s a tool run otherwise.
         var perPage = limits.Deadline is null ? TimeSpan.FromSeconds(60) : ExtractionSettings.MaxTimeout;
         return ScannedPageReader.Apply(content, path, perPage, limits.Cancellation, engine: settings.Ocr, parallel: limits.ParallelPages,
-            pageDone: limits.Deadline is { } d ? d.Progress : null);
+            progress: limits.Deadline is { } d ? d.Progress : null);
     }
 }

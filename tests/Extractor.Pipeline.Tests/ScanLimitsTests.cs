@@ -3,6 +3,7 @@ using Extractor.Core.Pipeline;
 using Extractor.Core.Report;
 using Extractor.Ocr;
 using Extractor.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Extractor.Pipeline.Tests;
 
@@ -94,25 +95,40 @@ public sealed class ScanLimitsTests : IDisposable
     [Fact]
     public void A_deadline_extended_for_pages_to_OCR_does_not_run_out_at_the_first_limit()
     {
-        using var deadline = new Deadline(TimeSpan.FromMilliseconds(200));
+        var clock = new FakeTimeProvider();
+        using var deadline = new Deadline(TimeSpan.FromSeconds(120), clock: clock);
         deadline.Extend(TimeSpan.FromSeconds(30)); // two pages to OCR at 15 s
-        Thread.Sleep(1000);
+        clock.Advance(TimeSpan.FromSeconds(140));
         Assert.False(deadline.Token.IsCancellationRequested);
-        Assert.Equal(TimeSpan.FromSeconds(30.2), deadline.Granted);
+        Assert.Equal(TimeSpan.FromSeconds(150), deadline.Granted);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.True(deadline.Token.IsCancellationRequested);
+        Assert.True(deadline.Expired);
 
-        var work = Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.True(deadline.WaitAsync(work, TimeSpan.Zero, default).GetAwaiter().GetResult());
-
-        // A whole-document limit without an extension runs out; one that restarts on progress does not while steps come.
-        using var plain = new Deadline(TimeSpan.FromMilliseconds(200));
-        Assert.False(plain.WaitAsync(Task.Delay(TimeSpan.FromSeconds(30)), TimeSpan.Zero, default).GetAwaiter().GetResult());
-        using var single = new Deadline(TimeSpan.FromSeconds(2), restartOnProgress: true);
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(5))
+        // A whole-document limit does not restart on progress; one that restarts on progress does not run out while
+        // steps come, however long the whole takes, and does when they stop.
+        using var plain = new Deadline(TimeSpan.FromSeconds(120), clock: clock);
+        using var single = new Deadline(TimeSpan.FromSeconds(120), restartOnProgress: true, clock: clock);
+        for (var i = 0; i < 10; i++)
         {
-            Thread.Sleep(100);
+            clock.Advance(TimeSpan.FromSeconds(100));
+            plain.Progress();
             single.Progress();
         }
+        Assert.True(plain.Expired);
         Assert.False(single.Token.IsCancellationRequested);
+        clock.Advance(TimeSpan.FromSeconds(121));
+        Assert.True(single.Expired);
+    }
+
+    /// <summary>The outer token (Ctrl+C, a batch stopping) still cancels a deadline; that is not the limit passing.</summary>
+    [Fact]
+    public void An_outer_cancellation_cancels_the_deadline_without_expiring_it()
+    {
+        using var outer = new CancellationTokenSource();
+        using var deadline = new Deadline(TimeSpan.FromSeconds(120), outer.Token, clock: new FakeTimeProvider());
+        outer.Cancel();
+        Assert.True(deadline.Token.IsCancellationRequested);
+        Assert.False(deadline.Expired);
     }
 }

@@ -16,7 +16,9 @@ public sealed record RecognizedLine(RotatedBox Box, string Text, IReadOnlyList<P
 /// PP-OCR on a greyscale image: DB text detection at a scale set by the page's type size, each region cut out
 /// (straightened when tilted, laid flat when it runs down the page), the angle classifier's half turn for a line
 /// upside down, then CTC recognition of the lines in batches of similar width. The networks are loaded once per
-/// process and shared: ONNX Runtime sessions may run concurrently.
+/// process and shared: ONNX Runtime sessions may run concurrently. A cancelled token stops a network mid-run (ONNX
+/// Runtime's terminate flag), as an <see cref="OperationCanceledException"/>; the progress callbacks are told after
+/// each step (a detection, a classification, a batch of lines), so a slow page can show it is moving.
 /// </summary>
 public sealed class PpOcrEngine
 {
@@ -64,16 +66,17 @@ public sealed class PpOcrEngine
     }
 
     /// <summary>The text lines of an image, top to bottom.</summary>
-    public List<RecognizedLine> Read(PageImage image, CancellationToken cancellation = default)
+    public List<RecognizedLine> Read(PageImage image, CancellationToken cancellation = default, Action? progress = null)
     {
-        var boxes = Detect(image);
-        cancellation.ThrowIfCancellationRequested();
-        return Recognize(image, boxes, cancellation);
+        var boxes = Detect(image, cancellation);
+        progress?.Invoke();
+        return Recognize(image, boxes, cancellation, progress);
     }
 
     /// <summary>Text regions in image pixels, top to bottom then left to right.</summary>
-    public List<RotatedBox> Detect(PageImage image)
+    public List<RotatedBox> Detect(PageImage image, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var scale = DetectionScale(image);
         int w = Math.Max(1, (int)Math.Round(image.Width * scale)), h = Math.Max(1, (int)Math.Round(image.Height * scale));
         // Padded (white) to multiples of 32, the network's stride, rather than stretched: one scale for both axes.
@@ -89,8 +92,7 @@ public sealed class PpOcrEngine
                     plane[y * pw + x] = (resized[y * w + x] / 255f - DetMean[c]) / DetStd[c];
         }
         using var tensor = OrtValue.CreateTensorValueFromMemory(input, [1, 3, ph, pw]);
-        using var run = new RunOptions();
-        using var outputs = detection.Run(run, [detection.InputNames[0]], [tensor], [detection.OutputNames[0]]);
+        using var outputs = Run(detection, tensor, cancellation);
         var map = outputs[0].GetTensorDataAsSpan<float>().ToArray();
         return DbPostProcess.Boxes(map, pw, ph, Options)
             .Select(b => b.Scale(1 / scale))
@@ -110,12 +112,12 @@ public sealed class PpOcrEngine
     /// How the page must be turned to be read, in quarter turns counter-clockwise (0 when upright): most of its
     /// lines run down the page when it was scanned sideways, and the angle classifier says which way up they read.
     /// </summary>
-    public int PageTurn(PageImage image, IReadOnlyList<RotatedBox> boxes)
+    public int PageTurn(PageImage image, IReadOnlyList<RotatedBox> boxes, CancellationToken cancellation = default)
     {
         var sample = boxes.Where(b => Math.Max(b.Width, b.Height) >= 2 * Math.Min(b.Width, b.Height))
             .OrderByDescending(b => Math.Max(b.Width, b.Height)).Take(24).Select(b => CropOf(image, b)).ToList();
         if (sample.Count == 0) return 0;
-        Classify(sample);
+        Classify(sample, cancellation);
         var sideways = sample.Count(c => c.Sideways) * 2 > sample.Count;
         var group = sample.Where(c => c.Sideways == sideways).ToList();
         var upsideDown = group.Count(c => c.UpsideDown) * 2 > group.Count;
@@ -138,19 +140,20 @@ public sealed class PpOcrEngine
     }
 
     /// <summary>Reads the given regions of the image.</summary>
-    public List<RecognizedLine> Recognize(PageImage image, IReadOnlyList<RotatedBox> boxes, CancellationToken cancellation = default)
+    public List<RecognizedLine> Recognize(PageImage image, IReadOnlyList<RotatedBox> boxes, CancellationToken cancellation = default, Action? progress = null)
     {
         var crops = boxes.Select(b => CropOf(image, b)).ToList();
-        Classify(crops);
-        cancellation.ThrowIfCancellationRequested();
+        Classify(crops, cancellation);
+        progress?.Invoke();
         var lines = new RecognizedLine?[crops.Count];
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => (double)crops[i].Width / crops[i].Height).ToList();
         for (var start = 0; start < order.Count; start += Options.RecognitionBatch)
         {
             cancellation.ThrowIfCancellationRequested();
             var batch = order.Skip(start).Take(Options.RecognitionBatch).ToList();
-            var decoded = RecognizeBatch(batch.Select(i => crops[i]).ToList());
+            var decoded = RecognizeBatch(batch.Select(i => crops[i]).ToList(), cancellation);
             for (var k = 0; k < batch.Count; k++) lines[batch[k]] = Place(crops[batch[k]], decoded[k].Chars, decoded[k].InputWidth);
+            progress?.Invoke();
         }
         return lines.Where(l => l is { Text.Length: > 0 }).Select(l => l!).ToList();
     }
@@ -166,7 +169,7 @@ public sealed class PpOcrEngine
     }
 
     /// <summary>The angle classifier (0° or 180°) on every crop; a crop it is sure is upside down is turned.</summary>
-    private void Classify(List<Crop> crops)
+    private void Classify(List<Crop> crops, CancellationToken cancellation)
     {
         const int batchSize = 16;
         for (var start = 0; start < crops.Count; start += batchSize)
@@ -176,8 +179,7 @@ public sealed class PpOcrEngine
             for (var k = 0; k < batch.Count; k++)
                 Normalise(batch[k], input.AsSpan(k * 3 * ClassifierHeight * ClassifierWidth, 3 * ClassifierHeight * ClassifierWidth), ClassifierWidth, ClassifierHeight, ClassifierWidth);
             using var tensor = OrtValue.CreateTensorValueFromMemory(input, [batch.Count, 3, ClassifierHeight, ClassifierWidth]);
-            using var run = new RunOptions();
-        using var outputs = classifier.Run(run, [classifier.InputNames[0]], [tensor], [classifier.OutputNames[0]]);
+            using var outputs = Run(classifier, tensor, cancellation);
             var p = outputs[0].GetTensorDataAsSpan<float>();
             for (var k = 0; k < batch.Count; k++)
             {
@@ -188,7 +190,7 @@ public sealed class PpOcrEngine
         }
     }
 
-    private List<(List<DecodedChar> Chars, int InputWidth)> RecognizeBatch(List<Crop> batch)
+    private List<(List<DecodedChar> Chars, int InputWidth)> RecognizeBatch(List<Crop> batch, CancellationToken cancellation)
     {
         var width = Math.Max(Options.RecognitionMinWidth, batch.Max(c => ScaledWidth(c, int.MaxValue)));
         width = (width + 7) / 8 * 8;
@@ -197,8 +199,7 @@ public sealed class PpOcrEngine
         var widths = new int[batch.Count];
         for (var k = 0; k < batch.Count; k++) widths[k] = Normalise(batch[k], input.AsSpan(k * size, size), width, RecognitionHeight, width);
         using var tensor = OrtValue.CreateTensorValueFromMemory(input, [batch.Count, 3, RecognitionHeight, width]);
-        using var run = new RunOptions();
-        using var outputs = recognition.Run(run, [recognition.InputNames[0]], [tensor], [recognition.OutputNames[0]]);
+        using var outputs = Run(recognition, tensor, cancellation);
         var shape = outputs[0].GetTensorTypeAndShape().Shape;
         int steps = (int)shape[1], classes = (int)shape[2];
         var all = outputs[0].GetTensorDataAsSpan<float>();
@@ -211,6 +212,25 @@ public sealed class PpOcrEngine
             result.Add((chars.Select(c => c with { Column = c.Column * stride }).ToList(), widths[k]));
         }
         return result;
+    }
+
+    /// <summary>
+    /// One network run that a cancelled token stops where it is (the terminate flag), rather than running on after the
+    /// document was given up: a process that exits with a run still going has ONNX Runtime print its teardown errors.
+    /// </summary>
+    private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, OrtValue input, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        using var run = new RunOptions();
+        using var stop = cancellation.Register(() => run.Terminate = true);
+        try
+        {
+            return session.Run(run, [session.InputNames[0]], [input], [session.OutputNames[0]]);
+        }
+        catch (OnnxRuntimeException) when (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellation);
+        }
     }
 
     private static int ScaledWidth(Crop crop, int max) =>
