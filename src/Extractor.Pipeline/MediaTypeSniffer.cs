@@ -28,6 +28,10 @@ public static class MediaTypeSniffer
         if (span.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' })) return "image/png";
         if (LooksHtml(head)) return "text/html";
         var ext = Path.GetExtension(path).ToLowerInvariant();
+        // Binary bytes under a Word or Excel name are a damaged file; text (RTF, a tab-separated export) stays
+        // an unsupported format.
+        if (OfficeName(path) is { } office && head.Any(c => c < 0x09 || c is > 0x0D and < 0x20))
+            throw new ExtractionException("corrupt", $"not a readable {office} file: neither a zip container nor an OLE file ({Extractor.Pdf.Reading.PdfSniffer.Describe(head).Replace("no %PDF header", "unknown binary data")})");
         return ext switch
         {
             ".txt" => "text/plain",
@@ -36,21 +40,39 @@ public static class MediaTypeSniffer
         };
     }
 
+    /// <summary>"Word" or "Excel" for a file named as one (.docx, .doc, .xlsx, .xls …), else null.</summary>
+    private static string? OfficeName(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".docx" or ".docm" or ".doc" or ".wps" => "Word",
+        ".xlsx" or ".xlsm" or ".xls" or ".et" => "Excel",
+        _ => null,
+    };
+
     private static bool LooksHtml(byte[] head)
     {
         var text = System.Text.Encoding.Latin1.GetString(head).ToLowerInvariant();
         return text.Contains("<html") || text.Contains("<!doctype html") || text.Contains("<body");
     }
 
+    /// <summary>
+    /// A Word or Excel package by its main part; a file named .docx or .xlsx whose zip is damaged or holds neither is
+    /// a damaged Office file, said so (not "unsupported format (application/zip)").
+    /// </summary>
     private static string ZipKind(string path)
     {
+        string why;
         try
         {
             using var zip = System.IO.Compression.ZipFile.OpenRead(path);
             if (zip.GetEntry("word/document.xml") is not null) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
             if (zip.GetEntry("xl/workbook.xml") is not null) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            why = "its zip container holds neither word/document.xml nor xl/workbook.xml";
         }
-        catch (InvalidDataException) { }
+        catch (InvalidDataException)
+        {
+            why = "its zip container is damaged or cut short";
+        }
+        if (OfficeName(path) is { } office) throw new ExtractionException("corrupt", $"not a readable {office} file: {why}");
         return "application/zip";
     }
 

@@ -269,6 +269,80 @@ public sealed class ReaderTests : IDisposable
     }
 
     /// <summary>
+    /// Issue 18, item 12, found by scripts/attack: a Word file declaring a DTD (a "billion laughs" file) failed with the
+    /// XML library's advice to programmers ("… set the DtdProcessing property on XmlReaderSettings …"), and a .docx or
+    /// .xlsx whose zip is cut short, or holds no document, or random bytes under an Office name, failed as
+    /// "unsupported format (application/zip)". Each is a damaged Word or Excel file, said in words.
+    /// </summary>
+    [Fact]
+    public void Damaged_office_files_fail_as_corrupt_in_words_a_user_can_act_on()
+    {
+        var good = Path.Combine(_dir, "good.docx");
+        Seed000Docx(good);
+        var bytes = File.ReadAllBytes(good);
+        var laughs = Path.Combine(_dir, "laughs.docx");
+        File.Copy(good, laughs);
+        using (var z = ZipFile.Open(laughs, ZipArchiveMode.Update))
+        {
+            z.GetEntry("word/document.xml")!.Delete();
+            using var w = new StreamWriter(z.CreateEntry("word/document.xml").Open());
+            w.Write("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
+                    + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>");
+        }
+        var noDocument = Path.Combine(_dir, "no-document.docx");
+        File.Copy(good, noDocument);
+        using (var z = ZipFile.Open(noDocument, ZipArchiveMode.Update)) z.GetEntry("word/document.xml")!.Delete();
+        var truncated = Path.Combine(_dir, "truncated.docx");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+        var random = Path.Combine(_dir, "random.xlsx");
+        File.WriteAllBytes(random, new Random(18).GetItems<byte>(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 5000));
+
+        foreach (var (path, says) in new[] { (laughs, "DTD"), (noDocument, "word/document.xml"), (truncated, "damaged or cut short"), (random, "Excel") })
+        {
+            var e = Assert.Throws<ExtractionException>(() => new Extractor.Pipeline.ReportExtractor().Extract(path));
+            Assert.Equal("corrupt", e.Reason);
+            Assert.Contains(says, e.Message);
+            Assert.Contains(path.EndsWith(".xlsx") ? "Excel" : "Word", e.Message);
+            Assert.DoesNotContain("XmlReaderSettings", e.Message);
+            Assert.DoesNotContain("application/", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Issue 18, item 8 for Office files, found by scripts/attack: 1 MB of .docx whose document.xml inflates to 1 GB took
+    /// 2.4 GB of memory and failed as an internal error (OutOfMemory). A part over the limit is refused as too_large;
+    /// a part just over it (136M characters) was read, blank, and stored as ok.
+    /// </summary>
+    [Theory]
+    [InlineData("docx", "word/document.xml")]
+    [InlineData("xlsx", "xl/worksheets/sheet1.xml")]
+    public void An_office_part_that_inflates_past_the_limit_is_refused_as_too_large(string extension, string part)
+    {
+        var good = Path.Combine(_dir, "good." + extension);
+        if (extension == "docx") Seed000Docx(good); else Seed003Xlsx(good);
+        var bomb = Path.Combine(_dir, "bomb." + extension);
+        File.Copy(good, bomb);
+        using (var z = ZipFile.Open(bomb, ZipArchiveMode.Update))
+        {
+            var entry = z.GetEntry(part) ?? z.Entries.First(e => e.FullName.StartsWith("xl/worksheets/"));
+            var name = entry.FullName;
+            entry.Delete();
+            using var w = z.CreateEntry(name, CompressionLevel.Fastest).Open();
+            w.Write(extension == "docx"
+                ? "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"u8
+                : "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"u8);
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < 136; i++) w.Write(spaces);
+            w.Write(extension == "docx" ? "</w:t></w:r></w:p></w:body></w:document>"u8 : "</t></is></c></row></sheetData></worksheet>"u8);
+        }
+        Assert.True(new FileInfo(bomb).Length < 4 << 20);
+        var e = Assert.Throws<ExtractionException>(() => new Extractor.Pipeline.ReportExtractor().Extract(bomb));
+        Assert.Equal("too_large", e.Reason);
+        Assert.Contains("decompression bomb", e.Message);
+    }
+
+    /// <summary>
     /// Issue 18, item 15: Word forms of a report lost kind, agency or year when the report states them only where a
     /// Word file keeps them — the page header printed on page 1, or the document's title property (a web page saved
     /// as Word keeps its &lt;title&gt; there). The header is read as page 1's first line, the title property as the

@@ -221,7 +221,9 @@ public sealed class PpOcrEngine
     private static IDisposableReadOnlyCollection<OrtValue> Run(InferenceSession session, OrtValue input, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        using var run = new RunOptions();
+        // A failed run is an exception carrying its message; ONNX Runtime's own log line for it on stderr (for a run
+        // stopped by the flag, or torn down, its kernel's internal words) would only repeat it to the user.
+        using var run = new RunOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
         using var stop = cancellation.Register(() => run.Terminate = true);
         try
         {

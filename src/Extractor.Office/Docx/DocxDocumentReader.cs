@@ -42,11 +42,11 @@ public sealed partial class DocxDocumentReader : IDocumentReader
         WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(stream, false);
+            document = WordprocessingDocument.Open(stream, false, OfficeFileErrors.Settings);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or ArgumentException or System.Xml.XmlException)
         {
-            throw new ExtractionException("corrupt", "not a readable Word document: " + e.Message.Split('\n')[0], e);
+            throw OfficeFileErrors.Failure("not a readable Word document", e);
         }
         using (document)
         {
@@ -56,7 +56,7 @@ public sealed partial class DocxDocumentReader : IDocumentReader
             }
             catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FormatException)
             {
-                throw new ExtractionException("corrupt", "malformed Word XML: " + e.Message.Split('\n')[0], e);
+                throw OfficeFileErrors.Failure("malformed Word file", e);
             }
         }
     }

@@ -41,10 +41,10 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
     {
         using var stream = new MemoryStream(bytes, writable: false);
         SpreadsheetDocument document;
-        try { document = SpreadsheetDocument.Open(stream, false); }
+        try { document = SpreadsheetDocument.Open(stream, false, OfficeFileErrors.Settings); }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or ArgumentException or System.Xml.XmlException)
         {
-            throw new ExtractionException("corrupt", "not a readable Excel workbook: " + e.Message.Split('\n')[0], e);
+            throw OfficeFileErrors.Failure("not a readable Excel workbook", e);
         }
         using (document)
         {
@@ -54,7 +54,7 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
             }
             catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FormatException)
             {
-                throw new ExtractionException("corrupt", "malformed Excel XML: " + e.Message.Split('\n')[0], e);
+                throw OfficeFileErrors.Failure("malformed Excel file", e);
             }
         }
     }
