@@ -237,7 +237,15 @@ public sealed class IngestPipeline(
     private bool ShouldRetry(StoredStatus stored) =>
         stored.Status == "failed" && (options.RetryFailed || stored.ExtractorVersion != options.ExtractorVersion
             || stored.ErrorReason is { } reason && FailureReasons.RunCaused.Contains(reason)
-            || stored.ErrorReason == "timeout" && stored.DurationMs is { } ms && options.Timeout.TotalMilliseconds > ms);
+            || stored.ErrorReason == "timeout" && stored.DurationMs is { } ms && LongerThanItHad(ms));
+
+    /// <summary>
+    /// This run's limit is clearly longer than the time the timed-out attempt took: by a tenth, and at least a second.
+    /// The attempt's time is its limit plus how late the timer fired and the run noticed, so the same limit again comes
+    /// out a hair above or below it (truncated to the millisecond); the margin keeps that from counting as longer.
+    /// </summary>
+    private bool LongerThanItHad(long ms) =>
+        options.Timeout.TotalMilliseconds > ms + Math.Max(1000, ms / 10.0);
 
     private DocumentOutcome Write(Result result)
     {
