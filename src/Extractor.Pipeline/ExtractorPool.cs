@@ -13,18 +13,15 @@ public sealed class ExtractorPool(ExtractionSettings settings, Func<PipelineStag
 
     public ExtractionSettings Settings => settings;
 
-    public Report Extract(string path, CancellationToken cancellation)
-    {
-        if (!_idle.TryTake(out var x)) x = new ReportExtractor(settings, stages?.Invoke() ?? PipelineStages.Default(settings));
-        try { return x.Extract(path, cancellation); }
-        finally { _idle.Add(x); }
-    }
+    public Report Extract(string path, CancellationToken cancellation) => WithIdle(x => x.Extract(path, cancellation));
 
     /// <summary>Under a <see cref="Deadline"/> the extractor may extend (pages to OCR), as batch ingest and workers run it.</summary>
-    public Report Extract(string path, Deadline deadline)
+    public Report Extract(string path, Deadline deadline) => WithIdle(x => x.Extract(path, null, deadline));
+
+    private Report WithIdle(Func<ReportExtractor, Report> extract)
     {
         if (!_idle.TryTake(out var x)) x = new ReportExtractor(settings, stages?.Invoke() ?? PipelineStages.Default(settings));
-        try { return x.Extract(path, null, deadline); }
+        try { return extract(x); }
         finally { _idle.Add(x); }
     }
 }

@@ -14,6 +14,9 @@ public sealed class KeptFiles(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
+    /// <summary>The folder job workers share when not told (`--files`), relative to where they run.</summary>
+    public const string WorkersDefault = "extractor-files";
+
     /// <summary>The folder kept files of the store at <paramref name="dbPath"/> go to by default.</summary>
     public static string BesideStore(string dbPath) => Path.GetFullPath(dbPath) + ".files";
 

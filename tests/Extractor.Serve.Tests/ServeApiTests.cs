@@ -6,35 +6,12 @@ using Extractor.Store;
 namespace Extractor.Serve.Tests;
 
 /// <summary>The web app's API over a synthetic store, on a free loopback port.</summary>
-public sealed class ServeApiTests : IAsyncLifetime
+public sealed class ServeApiTests : ServedSamples
 {
-    private readonly TempDir _dir = new();
-    private ServeApp? _app;
-    private readonly HttpClient _http = new();
-
-    public async Task InitializeAsync()
-    {
-        using (var store = ExtractorStore.Open(_dir.File("s.db"))) Samples.Fill(store);
-        _app = await ServeApp.StartAsync(new ServeOptions { DbPath = _dir.File("s.db"), Port = 0, SourceRoot = _dir.Path });
-        _http.BaseAddress = new Uri(_app.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    private async Task<JsonElement> Get(string path)
-    {
-        var r = await _http.GetAsync(path);
-        Assert.True(r.IsSuccessStatusCode, $"{path}: {(int)r.StatusCode}");
-        return JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;
-    }
+    protected override string NewStore() => Dir.File("s.db");
 
     [Fact]
-    public void ListensOnLoopbackOnly() => Assert.StartsWith("http://127.0.0.1:", _app!.Url);
+    public void ListensOnLoopbackOnly() => Assert.StartsWith("http://127.0.0.1:", App!.Url);
 
     [Fact]
     public async Task ListsDocuments()
@@ -66,11 +43,11 @@ public sealed class ServeApiTests : IAsyncLifetime
     [Fact]
     public async Task ServesTheSourceFileOnlyWhenItStillHasTheStoredBytes()
     {
-        File.WriteAllText(_dir.File($"{Samples.Sha(1)}.pdf"), "%PDF-1.4 not the stored bytes");
+        File.WriteAllText(Dir.File($"{Samples.Sha(1)}.pdf"), "%PDF-1.4 not the stored bytes");
         var d = await Get($"/api/documents/{Samples.Sha(1)}");
         Assert.Contains("changed", d.GetProperty("viewer").GetProperty("reason").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/documents/{Samples.Sha(1)}/file")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/api/documents/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/api/documents/{Samples.Sha(1)}/file")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/documents/nope")).StatusCode);
     }
 
     [Fact]
@@ -98,7 +75,7 @@ public sealed class ServeApiTests : IAsyncLifetime
     [InlineData("/pdfjs/cmaps/UniGB-UCS2-H.bcmap", "application/octet-stream")]
     public async Task ServesTheBundledPagesAndPdfJs(string path, string type)
     {
-        var r = await _http.GetAsync(path);
+        var r = await Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal(type, r.Content.Headers.ContentType?.MediaType);
         Assert.True((await r.Content.ReadAsByteArrayAsync()).Length > 0);
@@ -109,5 +86,5 @@ public sealed class ServeApiTests : IAsyncLifetime
     [InlineData("/nothing.js")]
     [InlineData("/api/nothing")]
     public async Task UnknownPathsAreNotFound(string path) =>
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(path)).StatusCode);
 }

@@ -7,38 +7,14 @@ using Extractor.TestSupport;
 namespace Extractor.Serve.Tests;
 
 /// <summary>`extractor serve` on a PostgreSQL store: the same API, and Hangfire's dashboard beside the documents.</summary>
-public sealed class ServeOnPostgresTests : IAsyncLifetime
+public sealed class ServeOnPostgresTests : ServedSamples
 {
-    private readonly TempDir _dir = new();
-    private ServeApp? _app;
-    private readonly HttpClient _http = new();
-
-    public async Task InitializeAsync()
-    {
-        var db = PostgresServer.Instance.NewDatabase("serve");
-        using (var store = ExtractorStore.Open(db)) Samples.Fill(store);
-        _app = await ServeApp.StartAsync(new ServeOptions { DbPath = db, Port = 0, SourceRoot = _dir.Path });
-        _http.BaseAddress = new Uri(_app.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    private async Task<JsonElement> Get(string path)
-    {
-        var r = await _http.GetAsync(path);
-        Assert.True(r.IsSuccessStatusCode, $"{path}: {(int)r.StatusCode}");
-        return JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;
-    }
+    protected override string NewStore() => PostgresServer.Instance.NewDatabase("serve");
 
     [Fact]
     public async Task Documents_facts_and_comparisons_come_from_postgres()
     {
-        Assert.StartsWith("http://127.0.0.1:", _app!.Url);
+        Assert.StartsWith("http://127.0.0.1:", App!.Url);
         Assert.Equal(7, (await Get("/api/documents")).GetArrayLength());
         var d = await Get($"/api/documents/{Samples.Sha(2)}");
         Assert.Equal(1.20m, d.GetProperty("facts")[0].GetProperty("value").GetDecimal());
@@ -57,41 +33,25 @@ public sealed class ServeOnPostgresTests : IAsyncLifetime
         Assert.Equal(0, jobs.GetProperty("failed").GetInt64());
         Assert.Equal(["extract", "ocr", "crawl"], jobs.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("queue").GetString()));
 
-        var dashboard = await _http.GetAsync(ServeApp.JobsPath);
+        var dashboard = await Http.GetAsync(ServeApp.JobsPath);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         var html = await dashboard.Content.ReadAsStringAsync();
         Assert.Contains("Extractor jobs", html);
-        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(ServeApp.JobsPath + "/jobs/failed")).StatusCode);
-        Assert.Contains("id=\"jobs\"", await _http.GetStringAsync("/"));
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(ServeApp.JobsPath + "/jobs/failed")).StatusCode);
+        Assert.Contains("id=\"jobs\"", await Http.GetStringAsync("/"));
     }
 }
 
 /// <summary>On a SQLite store there is no job queue: /api/jobs says so and no dashboard is mounted.</summary>
-public sealed class ServeWithoutJobsTests : IAsyncLifetime
+public sealed class ServeWithoutJobsTests : ServedSamples
 {
-    private readonly TempDir _dir = new();
-    private ServeApp? _app;
-    private readonly HttpClient _http = new();
-
-    public async Task InitializeAsync()
-    {
-        using (var store = ExtractorStore.Open(_dir.File("s.db"))) Samples.Fill(store);
-        _app = await ServeApp.StartAsync(new ServeOptions { DbPath = _dir.File("s.db"), Port = 0 });
-        _http.BaseAddress = new Uri(_app.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
-        _dir.Dispose();
-    }
+    protected override string NewStore() => Dir.File("s.db");
 
     [Fact]
     public async Task A_sqlite_store_has_no_job_queue()
     {
-        var jobs = JsonDocument.Parse(await _http.GetStringAsync("/api/jobs")).RootElement;
+        var jobs = JsonDocument.Parse(await Http.GetStringAsync("/api/jobs")).RootElement;
         Assert.False(jobs.GetProperty("enabled").GetBoolean());
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(ServeApp.JobsPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(ServeApp.JobsPath)).StatusCode);
     }
 }

@@ -60,7 +60,7 @@ public static class CrawlCommand
         {
             MaxPages = maxPages, MaxDepth = maxDepth, Delay = TimeSpan.FromMilliseconds(delayMs),
             DocumentTimeout = settings.PerDocumentTimeout,
-            KeepDirectory = StoreLocation.Parse(dbPath).KeptFilesFolder,
+            KeepDirectory = store.Location.KeptFilesFolder,
             // The same limit bounds each download, body included: a server trickling bytes cannot hold the crawl.
             Http = new HttpSettings { TotalTimeout = settings.PerDocumentTimeout },
         });
@@ -93,7 +93,7 @@ public static class CrawlCommand
                 Console.WriteLine($"failed URLs ({s.Failures.Count}):");
                 foreach (var (url, reason) in s.Failures) Console.WriteLine($"  {url}  {reason}");
             }
-            if (StoreLocation.Parse(dbPath).KeptFilesFolder is { } kept)
+            if (store.Location.KeptFilesFolder is { } kept)
                 Console.WriteLine($"downloads kept in {kept} (serve opens them like local files)");
             return 0;
         }

@@ -17,7 +17,7 @@ public static class EnqueueCommand
     public static Option<string> FilesOption() => new("--files")
     {
         Description = "the folder every worker sees, where downloads and ZIP members are kept by sha256 (a shared mount for workers on several machines)",
-        HelpName = "DIR", DefaultValueFactory = _ => "extractor-files",
+        HelpName = "DIR", DefaultValueFactory = _ => KeptFiles.WorkersDefault,
     };
 
     public static Command Create()

@@ -79,7 +79,7 @@ public sealed class ServeApp : IAsyncDisposable
             // The dashboard's own check admits local requests only; serve listens on 127.0.0.1 alone anyway.
             app.UseHangfireDashboard(JobsPath, new DashboardOptions { AppPath = "/", DashboardTitle = "Extractor jobs" }, jobs);
         // Crawled documents are kept beside a SQLite store; a PostgreSQL store's workers keep them in their --files folder.
-        var kept = new KeptFiles(location.KeptFilesFolder ?? options.FilesDirectory ?? "extractor-files");
+        var kept = new KeptFiles(location.KeptFilesFolder ?? options.FilesDirectory ?? KeptFiles.WorkersDefault);
         var files = new SourceFiles(options.SourceRoot ?? Directory.GetCurrentDirectory(), kept);
         Map(app, options, files, location);
         await app.StartAsync(cancellation);

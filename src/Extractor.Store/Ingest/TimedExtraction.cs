@@ -5,10 +5,7 @@ using Extractor.Core.Report;
 namespace Extractor.Store.Ingest;
 
 /// <summary>What one extraction under a time limit gave: a report (maybe partial), or a failure reason and message to store.</summary>
-public sealed record ExtractionOutcome(Report? Report, string? Reason = null, string? Message = null)
-{
-    public bool Ok => Report is not null;
-}
+public sealed record ExtractionOutcome(Report? Report, string? Reason = null, string? Message = null);
 
 /// <summary>
 /// One document through the extractor under a time limit, as ingest, crawl and the job workers all run it. The limit is
