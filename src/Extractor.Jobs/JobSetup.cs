@@ -52,11 +52,18 @@ public static class JobSetup
             .UseRecommendedSerializerSettings();
     }
 
-    /// <summary>The job storage of a PostgreSQL store; a SQLite store is refused with the reason.</summary>
-    public static JobStorage Storage(StoreLocation location, JobTimeouts? timeouts = null)
+    /// <summary>
+    /// The job storage of a PostgreSQL store; a SQLite store is refused with the reason. The store is opened first:
+    /// with <paramref name="create"/> (enqueue, worker) its database is created and migrated as ingest does; without
+    /// (status, serve) a database that does not exist or holds no store is refused in the store's own words. Either
+    /// way Hangfire never meets a missing database: its schema installer, given one, retries for half a minute and
+    /// then fails with the driver's message.
+    /// </summary>
+    public static JobStorage Storage(StoreLocation location, JobTimeouts? timeouts = null, bool create = true)
     {
         if (!location.IsPostgres)
             throw new ArgumentException($"{location.Display}: jobs need a PostgreSQL store (--db Host=…;Database=…); for one machine and a SQLite file use `extractor ingest` or `extractor crawl`");
+        using (ExtractorStore.Open(location.Value, create)) { }
         Configure();
         timeouts ??= new JobTimeouts();
         var options = new PostgreSqlStorageOptions

@@ -22,7 +22,7 @@ public static class JobStatus
 {
     public static JobCounts Read(StoreLocation location, int failures = 10)
     {
-        var api = JobSetup.Storage(location).GetMonitoringApi();
+        var api = JobSetup.Storage(location, create: false).GetMonitoringApi();
         var stats = api.GetStatistics();
         var queues = JobQueues.All.Select(q => new QueueCount(q, api.EnqueuedCount(q), api.FetchedCount(q))).ToList();
         var failed = api.FailedJobs(0, failures)

@@ -58,5 +58,39 @@ public sealed class StatusTests : IDisposable
         Assert.Contains("store: 0 documents", after.Stdout);
     }
 
+    /// <summary>A mistyped database name: status says in one line that it does not exist (before, Hangfire's schema
+    /// installer retried for half a minute and the command ended in an internal error), and creates nothing.</summary>
+    [Fact]
+    public void Status_of_a_database_that_does_not_exist_says_so_in_a_line_and_creates_nothing()
+    {
+        var name = $"absent_{Environment.ProcessId}";
+        var db = PostgresServer.Instance.Connection(name);
+        var r = Cli.Run(_dir.Path, "status", "--db", db);
+        Assert.NotEqual(0, r.Code);
+        Assert.Contains($"database \"{name}\" does not exist", r.Stderr);
+        Assert.DoesNotContain("internal error", r.Stderr);
+        using var admin = new Npgsql.NpgsqlConnection(PostgresServer.Instance.AdminConnectionString);
+        admin.Open();
+        using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @n", admin);
+        cmd.Parameters.AddWithValue("n", name);
+        Assert.Equal(0L, (long)cmd.ExecuteScalar()!);
+    }
+
+    /// <summary>The first enqueue into a server database nobody created: the store is created and migrated, then
+    /// the queue goes into it, and status reads both.</summary>
+    [Fact]
+    public void Enqueue_into_a_database_not_yet_created_makes_the_store_then_the_queue()
+    {
+        var db = PostgresServer.Instance.Connection($"fresh_{Environment.ProcessId}");
+        var seed = Directory.GetFiles(Corpus.Path("seeds"), "*.txt").Order().First();
+        var enqueued = Cli.Run(_dir.Path, ["enqueue", seed, "--db", db]);
+        Assert.True(enqueued.Code == 0, enqueued.Stderr);
+        var status = Cli.Run(_dir.Path, "status", "--db", db, "--format", "json");
+        Assert.True(status.Code == 0, status.Stderr);
+        using var json = JsonDocument.Parse(status.Stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("enqueued").GetInt64());
+        Assert.Equal(0, json.RootElement.GetProperty("store").GetProperty("documents").GetInt64());
+    }
+
     public void Dispose() => _dir.Dispose();
 }

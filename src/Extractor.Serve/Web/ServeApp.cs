@@ -59,7 +59,7 @@ public sealed class ServeApp : IAsyncDisposable
         StoreLocation location;
         using (var store = ExtractorStore.OpenReadOnly(options.DbPath)) location = store.Location;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServeApp).Assembly.GetName().Name });
-        var jobs = location.IsPostgres ? JobSetup.Storage(location) : null;
+        var jobs = location.IsPostgres ? JobSetup.Storage(location, create: false) : null;
         if (jobs is not null) builder.Services.AddHangfire(c => c.UseStorage(jobs));
         builder.Logging.SetMinimumLevel(options.LogLevel);
         // A failed start (a busy port) is thrown to the caller, which says it in one line; the host's own copy of it is a
