@@ -35,7 +35,7 @@ public static class PerformanceFormChecks
         const string byPurpose = "按支出性质分";
         foreach (var (column, value) in row.Values)
         {
-            var segments = column.Split('/');
+            var segments = F.Segments(column);
             var (source, figure) = F.Parts(column);
             string heading;
             bool total;

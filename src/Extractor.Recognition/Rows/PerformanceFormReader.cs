@@ -463,8 +463,8 @@ public static partial class PerformanceFormReader
                 if (head.Name is null && heads.Count > 0 && lineKey is not null) head = heads.LastOrDefault(h => h.First <= col);
                 string? name = pending ?? (head.Name is null ? null : lineKey is null ? head.Name : lineKey + "/" + head.Name);
                 if (name is null) continue;
-                var nameField = F.Of(name.Split('/')[^1]) ?? F.Of(name.Split('/')[0]);
-                if (pending is not null && F.Of(pending.Split('/')[0]) is { } pf) nameField = pf;
+                var nameField = F.Of(F.Segments(name)[^1]) ?? F.Of(F.Segments(name)[0]);
+                if (pending is not null && F.Of(F.Segments(pending)[0]) is { } pf) nameField = pf;
                 if (F.IsMoney(nameField) && Figure(text) is null) wordsForMoney = true;
                 if (F.IsFigure(nameField) && Figure(text) is { } v) d.Values.TryAdd(name, v);
                 else if (nameField == F.ProjectName && d.Label.Length == 0) d.Label = text;
