@@ -94,6 +94,28 @@ public static partial class PerformanceFormReader
         return new Result(rows.Select(ToRow).ToList(), columns);
     }
 
+    /// <summary>
+    /// The unit the form declares for its money in a label of its own (项目资金(万元), 资金总额(万元), 年度资金总额(元)),
+    /// or null when it declares none or two different ones. A form printed after a table in 元 is not in 元 for that.
+    /// </summary>
+    public static string? DeclaredUnit(TableGrid grid)
+    {
+        var units = new HashSet<string>();
+        for (var r = 0; r < grid.RowCount; r++)
+            for (var c = 0; c < grid.ColumnCount; c++)
+            {
+                var text = TextNormalizer.Compact(grid.OwnText(r, c));
+                if (text.Length is 0 or > 20 || UnitLabel().Match(text) is not { Success: true } m) continue;
+                // Only a label of the form's money: the words before the unit are a funds field or group.
+                var field = F.Of(text[..m.Index]) ?? F.Of(text);
+                if (field is F.FundsGroup || F.IsMoney(field)) units.Add(m.Groups["unit"].Value);
+            }
+        return units.Count == 1 ? units.Single() : null;
+    }
+
+    [GeneratedRegex(@"[(（](?<unit>万元|亿元|元)[)）]")]
+    private static partial Regex UnitLabel();
+
     // ---- the indicator grid ----
 
     private static int FindIndicatorHeader(TableGrid grid)
