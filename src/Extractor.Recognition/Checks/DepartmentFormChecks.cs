@@ -98,7 +98,8 @@ public static class DepartmentFormChecks
     /// <summary>The department's line: the form's only project line, or its 合计 when it lists several units.</summary>
     internal static ReportRow? Department(ReportTable form)
     {
-        var total = form.Rows.FirstOrDefault(r => r.Is(F.TotalRow) && r.Values.Count > 0);
+        // A 合计 of money (a self-evaluation's 总分 line closes its indicators, not its money).
+        var total = form.Rows.FirstOrDefault(r => r.Is(F.TotalRow) && r.Values.Keys.Any(k => F.IsMoney(F.Parts(k).Figure)));
         if (total is not null) return total;
         var lines = form.Rows.Where(r => r.Is(F.ProjectRow) && r.Values.Count > 0).ToList();
         return lines.Count == 1 ? lines[0] : null;

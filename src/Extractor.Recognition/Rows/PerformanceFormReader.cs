@@ -475,7 +475,9 @@ public static partial class PerformanceFormReader
                     var key = Name(text);
                     if (field is F.FundsFiscal or F.FundsOther or F.FundsCarryover && above.TryGetValue(col, out var over)) key = key + "/" + over;
                     if (field is F.BudgetYear or F.Expenditure or F.BudgetInitial) above[col] = key;
-                    if (heads.Count > 0 && (field is F.FundsTotal or F.FundsFiscal or F.FundsCarryover or F.FundsOther)) { lineKey = key; pending = null; }
+                    // A line of the block's grid of sources × figures: a source, or the money by purpose (基本支出 | 项目支出) or by
+                    // kind of budget (一般公共预算…) a department-wide self-evaluation prints as lines of the same grid.
+                    if (heads.Count > 0 && (field is F.FundsTotal or F.FundsFiscal or F.FundsCarryover or F.FundsOther || F.IsByPurpose(field) || F.IsBySource(field))) { lineKey = key; pending = null; }
                     else pending = key;
                     any = true;
                     continue;
