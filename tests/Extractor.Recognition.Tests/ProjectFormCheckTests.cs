@@ -235,6 +235,26 @@ public class ProjectFormCheckTests
         Assert.Equal(CheckStatus.Pass, r.Rule("perf.department_expenditure_equals_t01_expenditure_total").Status);
     }
 
+    [Fact]
+    public void Shanghai_form_with_the_projects_whole_money_beside_the_years_is_in_yuan_and_not_added_up_as_one()
+    {
+        // A Putuo street office's budget (its 项目经费情况说明 and 绩效目标填报表 pages): 项目资金(元) | 项目资金总额 4,100,000.00
+        // (其中:财政资金, 其他资金) beside 年度资金申请总额 4,100,000.00 (其中:当年财政拨款, 上年结转资金, 其他资金) on the same
+        // lines. Read as in 元 (its own label), not in the 万元 of the report; its sources not summed against one total
+        // (main: 4,100,000 vs 财政资金 + 当年财政拨款 = 8,200,000, a false failure).
+        var content = new Extractor.Pdf.Reading.PdfDocumentReader().Read(Extractor.TestSupport.Corpus.Path("extra", "sh-putuo-wanlijd-2023-budget-perf-pages.pdf"));
+        var raw = new Extractor.Tables.Document.DocumentTableExtractor().Extract(content);
+        var profile = new ReportDocument { Sha256 = content.Sha256, Source = content.Source, MediaType = content.MediaType, Kind = DocumentKinds.Budget, FiscalYear = 2023, Unit = "万元" };
+        var tables = new CanonicalTableMapper().Map(content, raw, profile).ToList();
+        var checks = new CheckRunner().Run(content, profile, tables, [], []).ToList();
+        var form = Assert.Single(tables, t => TableFamilies.IsForm(t.Id));
+        Assert.Equal("元", form.Unit);
+        var project = Assert.Single(form.Rows, x => x.Is(PerformanceFields.ProjectRow));
+        Assert.Equal(("新建万里街道社区公共服务中心", 4100000.00m, 4100000.00m), (project.Label, project.Values["项目资金总额"], project.Values["年度资金申请总额"]));
+        Assert.Equal(CheckStatus.InsufficientData, Assert.Single(checks, c => c.Rule == "perf.funds_total_equals_sources").Status);
+        Assert.DoesNotContain(checks, c => c.Rule.StartsWith("perf.") && c.Status == CheckStatus.Fail);
+    }
+
     [Theory]
     [InlineData("11000022T0000004602 16-杂志办刊经费", "杂志办刊经费")]
     [InlineData("(1)大病互助保险管理经费", "大病互助保险管理经费")]

@@ -39,9 +39,13 @@ public static partial class ProjectFormChecks
     }
 
     /// <summary>A figure the form prints for the project as a whole (its 年度资金总额 line, or no source named).</summary>
-    private static decimal? Own(ReportRow row, string field) =>
-        row.Values.Where(kv => F.Parts(kv.Key) is var p && p.Figure == field && (p.Source is null or F.FundsTotal || p.Source == p.Figure))
-            .Select(kv => (decimal?)kv.Value).FirstOrDefault();
+    /// <remarks>Two different such figures (the project's whole 项目资金总额 beside the year's 年度资金申请总额) are no one figure: none.</remarks>
+    private static decimal? Own(ReportRow row, string field)
+    {
+        var hits = row.Values.Where(kv => F.Parts(kv.Key) is var p && p.Figure == field && (p.Source is null or F.FundsTotal || p.Source == p.Figure))
+            .Select(kv => kv.Value).Distinct().ToList();
+        return hits.Count == 1 ? hits[0] : null;
+    }
 
     private static decimal Wan(decimal value, string? unit) => MoneyUnit.ToWan(value, unit);
 
