@@ -67,6 +67,7 @@ public class TableTitleLexiconTests
         "final.t05_general_budget_expenditure", "final.t06_general_budget_basic_expenditure", "final.t07_three_public",
         "final.t08_government_fund", "final.t09_state_capital", "final.x_general_budget_project_expenditure",
         "final.x_fiscal_expenditure_detail", "final.x_fiscal_expenditure", "final.x_project_self_evaluation_scores",
+        "final.x_department_self_evaluation",
         "budget.t01_revenue_expenditure_summary", "budget.t02_revenue", "budget.t03_expenditure", "budget.t04_fiscal_summary",
         "budget.t05_general_budget_functional", "budget.t06_government_fund", "budget.t07_state_capital",
         "budget.t08_general_budget_basic_economic", "budget.t09_three_public_operating", "budget.x_operating_costs",
@@ -87,6 +88,15 @@ public class TableTitleLexiconTests
     [InlineData("预算10表政府采购预算明细表", "budget.x_procurement")]
     public void PerformanceAndProcurementFormsOfBudgets(string title, string id) =>
         Assert.Equal(id, TableClassifier.Classify([title], [], DocumentKinds.Budget).Id);
+
+    [Fact]
+    public void DepartmentWideSelfEvaluationOfAFinalAccountHasItsOwnId()
+    {
+        Assert.Equal("final.x_department_self_evaluation", TableClassifier.Classify(["2023年度部门整体支出绩效自评表"], [], DocumentKinds.FinalAccount).Id);
+        // A project's self-evaluation and a score sheet keep theirs.
+        Assert.Equal("perf.x_self_evaluation", TableClassifier.Classify(["项目支出绩效自评表"], [], DocumentKinds.FinalAccount).Id);
+        Assert.Equal("perf.x_indicator_scores", TableClassifier.Classify(["部门整体支出绩效自评评分表"], [], DocumentKinds.FinalAccount).Id);
+    }
 
     [Fact]
     public void GeneralTableNounsNameOnlyTitlesWithoutBudgetWords()

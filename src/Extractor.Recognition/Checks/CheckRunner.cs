@@ -24,6 +24,7 @@ public sealed class CheckRunner : ICheckRunner
         RowTotalChecks.Run(ctx, checks);
         PerformanceFormChecks.Run(ctx, checks);
         DepartmentFormChecks.Run(ctx, checks);
+        DepartmentSelfEvaluationChecks.Run(ctx, checks);
         if (profile.Kind != DocumentKinds.Budget) CrossTableChecks.Run(ctx, checks);
         // What the text states is read from prose only, never from a table's own cells (ProseLines).
         var prose = Text.ProseLines.Of(document, tables);
@@ -34,6 +35,7 @@ public sealed class CheckRunner : ICheckRunner
         ItemStatementChecks.Run(prose.Pages, tables, checks);
         ClassStatementChecks.Run(prose.Pages, rounding, checks);
         ProjectStatementChecks.Run(prose.Pages, tables, checks);
+        ProjectFormChecks.Run(ctx, prose.Pages, checks);
         return checks.Build();
     }
 }

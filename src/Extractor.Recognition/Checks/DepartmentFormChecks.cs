@@ -96,9 +96,10 @@ public static class DepartmentFormChecks
     }
 
     /// <summary>The department's line: the form's only project line, or its 合计 when it lists several units.</summary>
-    private static ReportRow? Department(ReportTable form)
+    internal static ReportRow? Department(ReportTable form)
     {
-        var total = form.Rows.FirstOrDefault(r => r.Is(F.TotalRow) && r.Values.Count > 0);
+        // A 合计 of money (a self-evaluation's 总分 line closes its indicators, not its money).
+        var total = form.Rows.FirstOrDefault(r => r.Is(F.TotalRow) && r.Values.Keys.Any(k => F.IsMoney(F.Parts(k).Figure)));
         if (total is not null) return total;
         var lines = form.Rows.Where(r => r.Is(F.ProjectRow) && r.Values.Count > 0).ToList();
         return lines.Count == 1 ? lines[0] : null;
@@ -106,7 +107,7 @@ public static class DepartmentFormChecks
 
     private static decimal ToWan(decimal value, ReportTable t) => Amounts.MoneyUnit.ToWan(value, t.Unit);
 
-    private static void Same(CheckBuilder checks, string rule, ReportTable form, ReportRow? line, decimal? figure, string name,
+    internal static void Same(CheckBuilder checks, string rule, ReportTable form, ReportRow? line, decimal? figure, string name,
         ReportTable? table, ReportRow? row, decimal? printed, string printedName)
     {
         if (line is null || figure is null)

@@ -29,13 +29,21 @@ public static class PerformanceFormChecks
 
     private static void Funds(ReportTable t, ReportRow row, bool rounding, CheckBuilder checks)
     {
+        // Two totals side by side (the project's whole 项目资金总额 and the year's 年度资金申请总额, each with its sources on the
+        // same lines): which source belongs to which total the lines do not say.
+        if (row.Values.Keys.Count(k => F.Segments(k).Length == 1 && F.Of(k) == F.FundsTotal) > 1)
+        {
+            checks.Missing("perf.funds_total_equals_sources", CheckStatus.InsufficientData,
+                $"{t.Id} p{row.Provenance?.Page} {Name(row)}: two 资金总额 printed side by side, their sources on the same lines");
+            return;
+        }
         var byHeading = new Dictionary<string, (decimal? Total, List<(string Column, decimal Value)> Parts)>();
         // 一般公共预算 | 政府性基金 | 财政专户 are the parts of 财政拨款: sources of their own only where no 财政拨款 is printed.
         var fiscal = row.Values.Keys.Any(k => F.Parts(k).Figure == F.FundsFiscal);
         const string byPurpose = "按支出性质分";
         foreach (var (column, value) in row.Values)
         {
-            var segments = column.Split('/');
+            var segments = F.Segments(column);
             var (source, figure) = F.Parts(column);
             string heading;
             bool total;

@@ -18,6 +18,7 @@ public static class TableFactReader
     {
         var facts = new List<Fact>();
         string?[] bases = documentKind == DocumentKinds.FinalAccount ? ["actual", "budget"] : [null];
+        var formProjects = tables.Where(t => TableFamilies.IsForm(t.Id)).Sum(t => t.Rows.Count(r => r.Is(PerformanceFields.ProjectRow)));
         foreach (var source in Sources.Entries)
             foreach (var basis in bases)
             {
@@ -28,7 +29,8 @@ public static class TableFactReader
                 {
                     if (source["unless"] is { Length: > 0 } unless && t.ColumnRoles.Values.Any(r => r.Measure == unless)) continue;
                     // A form's project speaks for the report as a whole only in a self-evaluation of that one project.
-                    if (TableFamilies.IsForm(t.Id) && (documentKind != DocumentKinds.PerformanceEvaluation || t.Rows.Count(r => r.Is(PerformanceFields.ProjectRow)) != 1)) continue;
+                    // Several projects' forms (one table each) make no one figure for the report.
+                    if (TableFamilies.IsForm(t.Id) && (documentKind != DocumentKinds.PerformanceEvaluation || formProjects != 1)) continue;
                     var spec = source["row"].Split('@');
                     var row = TableMeaning.Row(t, spec[0], spec.Length > 1 ? spec[1] : null);
                     var percent = FactKeys.IsPercent(source["key"]) || FactKeys.IsScore(source["key"]);

@@ -53,10 +53,30 @@ public static class PerformanceFields
     /// <summary>The source (年度资金总额, 财政拨款…) and the figure (全年预算数, 执行率…) a form's column name says.</summary>
     public static (string? Source, string? Figure) Parts(string column)
     {
-        var segments = column.Split('/');
+        var segments = Segments(column);
         var fields = segments.Select(Of).ToList();
         if (segments.Length == 1) return (IsFunds(fields[0]) ? fields[0] : null, fields[0]);
         return (fields[0], fields[^1]);
+    }
+
+    /// <summary>
+    /// A column name's source and heading ("年度资金总额/执行率(B/A)" → 年度资金总额 | 执行率(B/A)): split at the slashes
+    /// the reader put between them, not at one printed inside a bracket (执行率(B/A), B/A being 执行数 over 预算数).
+    /// </summary>
+    public static string[] Segments(string column)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < column.Length; i++)
+        {
+            var c = column[i];
+            if (c is '(' or '（') depth++;
+            else if (c is ')' or '）' && depth > 0) depth--;
+            else if (c == '/' && depth == 0) { parts.Add(column[start..i]); start = i + 1; }
+        }
+        parts.Add(column[start..]);
+        return parts.ToArray();
     }
 
     private static bool IsFunds(string? f) => f is FundsTotal or FundsFiscal or FundsCarryover or FundsOther;

@@ -94,6 +94,28 @@ public static partial class PerformanceFormReader
         return new Result(rows.Select(ToRow).ToList(), columns);
     }
 
+    /// <summary>
+    /// The unit the form declares for its money in a label of its own (项目资金(万元), 资金总额(万元), 年度资金总额(元)),
+    /// or null when it declares none or two different ones. A form printed after a table in 元 is not in 元 for that.
+    /// </summary>
+    public static string? DeclaredUnit(TableGrid grid)
+    {
+        var units = new HashSet<string>();
+        for (var r = 0; r < grid.RowCount; r++)
+            for (var c = 0; c < grid.ColumnCount; c++)
+            {
+                var text = TextNormalizer.Compact(grid.OwnText(r, c));
+                if (text.Length is 0 or > 20 || UnitLabel().Match(text) is not { Success: true } m) continue;
+                // Only a label of the form's money: the words before the unit are a funds field or group.
+                var field = F.Of(text[..m.Index]) ?? F.Of(text);
+                if (field is F.FundsGroup || F.IsMoney(field)) units.Add(m.Groups["unit"].Value);
+            }
+        return units.Count == 1 ? units.Single() : null;
+    }
+
+    [GeneratedRegex(@"[(（](?<unit>万元|亿元|元)[)）]")]
+    private static partial Regex UnitLabel();
+
     // ---- the indicator grid ----
 
     private static int FindIndicatorHeader(TableGrid grid)
@@ -453,7 +475,9 @@ public static partial class PerformanceFormReader
                     var key = Name(text);
                     if (field is F.FundsFiscal or F.FundsOther or F.FundsCarryover && above.TryGetValue(col, out var over)) key = key + "/" + over;
                     if (field is F.BudgetYear or F.Expenditure or F.BudgetInitial) above[col] = key;
-                    if (heads.Count > 0 && (field is F.FundsTotal or F.FundsFiscal or F.FundsCarryover or F.FundsOther)) { lineKey = key; pending = null; }
+                    // A line of the block's grid of sources × figures: a source, or the money by purpose (基本支出 | 项目支出) or by
+                    // kind of budget (一般公共预算…) a department-wide self-evaluation prints as lines of the same grid.
+                    if (heads.Count > 0 && (field is F.FundsTotal or F.FundsFiscal or F.FundsCarryover or F.FundsOther || F.IsByPurpose(field) || F.IsBySource(field))) { lineKey = key; pending = null; }
                     else pending = key;
                     any = true;
                     continue;
@@ -463,8 +487,8 @@ public static partial class PerformanceFormReader
                 if (head.Name is null && heads.Count > 0 && lineKey is not null) head = heads.LastOrDefault(h => h.First <= col);
                 string? name = pending ?? (head.Name is null ? null : lineKey is null ? head.Name : lineKey + "/" + head.Name);
                 if (name is null) continue;
-                var nameField = F.Of(name.Split('/')[^1]) ?? F.Of(name.Split('/')[0]);
-                if (pending is not null && F.Of(pending.Split('/')[0]) is { } pf) nameField = pf;
+                var nameField = F.Of(F.Segments(name)[^1]) ?? F.Of(F.Segments(name)[0]);
+                if (pending is not null && F.Of(F.Segments(pending)[0]) is { } pf) nameField = pf;
                 if (F.IsMoney(nameField) && Figure(text) is null) wordsForMoney = true;
                 if (F.IsFigure(nameField) && Figure(text) is { } v) d.Values.TryAdd(name, v);
                 else if (nameField == F.ProjectName && d.Label.Length == 0) d.Label = text;

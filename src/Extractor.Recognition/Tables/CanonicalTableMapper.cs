@@ -72,7 +72,8 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
                 var f = new Draft
                 {
                     Id = cls.Id, Title = cls.Title, PageStart = raw.PageStart, PageEnd = raw.PageEnd, Layout = layout,
-                    Width = raw.ColumnCount, Unit = layout.Unit ?? prev?.Unit ?? profile.Unit, Method = raw.Method,
+                    // The form's own label (项目资金(万元)) before the unit of the table printed above it.
+                    Width = raw.ColumnCount, Unit = layout.Unit ?? PerformanceFormReader.DeclaredUnit(grid) ?? prev?.Unit ?? profile.Unit, Method = raw.Method,
                     IsForm = true, Form = form.Grid,
                 };
                 f.Rows.AddRange(form.Rows);
