@@ -63,6 +63,9 @@ public class OcrConfidenceGuardTests
     {
         var options = new OcrConfidenceOptions();
         Assert.Equal((OcrConfidenceOptions.CalibratedPpOcr, OcrConfidenceOptions.CalibratedTesseract), (options.For("ppocr"), options.For("tesseract")));
+        // By default a PP-OCR digit below 0.5 is withheld; Tesseract's confidence withholds nothing (it does not separate).
+        Assert.Single(OcrConfidenceGuard.Keep(Document(0.9, 0.4, 0.99, "ppocr"), Facts, []));
+        Assert.Equal(2, OcrConfidenceGuard.Keep(Document(0.9, 0.01, 0.01, "tesseract"), Facts, []).Count);
         // Tesseract's 0.85 for a figure is below its threshold; the same figure at 0.85 from PP-OCR is kept.
         var warnings = new List<string>();
         Assert.Single(OcrConfidenceGuard.Keep(Document(0.9, 0.85, 0.99, "tesseract"), Facts, warnings, new OcrConfidenceOptions { TesseractMinFigureConfidence = 0.9, PpOcrMinFigureConfidence = 0.5 }));
