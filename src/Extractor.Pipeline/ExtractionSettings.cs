@@ -28,8 +28,8 @@ public sealed record ExtractionSettings
 
     /// <summary>
     /// A page takes about 4 s of Tesseract on an idle core (a 25-page scan ~100 s) and several times that on a busy
-    /// machine: 15 s. PP-OCR spends about 1.2 times Tesseract's CPU on a page (4.4 CPU-s against 3.8 on a heavily loaded
-    /// machine, README "OCR") and more memory; 30 s leaves it the same margin on a machine shared with other work.
+    /// machine: 15 s. PP-OCR now spends less CPU than Tesseract on a page (2.9 CPU-s against 4.2, README "OCR") but
+    /// several times its memory; 30 s is kept as the margin for a machine shared with other work.
     /// </summary>
     public static TimeSpan DefaultOcrTimePerPage(Extractor.Ocr.OcrEngine engine) =>
         TimeSpan.FromSeconds(engine == Extractor.Ocr.OcrEngine.Tesseract ? 15 : 30);
