@@ -8,7 +8,8 @@ namespace Extractor.Ocr;
 /// Mends Tesseract's commonest misreadings in report prose, where a fact reader needs the wording whole: a closing
 /// quote read as '?' inside “三公?经费”, and glyph confusions in the contexts where they can only be budget terms (来购 for 采购 before 金额, 念额 for
 /// 总额 after 采购, 增如 for 增加 before a figure, 〈 for an opening parenthesis closed by ')', a comma for the colon after a
-/// cover's field label), so correct text is left alone.
+/// cover's field label), so correct text is left alone. Tesseract's only: PP-OCR's readings of the same scans hold none
+/// of these misreadings (re-measured with scripts/bench-ocr), so its lines are not touched.
 /// </summary>
 public static partial class OcrProseRepair
 {

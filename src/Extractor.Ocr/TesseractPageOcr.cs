@@ -56,6 +56,7 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
             {
                 // The OCR layer is now the page's text; TextConfidence < 1 is what marks it as read from an image.
                 LooksScanned = false,
+                ReadBy = OcrEngines.Name(OcrEngine.Tesseract),
                 TextConfidence = confidence,
             };
         }
@@ -93,7 +94,7 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
             var conf = double.TryParse(f[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : 0;
             var box = new Box(image.ToPoints(left), pageHeight - image.ToPoints(top + h),
                 image.ToPoints(left + w), pageHeight - image.ToPoints(top));
-            glyphs.Add(new GlyphBox(f[11], box, Math.Max(box.Height, 1), "ocr", false));
+            glyphs.Add(new GlyphBox(f[11], box, Math.Max(box.Height, 1), "ocr", false) { Confidence = Math.Clamp(conf / 100.0, 0, 1) });
             confSum += conf;
             count++;
         }

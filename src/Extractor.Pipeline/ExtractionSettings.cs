@@ -11,6 +11,8 @@ public sealed record ExtractionSettings
     public bool ParallelPages { get; init; }
     /// <summary>The engine scanned pages are read with (`--ocr`).</summary>
     public Extractor.Ocr.OcrEngine Ocr { get; init; } = Extractor.Ocr.OcrEngines.Default;
+    /// <summary>Below what confidence a figure read by OCR is withheld (<see cref="Extractor.Recognition.Checks.OcrConfidenceGuard"/>).</summary>
+    public Extractor.Recognition.Checks.OcrConfidenceOptions OcrConfidence { get; init; } = new();
     /// <summary>
     /// The limit is the longest pause between two steps (a page OCR'd, a stage done) rather than the whole document's:
     /// for a command on one document (`extract`), which should not stop a document still making progress. A batch
@@ -26,8 +28,8 @@ public sealed record ExtractionSettings
 
     /// <summary>
     /// A page takes about 4 s of Tesseract on an idle core (a 25-page scan ~100 s) and several times that on a busy
-    /// machine: 15 s. PP-OCR spends about twice Tesseract's CPU on a page (10–12 CPU-s against 6 on a loaded machine,
-    /// README "OCR"): 30 s.
+    /// machine: 15 s. PP-OCR now spends less CPU than Tesseract on a page (2.9 CPU-s against 4.2, README "OCR") but
+    /// several times its memory; 30 s is kept as the margin for a machine shared with other work.
     /// </summary>
     public static TimeSpan DefaultOcrTimePerPage(Extractor.Ocr.OcrEngine engine) =>
         TimeSpan.FromSeconds(engine == Extractor.Ocr.OcrEngine.Tesseract ? 15 : 30);
@@ -45,5 +47,8 @@ public sealed record ExtractionSettings
             throw new ArgumentOutOfRangeException(nameof(OcrTimePerPage), OcrTimePerPage, "the time per OCR page must be from 0 to an hour");
         if (PerDocumentTimeout <= TimeSpan.Zero || PerDocumentTimeout > MaxTimeout)
             throw new ArgumentOutOfRangeException(nameof(PerDocumentTimeout), PerDocumentTimeout, $"the per-document limit must be from 1 ms to {MaxTimeout.TotalSeconds:0} s");
+        foreach (var least in new[] { OcrConfidence.PpOcrMinFigureConfidence, OcrConfidence.TesseractMinFigureConfidence })
+            if (least is < 0 or > 1 or double.NaN)
+                throw new ArgumentOutOfRangeException(nameof(OcrConfidence), least, "the least confidence of an OCR figure must be from 0 to 1");
     }
 }

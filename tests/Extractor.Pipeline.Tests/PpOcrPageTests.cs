@@ -76,6 +76,10 @@ public sealed class PpOcrPageTests : IClassFixture<PpOcrPageTests.KnownPage>
         var figure = content.Words.Single(w => w.Text.Contains("307.82"));
         var line = content.Lines.Single(l => l.Text.Contains("307.82"));
         Assert.True(line.Box.Contains(figure.Box.CentreX, figure.Box.CentreY));
+        // Each word carries the recogniser's confidence in it (a text layer's words have 1): sure of a clean figure.
+        Assert.InRange(figure.Confidence, 0.8, 1.0);
+        Assert.All(content.Words, w => Assert.InRange(w.Confidence, 0.0, 1.0));
+        Assert.Contains(content.Words, w => w.Confidence < 1);
         Assert.InRange(content.Width, 590, 600);
     }
 

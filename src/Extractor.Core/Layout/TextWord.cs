@@ -1,7 +1,14 @@
 namespace Extractor.Core.Layout;
 
 /// <summary>A run of letters without a gap, normalised text. Bold comes from the font name or stroke rendering.</summary>
-public sealed record TextWord(string Text, Box Box, double FontSize, string FontName, bool Bold);
+public sealed record TextWord(string Text, Box Box, double FontSize, string FontName, bool Bold)
+{
+    /// <summary>
+    /// How sure the OCR engine was of the word's figure: the lowest confidence among its digits and decimal marks (of
+    /// all its characters when it has none), 0–1; 1 for a text layer, which is not read but given.
+    /// </summary>
+    public double Confidence { get; init; } = 1;
+}
 
 /// <summary>Words on one baseline in reading order, joined CJK-aware.</summary>
 public sealed record TextLine(string Text, Box Box, IReadOnlyList<TextWord> Words)

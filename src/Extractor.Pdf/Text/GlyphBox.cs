@@ -6,5 +6,9 @@ namespace Extractor.Pdf.Text;
 /// <remarks>
 /// <see cref="Box"/> spans the font's body on the baseline (not the ink), so "。" and "一" on one line
 /// share a vertical extent and fall into the same row.
+/// <see cref="Confidence"/> is the OCR engine's probability that the glyph (or OCR word) was read right; 1 for a text layer.
 /// </remarks>
-public readonly record struct GlyphBox(string Value, Box Box, double FontSize, string FontName, bool Bold);
+public readonly record struct GlyphBox(string Value, Box Box, double FontSize, string FontName, bool Bold)
+{
+    public double Confidence { get; init; } = 1;
+}
