@@ -19,7 +19,7 @@ internal static class AgencyConsensus
         var page = content.Pages.FirstOrDefault(p => p.Number == agency.Page);
         var name = agency.Text;
         if (page is null || page.TextConfidence >= 1.0) return agency;
-        if (name.Any(char.IsAsciiLetter)) return FromCommonTail(agency, content) ?? agency;
+        if (name.Any(char.IsAsciiLetter)) return Tables.OcrMending.Applies(page) ? FromCommonTail(agency, content) ?? agency : agency;
         if (name.Length < 6) return agency;
         // One misread glyph in six, at most two: near enough to be the same name, too far for a sibling unit.
         var budget = Math.Min(2.0, Math.Floor(name.Length / 6.0));

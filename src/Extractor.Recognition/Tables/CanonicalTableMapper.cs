@@ -46,8 +46,8 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
         foreach (var table in tables)
         {
             if (table.Rows.Count == 0) continue;
-            var ocr = IsOcr(document, table);
-            var raw = ocr ? OcrTextRepair.Repair(table) : table;
+            var mend = NeedsOcrMending(document, table);
+            var raw = mend ? OcrTextRepair.Repair(table) : table;
             var grid = new TableGrid(raw);
             var layout = HeaderReader.Read(grid);
             // The title as the table's reader found it (Extractor.Tables' caption reader for PDFs, the markup for the rest).
@@ -125,8 +125,8 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
     private static ReportRow? LastProject(Draft d) => d.Rows.LastOrDefault(r => r.Is(Meaning.PerformanceFields.ProjectRow));
 
     /// <summary>Read from a page image (TextConfidence below 1): its text may be garbled and is mended first.</summary>
-    private static bool IsOcr(DocumentContent document, RawTable raw) =>
-        document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && p.TextConfidence < 1);
+    private static bool NeedsOcrMending(DocumentContent document, RawTable raw) =>
+        document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && OcrMending.Applies(p));
 
     private static IEnumerable<string> ValueColumns(ColumnLayout layout) =>
         layout.Columns.Where(c => c.Role == ColumnRole.Value && c.Name.Length > 0).Select(c => c.Name).Distinct();
