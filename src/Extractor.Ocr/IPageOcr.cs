@@ -37,7 +37,7 @@ public static class OcrEngines
         _ => throw new ArgumentException($"unknown OCR engine '{name}' (tesseract or ppocr)"),
     };
 
-    public static string Name(OcrEngine engine) => engine == OcrEngine.PpOcr ? "ppocr" : "tesseract";
+    public static string Name(OcrEngine engine) => engine == OcrEngine.PpOcr ? OcrReaders.PpOcr : OcrReaders.Tesseract;
 
     /// <summary>The page reader for an engine; throws, naming what is missing, when it cannot run here.</summary>
     public static IPageOcr Create(OcrEngine engine) => engine switch

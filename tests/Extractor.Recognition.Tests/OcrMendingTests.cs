@@ -12,7 +12,7 @@ public sealed class OcrMendingTests
     [Fact]
     public void Tesseract_pages_and_pages_of_an_unnamed_engine_are_mended()
     {
-        Assert.True(OcrMending.Applies(Page(0.8, "tesseract")));
+        Assert.True(OcrMending.Applies(Page(0.8, OcrReaders.Tesseract)));
         Assert.True(OcrMending.Applies(Page(0.8, null)));
     }
 
@@ -20,6 +20,6 @@ public sealed class OcrMendingTests
     public void Text_layers_and_PP_OCR_pages_are_not()
     {
         Assert.False(OcrMending.Applies(Page(1.0, null)));
-        Assert.False(OcrMending.Applies(Page(0.97, OcrMending.PpOcr)));
+        Assert.False(OcrMending.Applies(Page(0.97, OcrReaders.PpOcr)));
     }
 }

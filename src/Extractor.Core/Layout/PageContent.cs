@@ -18,6 +18,6 @@ public sealed record PageContent(
     /// <summary>Below 1 when the page's words come from OCR (Tesseract's mean word confidence).</summary>
     public double TextConfidence { get; init; } = 1.0;
 
-    /// <summary>The OCR engine that read the page ("ppocr", "tesseract"); null for a text layer. Its confidences mean different things.</summary>
+    /// <summary>The OCR engine that read the page (<see cref="OcrReaders"/>); null for a text layer. Its confidences mean different things.</summary>
     public string? ReadBy { get; init; }
 }

@@ -25,18 +25,19 @@ public sealed record OcrConfidenceOptions
     public const double CalibratedPpOcr = 0.5;
 
     /// <summary>
-    /// Off (0). Tesseract's one wrong figure (cq-swu, 96 dpi) scored 0.898, above 32 of its 67 right ones: the only
-    /// threshold withholding it (0.9) also withholds those 32 (on the real scans czj and ghzy it keeps 24 of 54 figures),
-    /// and on corpus/wild it withheld a procurement table's four figures that add up. Its confidence does not separate
-    /// right from wrong, so Tesseract's figures are left to the checks (<see cref="OcrFactGuard"/>).
+    /// Off (0). In the calibration (labelled scans at 200 and 96 dpi, real scans against their text PDFs) Tesseract's
+    /// one wrong figure, read at 96 dpi, scored 0.898, above 32 of its 67 right ones: the only threshold withholding it
+    /// (0.9) also withholds those 32 (on the real scans it kept 24 of 54 figures), and on unlabelled budgets it withheld
+    /// procurement figures that add up. Its confidence does not separate right from wrong, so Tesseract's figures are
+    /// left to the checks (<see cref="OcrFactGuard"/>). The calibration table is in README's OCR section.
     /// </summary>
     public const double CalibratedTesseract = 0.0;
 
     /// <summary>The threshold for a page read by the named engine (<see cref="PageContent.ReadBy"/>); 0 for one unknown.</summary>
     public double For(string? engine) => engine switch
     {
-        "ppocr" => PpOcrMinFigureConfidence,
-        "tesseract" => TesseractMinFigureConfidence,
+        OcrReaders.PpOcr => PpOcrMinFigureConfidence,
+        OcrReaders.Tesseract => TesseractMinFigureConfidence,
         _ => 0,
     };
 }

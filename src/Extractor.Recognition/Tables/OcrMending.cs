@@ -13,8 +13,5 @@ namespace Extractor.Recognition.Tables;
 /// </summary>
 public static class OcrMending
 {
-    /// <summary><see cref="PageContent.ReadBy"/> of PP-OCR's pages.</summary>
-    public const string PpOcr = "ppocr";
-
-    public static bool Applies(PageContent page) => page.TextConfidence < 1 && page.ReadBy != PpOcr;
+    public static bool Applies(PageContent page) => page.TextConfidence < 1 && page.ReadBy != OcrReaders.PpOcr;
 }
