@@ -82,6 +82,9 @@ public static partial class PerformanceFormReader
 
         var rows = new List<Draft>();
         var name = project?.Label;
+        // A part that opens with another project's field block (one form per project, one after another) is that
+        // project's form, not the rest of the one before.
+        if (continuation && blockEnd > 0 && ReadBlock(grid, 0, blockEnd) is { Label.Length: > 0 } other && other.Label != project?.Label) return null;
         var block = continuation ? null : ReadBlock(grid, 0, blockEnd);
         if (block is not null)
         {
@@ -424,15 +427,19 @@ public static partial class PerformanceFormReader
         var any = false;
         var wordsForMoney = false;
         var subHeading = -1;
+        var sides = new List<(int Col, string Name)>();
         for (var r = from; r < to; r++)
         {
             var page = grid.Raw.Rows[r].Page;
             var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.IsOrigin(r, c) || grid.OwnText(r, c).Length > 0)
                 .Select(c => (Col: c, Span: grid.SpanOf(r, c), Text: TextNormalizer.Compact(grid.OwnText(r, c))))
                 .Where(x => x.Text.Length > 0 && !IsLeadIn(x.Text)).ToList();
-            // A label the table finder cut in two (项 | 目名称): the two cells make the field's name together.
+            // A label the table finder cut in two (项 | 目名称, 年度总体 | 目标): the two cells make the field's name together.
+            // Where the first part is a field's name itself (项目 | 名称), only if together they are a field's whole
+            // name: 主管部门 | 某局 reads as 主管部门… too, but only as its beginning.
             for (var i = 0; i + 1 < cells.Count; i++)
-                if (F.Of(cells[i].Text) is null && F.Of(cells[i + 1].Text) is null && F.Of(cells[i].Text + cells[i + 1].Text) is not null)
+                if (F.Of(cells[i + 1].Text) is null && F.Of(cells[i].Text + cells[i + 1].Text) is not null
+                    && (F.Of(cells[i].Text) is null || !AmountParser.IsAmount(cells[i + 1].Text) && WholeName(cells[i].Text + cells[i + 1].Text)))
                 {
                     cells[i] = (cells[i].Col, cells[i + 1].Col + cells[i + 1].Span - cells[i].Col, cells[i].Text + cells[i + 1].Text);
                     cells.RemoveAt(i + 1);
@@ -465,6 +472,10 @@ public static partial class PerformanceFormReader
             }
             string? lineKey = null;
             string? pending = null;
+            // Two totals side by side on one line, each followed by its figure (a project's whole 项目资金总额 beside the
+            // year's 年度资金申请总额): each heads the sources printed below it, in its own band of columns.
+            if (heads.Count == 0 && cells.Where((_, i) => fields[i] == F.FundsTotal).Select(x => (x.Col, Name(x.Text))).ToList() is { Count: >= 2 } totals)
+                sides = totals;
             for (var i = 0; i < cells.Count; i++)
             {
                 var (col, span, text) = cells[i];
@@ -474,6 +485,7 @@ public static partial class PerformanceFormReader
                 {
                     var key = Name(text);
                     if (field is F.FundsFiscal or F.FundsOther or F.FundsCarryover && above.TryGetValue(col, out var over)) key = key + "/" + over;
+                    else if (field is F.FundsFiscal or F.FundsOther or F.FundsCarryover && sides.Count > 0) key = (sides.LastOrDefault(s => s.Col <= col).Name ?? sides[0].Name) + "/" + key;
                     if (field is F.BudgetYear or F.Expenditure or F.BudgetInitial) above[col] = key;
                     // A line of the block's grid of sources × figures: a source, or the money by purpose (基本支出 | 项目支出) or by
                     // kind of budget (一般公共预算…) a department-wide self-evaluation prints as lines of the same grid.
@@ -484,6 +496,9 @@ public static partial class PerformanceFormReader
                 }
                 // A value: for the label before it, else for the column it stands under.
                 var head = heads.FirstOrDefault(h => h.First <= col && col <= h.Last);
+                // A value set wider than its heading (a paragraph under 年度总体目标 starting a column to its left): the
+                // one heading its cell reaches under.
+                if (head.Name is null && heads.Where(h => h.First <= col + span - 1 && col <= h.Last).ToList() is [var only]) head = only;
                 if (head.Name is null && heads.Count > 0 && lineKey is not null) head = heads.LastOrDefault(h => h.First <= col);
                 string? name = pending ?? (head.Name is null ? null : lineKey is null ? head.Name : lineKey + "/" + head.Name);
                 if (name is null) continue;
@@ -503,6 +518,9 @@ public static partial class PerformanceFormReader
         if (d.Values.Count == 0 && wordsForMoney) return null;
         return any && (d.Values.Count > 0 || d.Texts.Count > 0 || d.Label.Length > 0) ? d : null;
     }
+
+    /// <summary>A field's name as a whole (项目名称), not a text that only begins like one (主管部门某局 reads as 主管部门…).</summary>
+    private static bool WholeName(string text) => F.Of(text) is not null && F.Of(text + "之外") is null;
 
     private static int NextLine(TableGrid grid, int r, int to)
     {
