@@ -130,4 +130,21 @@ public class CaptionAndContinuationTests
         var rest = Ruled(2, xs, 760, ["效益指标", "社会效益指标", "居民满意度", "", "≥90%"], ["满意度指标", "服务对象满意度指标", "投诉率", "", "≤5%"]);
         Assert.Equal([(1, 2, 8)], Extract(new() { [1] = [first], [2] = [rest] }, pages).Select(t => (t.PageStart, t.PageEnd, t.Rows.Count)));
     }
+
+    [Fact]
+    public void AHeaderRepeatedWithAParagraphsWordsRunOntoItIsStillTheRepeatedHeader()
+    {
+        // A grid of projects: a project's 绩效目标 too long for its cell runs on over the header repeated at the head of
+        // the next page, and its words join the header's 绩效目标 cell. The header is dropped all the same, not read
+        // as a line of the grid.
+        double[] xs = [50, 150, 250, 350, 450, 550];
+        string[] header = ["项目名称", "项目总额", "绩效目标", "一级指标", "本年绩效指标值"];
+        string[] sub = ["", "", "财政资金", "", ""];
+        var first = Ruled(1, xs, 100, header, sub, ["“三农”监测项目", "140.92", "开展农业统计遥感调查", "产出指标", "95"]);
+        var second = Ruled(2, xs, 760, ["项目名称", "项目总额", "绩效目标查物资的发放质", "一级指标", "本年绩效指标值"], sub,
+            ["年度人口抽样调查", "576.79", "完成调查的全过程质量控制", "产出指标", "10"], ["", "", "", "效益指标", "3"]);
+        var pages = new[] { Page(1, Line("- 1 -", 290, 10, 20)), Page(2, Line("- 2 -", 290, 10, 20)) };
+        var t = Assert.Single(Extract(new() { [1] = [first], [2] = [second] }, pages));
+        Assert.Equal(["项目名称", "", "“三农”监测项目", "年度人口抽样调查", ""], t.Rows.Select(r => r.Cells[0].Text));
+    }
 }

@@ -63,7 +63,7 @@ public sealed class CrossPageStitcher : ITableStitcher
     }
 
     /// <summary>How many lines in a row must repeat the first part's labels for the next part to be another copy.</summary>
-    private const int CopyLines = 2;
+    private const int CopyLines = 3;
 
     /// <summary>A row's words that are not figures, by the column they start in.</summary>
     private static Dictionary<int, string> Words(RawRow row)
@@ -201,8 +201,29 @@ public sealed class CrossPageStitcher : ITableStitcher
     private static int RepeatedHeader(RawTable a, RawTable b)
     {
         var n = 0;
-        while (n < Math.Min(a.Rows.Count, b.Rows.Count) && n < 4 && RowText(a.Rows[n]) == RowText(b.Rows[n]) && RowText(a.Rows[n]).Length > 0) n++;
+        while (n < Math.Min(a.Rows.Count, b.Rows.Count) && n < 4 && Repeats(a.Rows[n], b.Rows[n]) && RowText(a.Rows[n]).Length > 0) n++;
         return n;
+    }
+
+    /// <summary>
+    /// The same line, or the same header line with words run onto its cells: a paragraph too long for its cell (a
+    /// project's 绩效目标 in a grid of projects) is printed on over the header repeated at the head of the next page,
+    /// and its words join the header's (绩效目标 read as 绩效目标查物资的发放质). Every cell the same or the header's
+    /// words followed by others; words only (a figure that grows is another figure); most cells exactly the same.
+    /// </summary>
+    private static bool Repeats(RawRow a, RawRow b)
+    {
+        if (RowText(a) == RowText(b)) return true;
+        if (a.Cells.Count != b.Cells.Count) return false;
+        var same = 0;
+        for (var c = 0; c < a.Cells.Count; c++)
+        {
+            var x = TextNormalizer.Compact(a.Cells[c].Text);
+            var y = TextNormalizer.Compact(b.Cells[c].Text);
+            if (x == y) { if (x.Length > 0) same++; continue; }
+            if (x.Length < 2 || x.Any(char.IsDigit) || !y.StartsWith(x, StringComparison.Ordinal)) return false;
+        }
+        return same * 2 > a.Cells.Count(c => TextNormalizer.Compact(c.Text).Length > 0);
     }
 
     private static string RowText(RawRow r) => string.Join("|", r.Cells.Select(c => TextNormalizer.Compact(c.Text)));
