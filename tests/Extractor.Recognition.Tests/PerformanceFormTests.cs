@@ -172,6 +172,20 @@ public class PerformanceFormTests
         Assert.All(r.Checks.Where(c => c.Rule == "perf.funds_total_equals_sources"), c => Assert.Equal(CheckStatus.Pass, c.Status));
     }
 
+    [Fact]
+    public void A_header_printed_again_inside_the_grid_is_no_indicator()
+    {
+        // The grid runs over a page and its header is printed again at the head of the next page, inside the one table
+        // the page break did not cut (a department-wide form's 活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位 likewise).
+        var lines = BeijingGrid.Split('\n').ToList();
+        lines.Insert(6, lines[1]);
+        lines.Insert(7, lines[2]);
+        var r = Text(string.Join('\n', lines), DocumentKinds.Budget, 2026);
+        var t = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets");
+        Assert.Equal(["11000022T000000460216-杂志办刊经费", "11000022T000000460687-机动经费"], t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).Select(p => p.Label));
+        Assert.Equal(["促进经验成果交流", "印刷质量相符性", "每期印刷数量", "成本控制率", "保障及时率"], t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).Select(x => x.Label));
+    }
+
     private const string SelfEvaluation = """
         项目支出绩效自评表
         项目名称	城乡居民医保配套资金							

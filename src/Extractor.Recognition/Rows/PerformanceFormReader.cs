@@ -242,6 +242,9 @@ public static partial class PerformanceFormReader
             if (first is null) continue;
             if (CellKinds.IsFooter(first)) break;
             if (CellKinds.IsColumnNumberRow(Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).ToList())) continue;
+            // The grid's header printed again over the part of the form on the next page (活动 | 绩效指标 | 指标性质 |
+            // 指标值 | 度量单位): names of the grid's columns, no indicator.
+            if (RepeatsHeader(grid, form, r)) continue;
             (string Text, FormColumn Column)? Get(string field) =>
                 byField.TryGetValue(field, out var cols)
                     ? cols.Select(c => (Text: grid.OwnText(r, c.Index), Column: c)).FirstOrDefault(x => x.Text.Length > 0) is { Text.Length: > 0 } hit ? hit : null
@@ -362,6 +365,19 @@ public static partial class PerformanceFormReader
             underProject++;
             seenIndicator = true;
         }
+    }
+
+    /// <summary>
+    /// A line of the grid's column names: every word on it names a field, an indicator level or target among them,
+    /// and each stands under the column of that field (or under a column the grid's header leaves unnamed).
+    /// </summary>
+    private static bool RepeatsHeader(TableGrid grid, FormGrid form, int r)
+    {
+        var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.OwnText(r, c).Length > 0).ToList();
+        if (cells.Count < 2 || !IsHeaderLine(grid, r)) return false;
+        var fields = cells.Select(c => (Column: c, Field: F.Of(grid.OwnText(r, c)))).Where(x => x.Field is not null).ToList();
+        if (!fields.Any(x => x.Field is F.Level1 or F.Level2 or F.Level3 or F.TargetValue)) return false;
+        return fields.All(x => x.Column >= form.Columns.Count || form.Columns[x.Column].Field is null || form.Columns[x.Column].Field == x.Field);
     }
 
     /// <summary>A project line's 资金总额 (项目总额), as printed.</summary>
