@@ -297,6 +297,31 @@ public class PerformanceFormTests
         return Run(content, DocumentProfiler.Profile(content, raw), raw);
     }
 
+    [Fact]
+    public void Beijing_department_wide_indicators_printed_with_their_levels_in_one_cell_are_split_into_the_three()
+    {
+        // 预算13表 prints one 绩效指标 column: 产出指标数量指标财政评审项目数量 is 一级 产出指标, 二级 数量指标, the indicator
+        // 财政评审项目数量 (the national framework's levels, indicator-levels.tsv).
+        var form = Assert.Single(Pdf("bj-czj-2026-budget-dept-perf-pages.pdf").Tables, x => x.Id == "budget.x_department_performance_targets");
+        var indicators = form.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        var first = indicators[0];
+        Assert.Equal(("财政评审项目数量", "产出指标", "数量指标", "预算评审", "420"), (first.Label, T(first, "一级指标"), T(first, "二级指标"), T(first, "活动"), T(first, "target_value")));
+        var outcome = indicators.First(x => x.Label.StartsWith("提高财政资金使用效益"));
+        Assert.Equal(("效益指标", "社会效益指标"), (T(outcome, "一级指标"), T(outcome, "二级指标")));
+        Assert.All(indicators, x => Assert.False(IndicatorLevels.Split(x.Label) is not null, x.Label));
+    }
+
+    [Theory]
+    [InlineData("产出指标数量指标开展监测工作", "产出指标", "数量指标", "开展监测工作")]
+    [InlineData("成本指标经济成本指标光伏补贴标准", "成本指标", "经济成本指标", "光伏补贴标准")]
+    [InlineData("满意度指标服务对象满意度指标使用人员满意度", "满意度指标", "服务对象满意度指标", "使用人员满意度")]
+    [InlineData("效益指标可持续影响指标持续推动对口协作", "效益指标", "可持续影响指标", "持续推动对口协作")]
+    [InlineData("产出指标完成率", null, null, null)]
+    [InlineData("数量指标开展监测工作", null, null, null)]
+    [InlineData("产出指标效益指标", null, null, null)]
+    public void Indicator_levels_split_only_a_first_level_followed_by_one_of_its_second_levels(string text, string? l1, string? l2, string? name) =>
+        Assert.Equal(l1 is null ? null : (l1, l2!, name!), IndicatorLevels.Split(text));
+
     [Theory]
     // Hunan (a Changsha budget's t01, t04 and 部门整体支出绩效目标表 pages): 资金总额 | 一般公共预算 … | 基本支出 | 项目支出
     // over the unit's line, below an upper header (年度预算申请 / 按收入性质分) that is no project.

@@ -347,6 +347,10 @@ public static partial class PerformanceFormReader
             var l2Name = byField.GetValueOrDefault(F.Level2)?[0].Name ?? "二级指标";
             if (level1 is not null) d.Texts[l1Name] = level1;
             if (level2 is not null) d.Texts[l2Name] = level2;
+            // An indicator printed with its levels run into its name (产出指标数量指标开展监测工作) in a grid that has no
+            // level columns of its own: the three parts, the name as the indicator.
+            if (level1 is null && level2 is null && IndicatorLevels.Split(indicator) is { } levels)
+                (d.Label, d.Texts[l1Name], d.Texts[l2Name]) = (levels.Indicator, levels.Level1, levels.Level2);
             if (l3 is { } c3) d.Cover(c3.Column.Name, grid.Cell(r, c3.Column.Index), page);
             foreach (var c in form.Columns)
             {
