@@ -172,6 +172,20 @@ public class PerformanceFormTests
         Assert.All(r.Checks.Where(c => c.Rule == "perf.funds_total_equals_sources"), c => Assert.Equal(CheckStatus.Pass, c.Status));
     }
 
+    [Fact]
+    public void A_header_printed_again_inside_the_grid_is_no_indicator()
+    {
+        // The grid runs over a page and its header is printed again at the head of the next page, inside the one table
+        // the page break did not cut (a department-wide form's 活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位 likewise).
+        var lines = BeijingGrid.Split('\n').ToList();
+        lines.Insert(6, lines[1]);
+        lines.Insert(7, lines[2]);
+        var r = Text(string.Join('\n', lines), DocumentKinds.Budget, 2026);
+        var t = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets");
+        Assert.Equal(["11000022T000000460216-杂志办刊经费", "11000022T000000460687-机动经费"], t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).Select(p => p.Label));
+        Assert.Equal(["促进经验成果交流", "印刷质量相符性", "每期印刷数量", "成本控制率", "保障及时率"], t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).Select(x => x.Label));
+    }
+
     private const string SelfEvaluation = """
         项目支出绩效自评表
         项目名称	城乡居民医保配套资金							
@@ -282,6 +296,31 @@ public class PerformanceFormTests
         var raw = new DocumentTableExtractor().Extract(content);
         return Run(content, DocumentProfiler.Profile(content, raw), raw);
     }
+
+    [Fact]
+    public void Beijing_department_wide_indicators_printed_with_their_levels_in_one_cell_are_split_into_the_three()
+    {
+        // 预算13表 prints one 绩效指标 column: 产出指标数量指标财政评审项目数量 is 一级 产出指标, 二级 数量指标, the indicator
+        // 财政评审项目数量 (the national framework's levels, indicator-levels.tsv).
+        var form = Assert.Single(Pdf("bj-czj-2026-budget-dept-perf-pages.pdf").Tables, x => x.Id == "budget.x_department_performance_targets");
+        var indicators = form.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        var first = indicators[0];
+        Assert.Equal(("财政评审项目数量", "产出指标", "数量指标", "预算评审", "420"), (first.Label, T(first, "一级指标"), T(first, "二级指标"), T(first, "活动"), T(first, "target_value")));
+        var outcome = indicators.First(x => x.Label.StartsWith("提高财政资金使用效益"));
+        Assert.Equal(("效益指标", "社会效益指标"), (T(outcome, "一级指标"), T(outcome, "二级指标")));
+        Assert.All(indicators, x => Assert.False(IndicatorLevels.Split(x.Label) is not null, x.Label));
+    }
+
+    [Theory]
+    [InlineData("产出指标数量指标开展监测工作", "产出指标", "数量指标", "开展监测工作")]
+    [InlineData("成本指标经济成本指标光伏补贴标准", "成本指标", "经济成本指标", "光伏补贴标准")]
+    [InlineData("满意度指标服务对象满意度指标使用人员满意度", "满意度指标", "服务对象满意度指标", "使用人员满意度")]
+    [InlineData("效益指标可持续影响指标持续推动对口协作", "效益指标", "可持续影响指标", "持续推动对口协作")]
+    [InlineData("产出指标完成率", null, null, null)]
+    [InlineData("数量指标开展监测工作", null, null, null)]
+    [InlineData("产出指标效益指标", null, null, null)]
+    public void Indicator_levels_split_only_a_first_level_followed_by_one_of_its_second_levels(string text, string? l1, string? l2, string? name) =>
+        Assert.Equal(l1 is null ? null : (l1, l2!, name!), IndicatorLevels.Split(text));
 
     [Theory]
     // Hunan (a Changsha budget's t01, t04 and 部门整体支出绩效目标表 pages): 资金总额 | 一般公共预算 … | 基本支出 | 项目支出

@@ -235,24 +235,59 @@ public class ProjectFormCheckTests
         Assert.Equal(CheckStatus.Pass, r.Rule("perf.department_expenditure_equals_t01_expenditure_total").Status);
     }
 
-    [Fact]
-    public void Shanghai_form_with_the_projects_whole_money_beside_the_years_is_in_yuan_and_not_added_up_as_one()
+    private static (List<ReportTable> Tables, List<Check> Checks) ShanghaiPages(string file)
     {
-        // A Putuo street office's budget (its 项目经费情况说明 and 绩效目标填报表 pages): 项目资金(元) | 项目资金总额 4,100,000.00
-        // (其中:财政资金, 其他资金) beside 年度资金申请总额 4,100,000.00 (其中:当年财政拨款, 上年结转资金, 其他资金) on the same
-        // lines. Read as in 元 (its own label), not in the 万元 of the report; its sources not summed against one total
-        // (main: 4,100,000 vs 财政资金 + 当年财政拨款 = 8,200,000, a false failure).
-        var content = new Extractor.Pdf.Reading.PdfDocumentReader().Read(Extractor.TestSupport.Corpus.Path("extra", "sh-putuo-wanlijd-2023-budget-perf-pages.pdf"));
+        var content = new Extractor.Pdf.Reading.PdfDocumentReader().Read(Extractor.TestSupport.Corpus.Path("extra", file));
         var raw = new Extractor.Tables.Document.DocumentTableExtractor().Extract(content);
         var profile = new ReportDocument { Sha256 = content.Sha256, Source = content.Source, MediaType = content.MediaType, Kind = DocumentKinds.Budget, FiscalYear = 2023, Unit = "万元" };
         var tables = new CanonicalTableMapper().Map(content, raw, profile).ToList();
-        var checks = new CheckRunner().Run(content, profile, tables, [], []).ToList();
+        return (tables, new CheckRunner().Run(content, profile, tables, [], []).ToList());
+    }
+
+    [Fact]
+    public void Shanghai_form_adds_up_the_projects_whole_money_and_the_years_each_under_its_own_total_and_reads_its_indicator_grid()
+    {
+        // A Putuo street office's budget (its 项目经费情况说明 and 绩效目标填报表 pages): 项目资金(元) | 项目资金总额 4,100,000.00
+        // (其中:财政资金, 其他资金) beside 年度资金申请总额 4,100,000.00 (其中:当年财政拨款, 上年结转资金, 其他资金) on the same
+        // lines. Read as in 元 (its own label), not in the 万元 of the report; each source named after the total printed
+        // over its band of columns and added up against that total only (summed against one total: 4,100,000 vs
+        // 8,200,000, a false failure); its indicators under 一级/二级/三级指标 | 年度(/项目)指标值, each with its target.
+        var (tables, checks) = ShanghaiPages("sh-putuo-wanlijd-2023-budget-perf-pages.pdf");
         var form = Assert.Single(tables, t => TableFamilies.IsForm(t.Id));
         Assert.Equal("元", form.Unit);
         var project = Assert.Single(form.Rows, x => x.Is(PerformanceFields.ProjectRow));
-        Assert.Equal(("新建万里街道社区公共服务中心", 4100000.00m, 4100000.00m), (project.Label, project.Values["项目资金总额"], project.Values["年度资金申请总额"]));
-        Assert.Equal(CheckStatus.InsufficientData, Assert.Single(checks, c => c.Rule == "perf.funds_total_equals_sources").Status);
+        Assert.Equal(("新建万里街道社区公共服务中心", 4100000.00m, 4100000.00m, 4100000.00m, 4100000.00m, 0m),
+            (project.Label, project.Values["项目资金总额"], project.Values["项目资金总额/财政资金"], project.Values["年度资金申请总额"],
+             project.Values["年度资金申请总额/当年财政拨款"], project.Values["年度资金申请总额/上年结转资金"]));
+        Assert.StartsWith("建成后作为万里街道社区事务受理", project.Texts!["年度总体目标"]);
+        Assert.StartsWith("建成后作为万里街道社区事务受理", project.Texts!["项目总目标"]);
+        var funds = checks.Where(c => c.Rule == "perf.funds_total_equals_sources").ToList();
+        Assert.Equal([CheckStatus.Pass], funds.Select(c => c.Status).Distinct());
         Assert.DoesNotContain(checks, c => c.Rule.StartsWith("perf.") && c.Status == CheckStatus.Fail);
+        var indicators = form.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal(["规划建筑面积", "完工及时率", "预算内经费", "完善社区基础设施建设", "居民满意度"], indicators.Select(x => x.Label));
+        Assert.Equal(("产出指标", "数量指标", "≥13459.00(平方米)", "13459.00", "≥"),
+            (indicators[0].Texts!["一级指标"], indicators[0].Texts!["二级指标"], indicators[0].Texts!["年度(/项目)指标值"], indicators[0].Texts!["target_value"], indicators[0].Texts!["target_comparison"]));
+        Assert.Equal(("满意度指标", "服务对象满意度指标", "满意度"), (indicators[4].Texts!["一级指标"], indicators[4].Texts!["二级指标"], indicators[4].Texts!["年度(/项目)指标值"]));
+    }
+
+    [Fact]
+    public void Shanghai_forms_one_per_page_are_one_table_each_and_a_years_total_its_sources_do_not_make_fails()
+    {
+        // Four 绩效目标填报表 of the same budget on four pages, each filling its page: the title and labels ruled inside
+        // the form. Each is its own table (the second was read as the rest of the first, its project lost), its name
+        // read across the cut 项目 | 名称 (was "名称"). The fourth prints 年度资金申请总额 10,903,043.00 over 当年财政拨款
+        // 11,419,043.00, 上年结转资金 0.00 and 其他资金 0.00: the document's own error, a failed check with its figures.
+        var (tables, checks) = ShanghaiPages("sh-putuo-wanlijd-2023-budget-perf-forms.pdf");
+        var forms = tables.Where(t => TableFamilies.IsForm(t.Id)).ToList();
+        Assert.Equal([1, 2, 3, 4], forms.Select(t => t.PageStart));
+        Assert.Equal(["就业援助基地补贴", "社区环境整治和建设经费", "各类工作经费", "公共服务设施运行经费"],
+            forms.Select(t => Assert.Single(t.Rows, x => x.Is(PerformanceFields.ProjectRow)).Label));
+        Assert.Equal([4, 4, 43, 9], forms.Select(t => t.Rows.Count(x => x.Is(PerformanceFields.IndicatorRow))));
+        var fail = Assert.Single(checks, c => c.Rule == "perf.funds_total_equals_sources" && c.Status == CheckStatus.Fail);
+        Assert.Equal((10903043.00m, 11419043.00m), (fail.Expected, fail.Actual));
+        Assert.Contains("p4 公共服务设施运行经费: 年度资金申请总额", fail.Message);
+        Assert.Single(checks, c => c.Rule.StartsWith("perf.") && c.Status == CheckStatus.Fail);
     }
 
     [Theory]

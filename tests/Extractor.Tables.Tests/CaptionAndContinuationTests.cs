@@ -102,4 +102,49 @@ public class CaptionAndContinuationTests
         Assert.Equal([(1, 1), (2, 2)], parts.Select(t => (t.PageStart, t.PageEnd)));
         Assert.Equal(["其他收入", "上年结转结余"], parts[1].Rows[0].Cells.Select(c => c.Text));
     }
+
+    [Fact]
+    public void AFormPrintedAgainForAnotherProjectIsANewTableNotTheRestOfTheFormBefore()
+    {
+        // One 绩效目标填报表 per page, its title ruled inside the form: each page fills to its foot and the next starts at
+        // its head with the same title, the same labels in the same places, and another project's values.
+        double[] xs = [50, 150, 250, 350, 450, 550];
+        string[][] Form(string project, string total, string indicator) =>
+        [
+            ["财政项目支出绩效目标填报表", "", "", "", ""],
+            ["项目名称", project, "", "项目类别", "特定目标类"],
+            ["主管部门", "街道办事处", "", "实施单位", "街道办事处"],
+            ["项目资金总额", total, "", "年度资金申请总额", total],
+            ["一级指标", "二级指标", "三级指标", "", "指标值"],
+            ["产出指标", "数量指标", indicator, "", "≥12次"],
+        ];
+        var first = Ruled(1, xs, 140, Form("社区环境整治", "4,563,800.00", "整治行动"));
+        var second = Ruled(2, xs, 760, Form("就业援助基地补贴", "6,351,000.00", "补贴对象审核完成率"));
+        var pages = new[] { Page(1, Line("- 1 -", 290, 10, 20)), Page(2, Line("- 2 -", 290, 10, 20)) };
+        var tables = Extract(new() { [1] = [first], [2] = [second] }, pages);
+        Assert.Equal([(1, 1, 6), (2, 2, 6)], tables.Select(t => (t.PageStart, t.PageEnd, t.Rows.Count)));
+        Assert.Equal("就业援助基地补贴", tables[1].Rows[1].Cells[1].Text);
+
+        // The same form running on over the next page (its indicator lines only, or its header repeated above them)
+        // is still one table.
+        var rest = Ruled(2, xs, 760, ["效益指标", "社会效益指标", "居民满意度", "", "≥90%"], ["满意度指标", "服务对象满意度指标", "投诉率", "", "≤5%"]);
+        Assert.Equal([(1, 2, 8)], Extract(new() { [1] = [first], [2] = [rest] }, pages).Select(t => (t.PageStart, t.PageEnd, t.Rows.Count)));
+    }
+
+    [Fact]
+    public void AHeaderRepeatedWithAParagraphsWordsRunOntoItIsStillTheRepeatedHeader()
+    {
+        // A grid of projects: a project's 绩效目标 too long for its cell runs on over the header repeated at the head of
+        // the next page, and its words join the header's 绩效目标 cell. The header is dropped all the same, not read
+        // as a line of the grid.
+        double[] xs = [50, 150, 250, 350, 450, 550];
+        string[] header = ["项目名称", "项目总额", "绩效目标", "一级指标", "本年绩效指标值"];
+        string[] sub = ["", "", "财政资金", "", ""];
+        var first = Ruled(1, xs, 100, header, sub, ["“三农”监测项目", "140.92", "开展农业统计遥感调查", "产出指标", "95"]);
+        var second = Ruled(2, xs, 760, ["项目名称", "项目总额", "绩效目标查物资的发放质", "一级指标", "本年绩效指标值"], sub,
+            ["年度人口抽样调查", "576.79", "完成调查的全过程质量控制", "产出指标", "10"], ["", "", "", "效益指标", "3"]);
+        var pages = new[] { Page(1, Line("- 1 -", 290, 10, 20)), Page(2, Line("- 2 -", 290, 10, 20)) };
+        var t = Assert.Single(Extract(new() { [1] = [first], [2] = [second] }, pages));
+        Assert.Equal(["项目名称", "", "“三农”监测项目", "年度人口抽样调查", ""], t.Rows.Select(r => r.Cells[0].Text));
+    }
 }

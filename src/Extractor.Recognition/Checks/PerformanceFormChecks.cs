@@ -30,8 +30,10 @@ public static class PerformanceFormChecks
     private static void Funds(ReportTable t, ReportRow row, bool rounding, CheckBuilder checks)
     {
         // Two totals side by side (the project's whole 项目资金总额 and the year's 年度资金申请总额, each with its sources on the
-        // same lines): which source belongs to which total the lines do not say.
-        if (row.Values.Keys.Count(k => F.Segments(k).Length == 1 && F.Of(k) == F.FundsTotal) > 1)
+        // same lines): the reader names each source after the total it is printed under (项目资金总额/财政资金); a source
+        // it could not place leaves which total it belongs to unsaid.
+        if (row.Values.Keys.Count(k => F.Segments(k).Length == 1 && F.Of(k) == F.FundsTotal) > 1
+            && row.Values.Keys.Any(k => F.Segments(k).Length == 1 && F.Of(k) is F.FundsFiscal or F.FundsCarryover or F.FundsOther))
         {
             checks.Missing("perf.funds_total_equals_sources", CheckStatus.InsufficientData,
                 $"{t.Id} p{row.Provenance?.Page} {Name(row)}: two 资金总额 printed side by side, their sources on the same lines");
@@ -52,6 +54,7 @@ public static class PerformanceFormChecks
             else if (segments.Length == 1 && F.IsByPurpose(figure)) (heading, total) = (byPurpose, false);
             else if (segments.Length == 1 && figure is F.BudgetYear or F.Expenditure or F.BudgetInitial) (heading, total) = (column, true);
             else if (segments.Length == 2 && F.IsByPurpose(figure) && source is F.FundsFiscal or F.FundsCarryover or F.FundsOther) (heading, total) = (segments[0] + "/" + byPurpose, false);
+            else if (segments.Length == 2 && source is F.FundsTotal && figure is F.FundsFiscal or F.FundsCarryover or F.FundsOther) (heading, total) = (segments[0], false);
             else if (segments.Length == 2 && source is F.FundsTotal && F.IsMoney(figure)) (heading, total) = (segments[1], true);
             else if (segments.Length == 2 && source is F.FundsFiscal or F.FundsCarryover or F.FundsOther && F.IsMoney(F.Of(segments[1]))) (heading, total) = (segments[1], false);
             else continue;
@@ -59,6 +62,9 @@ public static class PerformanceFormChecks
             if (total) entry.Total ??= value; else entry.Parts.Add((column, value));
             byHeading[heading] = entry;
         }
+        // A source printed under one of two totals side by side (项目资金总额/财政资金) adds up to that total.
+        foreach (var heading in byHeading.Keys.Where(k => k.Length > 0 && F.Of(k) == F.FundsTotal && row.Values.ContainsKey(k)).ToList())
+            byHeading[heading] = (row.Values[heading], byHeading[heading].Parts);
         // 基本支出 + 项目支出 add up to the same 资金总额.
         if (byHeading.TryGetValue(byPurpose, out var purposes) && byHeading.TryGetValue("", out var whole))
             byHeading[byPurpose] = (whole.Total, purposes.Parts);
@@ -70,9 +76,9 @@ public static class PerformanceFormChecks
         {
             if (total is not { } sum || parts.Count == 0) continue;
             var added = parts.Sum(p => p.Value);
-            var under = heading.Length > 0 ? $" ({heading})" : "";
+            var totalName = heading.Length > 0 && F.Of(heading) == F.FundsTotal ? heading : heading.Length > 0 ? $"年度资金总额 ({heading})" : "年度资金总额";
             checks.Compare("perf.funds_total_equals_sources", sum, added, Tolerance.ForSum(sum, parts.Select(p => p.Value).ToList(), rounding),
-                $"{t.Id} p{row.Provenance?.Page} {Name(row)}: 年度资金总额{under} {sum} vs Σ sources {string.Join(" + ", parts.Select(p => $"{p.Column} {p.Value}"))} = {added}",
+                $"{t.Id} p{row.Provenance?.Page} {Name(row)}: {totalName} {sum} vs Σ sources {string.Join(" + ", parts.Select(p => $"{p.Column} {p.Value}"))} = {added}",
                 CheckContext.Evidence(t, row));
         }
     }

@@ -82,6 +82,9 @@ public static partial class PerformanceFormReader
 
         var rows = new List<Draft>();
         var name = project?.Label;
+        // A part that opens with another project's field block (one form per project, one after another) is that
+        // project's form, not the rest of the one before.
+        if (continuation && blockEnd > 0 && ReadBlock(grid, 0, blockEnd) is { Label.Length: > 0 } other && other.Label != project?.Label) return null;
         var block = continuation ? null : ReadBlock(grid, 0, blockEnd);
         if (block is not null)
         {
@@ -239,6 +242,9 @@ public static partial class PerformanceFormReader
             if (first is null) continue;
             if (CellKinds.IsFooter(first)) break;
             if (CellKinds.IsColumnNumberRow(Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).ToList())) continue;
+            // The grid's header printed again over the part of the form on the next page (活动 | 绩效指标 | 指标性质 |
+            // 指标值 | 度量单位): names of the grid's columns, no indicator.
+            if (RepeatsHeader(grid, form, r)) continue;
             (string Text, FormColumn Column)? Get(string field) =>
                 byField.TryGetValue(field, out var cols)
                     ? cols.Select(c => (Text: grid.OwnText(r, c.Index), Column: c)).FirstOrDefault(x => x.Text.Length > 0) is { Text.Length: > 0 } hit ? hit : null
@@ -341,6 +347,10 @@ public static partial class PerformanceFormReader
             var l2Name = byField.GetValueOrDefault(F.Level2)?[0].Name ?? "二级指标";
             if (level1 is not null) d.Texts[l1Name] = level1;
             if (level2 is not null) d.Texts[l2Name] = level2;
+            // An indicator printed with its levels run into its name (产出指标数量指标开展监测工作) in a grid that has no
+            // level columns of its own: the three parts, the name as the indicator.
+            if (level1 is null && level2 is null && IndicatorLevels.Split(indicator) is { } levels)
+                (d.Label, d.Texts[l1Name], d.Texts[l2Name]) = (levels.Indicator, levels.Level1, levels.Level2);
             if (l3 is { } c3) d.Cover(c3.Column.Name, grid.Cell(r, c3.Column.Index), page);
             foreach (var c in form.Columns)
             {
@@ -359,6 +369,19 @@ public static partial class PerformanceFormReader
             underProject++;
             seenIndicator = true;
         }
+    }
+
+    /// <summary>
+    /// A line of the grid's column names: every word on it names a field, an indicator level or target among them,
+    /// and each stands under the column of that field (or under a column the grid's header leaves unnamed).
+    /// </summary>
+    private static bool RepeatsHeader(TableGrid grid, FormGrid form, int r)
+    {
+        var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.OwnText(r, c).Length > 0).ToList();
+        if (cells.Count < 2 || !IsHeaderLine(grid, r)) return false;
+        var fields = cells.Select(c => (Column: c, Field: F.Of(grid.OwnText(r, c)))).Where(x => x.Field is not null).ToList();
+        if (!fields.Any(x => x.Field is F.Level1 or F.Level2 or F.Level3 or F.TargetValue)) return false;
+        return fields.All(x => x.Column >= form.Columns.Count || form.Columns[x.Column].Field is null || form.Columns[x.Column].Field == x.Field);
     }
 
     /// <summary>A project line's 资金总额 (项目总额), as printed.</summary>
@@ -424,15 +447,19 @@ public static partial class PerformanceFormReader
         var any = false;
         var wordsForMoney = false;
         var subHeading = -1;
+        var sides = new List<(int Col, string Name)>();
         for (var r = from; r < to; r++)
         {
             var page = grid.Raw.Rows[r].Page;
             var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.IsOrigin(r, c) || grid.OwnText(r, c).Length > 0)
                 .Select(c => (Col: c, Span: grid.SpanOf(r, c), Text: TextNormalizer.Compact(grid.OwnText(r, c))))
                 .Where(x => x.Text.Length > 0 && !IsLeadIn(x.Text)).ToList();
-            // A label the table finder cut in two (项 | 目名称): the two cells make the field's name together.
+            // A label the table finder cut in two (项 | 目名称, 年度总体 | 目标): the two cells make the field's name together.
+            // Where the first part is a field's name itself (项目 | 名称), only if together they are a field's whole
+            // name: 主管部门 | 某局 reads as 主管部门… too, but only as its beginning.
             for (var i = 0; i + 1 < cells.Count; i++)
-                if (F.Of(cells[i].Text) is null && F.Of(cells[i + 1].Text) is null && F.Of(cells[i].Text + cells[i + 1].Text) is not null)
+                if (F.Of(cells[i + 1].Text) is null && F.Of(cells[i].Text + cells[i + 1].Text) is not null
+                    && (F.Of(cells[i].Text) is null || !AmountParser.IsAmount(cells[i + 1].Text) && WholeName(cells[i].Text + cells[i + 1].Text)))
                 {
                     cells[i] = (cells[i].Col, cells[i + 1].Col + cells[i + 1].Span - cells[i].Col, cells[i].Text + cells[i + 1].Text);
                     cells.RemoveAt(i + 1);
@@ -465,6 +492,10 @@ public static partial class PerformanceFormReader
             }
             string? lineKey = null;
             string? pending = null;
+            // Two totals side by side on one line, each followed by its figure (a project's whole 项目资金总额 beside the
+            // year's 年度资金申请总额): each heads the sources printed below it, in its own band of columns.
+            if (heads.Count == 0 && cells.Where((_, i) => fields[i] == F.FundsTotal).Select(x => (x.Col, Name(x.Text))).ToList() is { Count: >= 2 } totals)
+                sides = totals;
             for (var i = 0; i < cells.Count; i++)
             {
                 var (col, span, text) = cells[i];
@@ -474,6 +505,7 @@ public static partial class PerformanceFormReader
                 {
                     var key = Name(text);
                     if (field is F.FundsFiscal or F.FundsOther or F.FundsCarryover && above.TryGetValue(col, out var over)) key = key + "/" + over;
+                    else if (field is F.FundsFiscal or F.FundsOther or F.FundsCarryover && sides.Count > 0) key = (sides.LastOrDefault(s => s.Col <= col).Name ?? sides[0].Name) + "/" + key;
                     if (field is F.BudgetYear or F.Expenditure or F.BudgetInitial) above[col] = key;
                     // A line of the block's grid of sources × figures: a source, or the money by purpose (基本支出 | 项目支出) or by
                     // kind of budget (一般公共预算…) a department-wide self-evaluation prints as lines of the same grid.
@@ -484,6 +516,9 @@ public static partial class PerformanceFormReader
                 }
                 // A value: for the label before it, else for the column it stands under.
                 var head = heads.FirstOrDefault(h => h.First <= col && col <= h.Last);
+                // A value set wider than its heading (a paragraph under 年度总体目标 starting a column to its left): the
+                // one heading its cell reaches under.
+                if (head.Name is null && heads.Where(h => h.First <= col + span - 1 && col <= h.Last).ToList() is [var only]) head = only;
                 if (head.Name is null && heads.Count > 0 && lineKey is not null) head = heads.LastOrDefault(h => h.First <= col);
                 string? name = pending ?? (head.Name is null ? null : lineKey is null ? head.Name : lineKey + "/" + head.Name);
                 if (name is null) continue;
@@ -503,6 +538,9 @@ public static partial class PerformanceFormReader
         if (d.Values.Count == 0 && wordsForMoney) return null;
         return any && (d.Values.Count > 0 || d.Texts.Count > 0 || d.Label.Length > 0) ? d : null;
     }
+
+    /// <summary>A field's name as a whole (项目名称), not a text that only begins like one (主管部门某局 reads as 主管部门…).</summary>
+    private static bool WholeName(string text) => F.Of(text) is not null && F.Of(text + "之外") is null;
 
     private static int NextLine(TableGrid grid, int r, int to)
     {

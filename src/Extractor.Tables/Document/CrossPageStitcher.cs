@@ -9,7 +9,9 @@ namespace Extractor.Tables.Document;
 /// one starts at the head of the page with no title of its own and the same columns. A header repeated
 /// at the top of the continuation is dropped. A sheet too wide for its page that goes on to the right on the next
 /// page (other columns for the same rows) is left as two tables: the canonical mapping joins its columns to the rows
-/// they continue and carries a group header cut at the page edge over to them (one decision, made there).
+/// they continue and carries a group header cut at the page edge over to them (one decision, made there). A form printed
+/// again for another subject (the same labels in the same places, other values: one project's 绩效目标表 per page) is a
+/// new table, not the rest of the one before.
 /// </summary>
 public sealed class CrossPageStitcher : ITableStitcher
 {
@@ -32,7 +34,44 @@ public sealed class CrossPageStitcher : ITableStitcher
         if (next.PageStart != prev.PageEnd + 1 || next.Rows.Count == 0) return null;
         var grid = CommonColumns(prev, next);
         if (grid is null) return null;
+        if (AnotherCopy(prev, next)) return null;
         return Follows(prev, next, pages, all) ? grid : null;
+    }
+
+    /// <summary>
+    /// The next part prints the first part's labels again, in the same places, with other values: past any header
+    /// lines repeated whole, the next lines (at least <see cref="CopyLines"/>) each keep most of the words of the
+    /// first part's line of the same rank. A table running on prints other lines there (the next rows of its body);
+    /// a form printed once per subject (a project's field block: 项目名称 | …, 主管部门 | …, 项目资金 | …) prints the
+    /// same labels beside another subject's values.
+    /// </summary>
+    private static bool AnotherCopy(RawTable prev, RawTable next)
+    {
+        var from = RepeatedHeader(prev, next);
+        var n = Math.Min(Math.Min(prev.Rows.Count, next.Rows.Count) - from, CopyLines + 1);
+        if (n < CopyLines) return false;
+        var same = 0;
+        for (var i = from; i < from + n; i++)
+        {
+            var a = Words(prev.Rows[i]);
+            var b = Words(next.Rows[i]);
+            var shared = a.Keys.Count(k => b.TryGetValue(k, out var t) && t == a[k]);
+            if (a.Count >= 2 && shared * 2 > Math.Max(a.Count, b.Count)) same++;
+            else break;
+        }
+        return same >= CopyLines && Enumerable.Range(from, n).Any(i => RowText(prev.Rows[i]) != RowText(next.Rows[i]));
+    }
+
+    /// <summary>How many lines in a row must repeat the first part's labels for the next part to be another copy.</summary>
+    private const int CopyLines = 3;
+
+    /// <summary>A row's words that are not figures, by the column they start in.</summary>
+    private static Dictionary<int, string> Words(RawRow row)
+    {
+        var words = new Dictionary<int, string>();
+        for (var c = 0; c < row.Cells.Count; c++)
+            if (TextNormalizer.Compact(row.Cells[c].Text) is { Length: > 0 } t && !t.Any(char.IsDigit)) words[c] = t;
+        return words;
     }
 
     /// <summary>The vertical extent of a row: its own box, or the boxes of its cells that span no further rows.</summary>
@@ -162,8 +201,29 @@ public sealed class CrossPageStitcher : ITableStitcher
     private static int RepeatedHeader(RawTable a, RawTable b)
     {
         var n = 0;
-        while (n < Math.Min(a.Rows.Count, b.Rows.Count) && n < 4 && RowText(a.Rows[n]) == RowText(b.Rows[n]) && RowText(a.Rows[n]).Length > 0) n++;
+        while (n < Math.Min(a.Rows.Count, b.Rows.Count) && n < 4 && Repeats(a.Rows[n], b.Rows[n]) && RowText(a.Rows[n]).Length > 0) n++;
         return n;
+    }
+
+    /// <summary>
+    /// The same line, or the same header line with words run onto its cells: a paragraph too long for its cell (a
+    /// project's 绩效目标 in a grid of projects) is printed on over the header repeated at the head of the next page,
+    /// and its words join the header's (绩效目标 read as 绩效目标查物资的发放质). Every cell the same or the header's
+    /// words followed by others; words only (a figure that grows is another figure); most cells exactly the same.
+    /// </summary>
+    private static bool Repeats(RawRow a, RawRow b)
+    {
+        if (RowText(a) == RowText(b)) return true;
+        if (a.Cells.Count != b.Cells.Count) return false;
+        var same = 0;
+        for (var c = 0; c < a.Cells.Count; c++)
+        {
+            var x = TextNormalizer.Compact(a.Cells[c].Text);
+            var y = TextNormalizer.Compact(b.Cells[c].Text);
+            if (x == y) { if (x.Length > 0) same++; continue; }
+            if (x.Length < 2 || x.Any(char.IsDigit) || !y.StartsWith(x, StringComparison.Ordinal)) return false;
+        }
+        return same * 2 > a.Cells.Count(c => TextNormalizer.Compact(c.Text).Length > 0);
     }
 
     private static string RowText(RawRow r) => string.Join("|", r.Cells.Select(c => TextNormalizer.Compact(c.Text)));
