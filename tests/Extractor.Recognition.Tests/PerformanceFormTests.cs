@@ -218,6 +218,30 @@ public class PerformanceFormTests
         Assert.Equal([projects[0].Label, projects[0].Label, projects[0].Label, projects[1].Label, projects[2].Label, projects[2].Label], indicators.Select(x => T(x, "项目名称")));
     }
 
+    [Fact]
+    public void A_department_wide_forms_activities_on_the_next_page_are_activities_of_their_own()
+    {
+        // The department's money is printed in the field block above the grid; its activities name no money: the
+        // first activity, at the head of the next page, is no rest of the department's name.
+        string[] Line(params string[] cells) => cells.Concat(Enumerable.Repeat("", 5 - cells.Length)).ToArray();
+        var lines = new (int Page, string[] Cells)[]
+        {
+            (1, Line("部门名称", "某某局")),
+            (1, Line("预算支出总额", "财政拨款", "其他资金")),
+            (1, Line("1,935.36", "1,900.00", "35.36")),
+            (1, Line("活动", "绩效指标", "指标性质", "指标值", "度量单位")),
+            (2, Line("数据管理", "产出指标数量指标数据目录编制", "≥", "12", "项")),
+            (2, Line("新闻宣传工作", "产出指标数量指标新闻发布", "≥", "10", "次")),
+        };
+        var rows = lines.Select(l => new Core.Tables.RawRow(l.Cells.Select(c => new Core.Tables.RawCell(c)).ToList(), l.Page)).ToList();
+        var raw = new Core.Tables.RawTable(rows, 1, 2, null, "stream") { Title = "预算13表 部门整体支出绩效目标表" };
+        var pages = new[] { new PageContent(1, 600, 800, [], [], []), new PageContent(2, 600, 800, [], [], []) };
+        var content = new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>());
+        var profile = new ReportDocument { Sha256 = "sha", Source = "t", MediaType = "application/pdf", Kind = DocumentKinds.Budget, FiscalYear = 2026 };
+        var t = Assert.Single(Run(content, profile, [raw]).Tables, x => x.Id == "budget.x_department_performance_targets");
+        Assert.Equal(["某某局", "数据管理", "新闻宣传工作"], t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).Select(x => x.Label));
+    }
+
     private const string SelfEvaluation = """
         项目支出绩效自评表
         项目名称	城乡居民医保配套资金							

@@ -38,6 +38,8 @@ public static partial class PerformanceFormReader
         public readonly Dictionary<string, Provenance> Boxes = [];
         public int Page;
         public Box? Box;
+        /// <summary>A project named on a line of the indicator grid (not the form's field block above it).</summary>
+        public bool OnGridLine;
         public string? Path;
 
         public void Cover(string column, RawCell cell, int page)
@@ -295,7 +297,7 @@ public static partial class PerformanceFormReader
                     if (current is not null && underProject == 0 && rows.Contains(current) && current.Role == F.ProjectRow
                         && !current.Texts.Keys.Any(k => F.Of(k) == F.TargetText) && Total(current) is { } unit && funds.FirstOrDefault(x => x.c.Field == F.FundsTotal).v is { } own && own <= unit)
                         current.Role = F.UnitRow;
-                    var p = new Draft { Role = F.ProjectRow, Label = label };
+                    var p = new Draft { Role = F.ProjectRow, Label = label, OnGridLine = true };
                     foreach (var (c, v) in funds) { p.Values[c.Name] = v!.Value; p.Cover(c.Name, grid.Cell(r, c.Index), page); }
                     foreach (var field in ProjectFields.Where(f => !F.IsMoney(f)))
                         if (Get(field) is { } t) { p.Texts[t.Column.Name] = TextNormalizer.Compact(t.Text); p.Cover(t.Column.Name, grid.Cell(r, t.Column.Index), page); }
@@ -404,7 +406,9 @@ public static partial class PerformanceFormReader
     /// </summary>
     private static string? CutName(TableGrid grid, FormGrid form, int r, int page, Draft current, string label, bool money, List<Draft> rows)
     {
-        if (!rows.Any(x => x.Role == F.ProjectRow && x.Values.Count > 0 && x != current) && current.Values.Count == 0) return null;
+        // Only the grid's own project lines (not the form's field block above the grid, a department-wide form's
+        // department), in a grid whose project lines print money.
+        if (!current.OnGridLine || !rows.Any(x => x.OnGridLine && x.Role == F.ProjectRow && x.Values.Count > 0)) return null;
         var target = form.Columns.Where(c => c.Field == F.TargetText).Select(c => TextNormalizer.Compact(grid.OwnText(r, c.Index))).FirstOrDefault(t => t.Length > 0);
         var own = current.Texts.Where(kv => F.Of(kv.Key) == F.TargetText).Select(kv => kv.Value).FirstOrDefault() ?? string.Empty;
         if (!money && label.Length > 0 && current.Label.StartsWith(label, StringComparison.Ordinal) && current.Label.Length > label.Length
