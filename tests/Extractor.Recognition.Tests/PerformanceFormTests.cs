@@ -186,6 +186,62 @@ public class PerformanceFormTests
         Assert.Equal(["促进经验成果交流", "印刷质量相符性", "每期印刷数量", "成本控制率", "保障及时率"], t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).Select(x => x.Label));
     }
 
+    [Fact]
+    public void A_projects_name_cut_by_the_page_break_is_one_project_under_its_whole_name()
+    {
+        // A grid of projects read as one table over two pages, each project's name in a tall cell beside its
+        // indicators: the page break cuts one name (…北京市能源 | 审计工作经费 at the head of the next page), another
+        // project's name begins at the foot of the page as its code alone and goes on, with its money, on a later line.
+        string[] Line(params string[] cells) => cells.Concat(Enumerable.Repeat("", 11 - cells.Length)).ToArray();
+        var lines = new (int Page, string[] Cells)[]
+        {
+            (1, Line("项目名称", "项目总额", "其中:", "", "绩效目标", "一级指标", "二级指标", "三级指标", "绩效指标性质", "本年绩效指标值", "绩效度量单位")),
+            (1, Line("", "", "财政资金", "其他资金")),
+            (1, Line("11000022T000000438979-(节能环保)北京市能源", "12.560000", "12.560000", "", "组织12家单位实施能源审计", "产出指标", "质量指标", "能源审计报告质量", "定性", "优")),
+            (2, Line("", "", "", "", "", "产出指标", "时效指标", "开展能源审计单位培训", "≤", "9", "月")),
+            (2, Line("审计工作经费", "", "", "", "措施的有效性,提高能效。", "成本指标", "经济成本指标", "单个咨询专家劳务费", "≤", "0.08", "万元/天")),
+            (2, Line("11000022T000000457185-北京财政金融综合运行专项工作经费", "57.000000", "57.000000", "", "跟踪国内外经济形势", "产出指标", "数量指标", "形成分析报告", "≥", "12", "份")),
+            (2, Line("11000022T000000", "", "", "", "按照外事要求合理使用经费", "产出指标", "数量指标", "出访团组", "≤", "3", "个")),
+            (2, Line("457203-对外交流合作工作经费(出国)", "142.200000", "142.200000", "", "推动技术引进", "效益指标", "社会效益指标", "交流成果转化", "定性", "优")),
+        };
+        var rows = lines.Select(l => new Core.Tables.RawRow(l.Cells.Select(c => new Core.Tables.RawCell(c)).ToList(), l.Page)).ToList();
+        var raw = new Core.Tables.RawTable(rows, 1, 2, null, "stream") { Title = "预算12表 项目支出绩效目标表" };
+        var pages = new[] { new PageContent(1, 600, 800, [], [], []), new PageContent(2, 600, 800, [], [], []) };
+        var content = new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>());
+        var profile = new ReportDocument { Sha256 = "sha", Source = "t", MediaType = "application/pdf", Kind = DocumentKinds.Budget, FiscalYear = 2026 };
+        var t = Assert.Single(Run(content, profile, [raw]).Tables, x => x.Id == "budget.x_project_performance_targets");
+        var projects = t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).ToList();
+        Assert.Equal(["11000022T000000438979-(节能环保)北京市能源审计工作经费", "11000022T000000457185-北京财政金融综合运行专项工作经费", "11000022T000000457203-对外交流合作工作经费(出国)"],
+            projects.Select(x => x.Label));
+        Assert.Equal([12.56m, 57m, 142.2m], projects.Select(x => x.Values["项目总额"]));
+        var indicators = t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal([projects[0].Label, projects[0].Label, projects[0].Label, projects[1].Label, projects[2].Label, projects[2].Label], indicators.Select(x => T(x, "项目名称")));
+    }
+
+    [Fact]
+    public void A_department_wide_forms_activities_on_the_next_page_are_activities_of_their_own()
+    {
+        // The department's money is printed in the field block above the grid; its activities name no money: the
+        // first activity, at the head of the next page, is no rest of the department's name.
+        string[] Line(params string[] cells) => cells.Concat(Enumerable.Repeat("", 5 - cells.Length)).ToArray();
+        var lines = new (int Page, string[] Cells)[]
+        {
+            (1, Line("部门名称", "某某局")),
+            (1, Line("预算支出总额", "财政拨款", "其他资金")),
+            (1, Line("1,935.36", "1,900.00", "35.36")),
+            (1, Line("活动", "绩效指标", "指标性质", "指标值", "度量单位")),
+            (2, Line("数据管理", "产出指标数量指标数据目录编制", "≥", "12", "项")),
+            (2, Line("新闻宣传工作", "产出指标数量指标新闻发布", "≥", "10", "次")),
+        };
+        var rows = lines.Select(l => new Core.Tables.RawRow(l.Cells.Select(c => new Core.Tables.RawCell(c)).ToList(), l.Page)).ToList();
+        var raw = new Core.Tables.RawTable(rows, 1, 2, null, "stream") { Title = "预算13表 部门整体支出绩效目标表" };
+        var pages = new[] { new PageContent(1, 600, 800, [], [], []), new PageContent(2, 600, 800, [], [], []) };
+        var content = new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>());
+        var profile = new ReportDocument { Sha256 = "sha", Source = "t", MediaType = "application/pdf", Kind = DocumentKinds.Budget, FiscalYear = 2026 };
+        var t = Assert.Single(Run(content, profile, [raw]).Tables, x => x.Id == "budget.x_department_performance_targets");
+        Assert.Equal(["某某局", "数据管理", "新闻宣传工作"], t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).Select(x => x.Label));
+    }
+
     private const string SelfEvaluation = """
         项目支出绩效自评表
         项目名称	城乡居民医保配套资金							

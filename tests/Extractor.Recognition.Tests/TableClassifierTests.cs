@@ -84,6 +84,7 @@ public class TableTitleLexiconTests
     [Theory]
     [InlineData("预算12表部门整体支出绩效目标表", "budget.x_department_performance_targets")]
     [InlineData("预算14表医药卫生体制改革专项转移支付绩效目标表", "budget.x_project_performance_targets")]
+    [InlineData("预算表12 年度项目支出绩效表", "budget.x_project_performance_targets")]
     [InlineData("重点专项资金绩效目标表", "budget.x_special_fund_performance_targets")]
     [InlineData("预算10表政府采购预算明细表", "budget.x_procurement")]
     public void PerformanceAndProcurementFormsOfBudgets(string title, string id) =>

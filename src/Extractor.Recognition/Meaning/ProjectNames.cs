@@ -23,6 +23,9 @@ public static partial class ProjectNames
         return s;
     }
 
+    /// <summary>Whether a printed name begins with a project code (a name of its own, not the rest of one cut in two).</summary>
+    public static bool HasCode(string? printed) => printed is not null && Code().IsMatch(TextNormalizer.Compact(printed)) && printed.Any(char.IsDigit);
+
     /// <summary>A project code: six or more letters and digits before the name (and the list number glued to it).</summary>
     [GeneratedRegex(@"^[0-9A-Za-z]{6,}[-_.、]?")]
     private static partial Regex Code();

@@ -38,6 +38,8 @@ public static partial class PerformanceFormReader
         public readonly Dictionary<string, Provenance> Boxes = [];
         public int Page;
         public Box? Box;
+        /// <summary>A project named on a line of the indicator grid (not the form's field block above it).</summary>
+        public bool OnGridLine;
         public string? Path;
 
         public void Cover(string column, RawCell cell, int page)
@@ -277,6 +279,17 @@ public static partial class PerformanceFormReader
                 var values = current?.Values ?? before?.Values;
                 if (label.Length > 0 && (current?.Label ?? before?.Label) == label && funds.All(x => values?.GetValueOrDefault(x.c.Name) == x.v))
                     project = label;
+                else if (current is { Role: F.ProjectRow } cut && CutName(grid, form, r, page, cut, label, funds.Count > 0, rows) is { } whole)
+                {
+                    // A project's name cell cut by the page break (or wrapped over lines its money is not printed on):
+                    // one project, its name the pieces together, its indicators under that name.
+                    foreach (var x in rows.Skip(rows.IndexOf(cut) + 1))
+                        foreach (var k in x.Texts.Where(kv => F.Of(kv.Key) == F.ProjectName && kv.Value == cut.Label).Select(kv => kv.Key).ToList())
+                            x.Texts[k] = whole;
+                    cut.Label = whole;
+                    foreach (var (c, v) in funds) { cut.Values[c.Name] = v!.Value; cut.Cover(c.Name, grid.Cell(r, c.Index), page); }
+                    project = whole;
+                }
                 else
                 {
                     // The line before, with neither indicators nor a target of its own and at least this project's
@@ -284,7 +297,7 @@ public static partial class PerformanceFormReader
                     if (current is not null && underProject == 0 && rows.Contains(current) && current.Role == F.ProjectRow
                         && !current.Texts.Keys.Any(k => F.Of(k) == F.TargetText) && Total(current) is { } unit && funds.FirstOrDefault(x => x.c.Field == F.FundsTotal).v is { } own && own <= unit)
                         current.Role = F.UnitRow;
-                    var p = new Draft { Role = F.ProjectRow, Label = label };
+                    var p = new Draft { Role = F.ProjectRow, Label = label, OnGridLine = true };
                     foreach (var (c, v) in funds) { p.Values[c.Name] = v!.Value; p.Cover(c.Name, grid.Cell(r, c.Index), page); }
                     foreach (var field in ProjectFields.Where(f => !F.IsMoney(f)))
                         if (Get(field) is { } t) { p.Texts[t.Column.Name] = TextNormalizer.Compact(t.Text); p.Cover(t.Column.Name, grid.Cell(r, t.Column.Index), page); }
@@ -383,6 +396,34 @@ public static partial class PerformanceFormReader
         if (!fields.Any(x => x.Field is F.Level1 or F.Level2 or F.Level3 or F.TargetValue)) return false;
         return fields.All(x => x.Column >= form.Columns.Count || form.Columns[x.Column].Field is null || form.Columns[x.Column].Field == x.Field);
     }
+
+    /// <summary>
+    /// In a grid whose projects print their money, a line naming a project without money (or money under a project
+    /// named without it) is a piece of a project's name cell, not a project of its own: the name printed again where
+    /// the page break cut its cell (a beginning of the project's name, with a beginning of its own 绩效目标 beside it:
+    /// the same project); the rest of the name at the head of the next page (no project code of its own); or the
+    /// project whose name began above and whose money is printed on this line. The whole name, or null.
+    /// </summary>
+    private static string? CutName(TableGrid grid, FormGrid form, int r, int page, Draft current, string label, bool money, List<Draft> rows)
+    {
+        // Only the grid's own project lines (not the form's field block above the grid, a department-wide form's
+        // department), in a grid whose project lines print money.
+        if (!current.OnGridLine || !rows.Any(x => x.OnGridLine && x.Role == F.ProjectRow && x.Values.Count > 0)) return null;
+        var target = form.Columns.Where(c => c.Field == F.TargetText).Select(c => TextNormalizer.Compact(grid.OwnText(r, c.Index))).FirstOrDefault(t => t.Length > 0);
+        var own = current.Texts.Where(kv => F.Of(kv.Key) == F.TargetText).Select(kv => kv.Value).FirstOrDefault() ?? string.Empty;
+        if (!money && label.Length > 0 && current.Label.StartsWith(label, StringComparison.Ordinal) && current.Label.Length > label.Length
+            && target is { Length: >= 4 } && own.StartsWith(target[..Math.Min(target.Length, CutMatch)], StringComparison.Ordinal))
+            return current.Label;
+        if (!money && label.Length > 0 && current.Values.Count > 0 && current.Page < page && !ProjectNames.HasCode(label))
+            return current.Label + label;
+        // (A code alone above, 11000022T000000, goes on in the code's rest: 457203-对外交流合作….)
+        if (money && current.Values.Count == 0 && (!ProjectNames.HasCode(label) || !current.Label.Any(TextNormalizer.IsCjk)))
+            return current.Label + label;
+        return null;
+    }
+
+    /// <summary>How many first characters of a 绩效目标 printed again must be those of the project's own to be the same.</summary>
+    private const int CutMatch = 12;
 
     /// <summary>A project line's 资金总额 (项目总额), as printed.</summary>
     private static decimal? Total(Draft project) =>
