@@ -186,6 +186,17 @@ public class PerformanceFormTests
         Assert.Equal(["促进经验成果交流", "印刷质量相符性", "每期印刷数量", "成本控制率", "保障及时率"], t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).Select(x => x.Label));
     }
 
+    /// <summary>A budget's one table read over two pages (no geometry): each line with the page it is printed on.</summary>
+    private static Extracted TwoPages(string title, (int Page, string[] Cells)[] lines)
+    {
+        var rows = lines.Select(l => new Core.Tables.RawRow(l.Cells.Select(c => new Core.Tables.RawCell(c)).ToList(), l.Page)).ToList();
+        var raw = new Core.Tables.RawTable(rows, 1, 2, null, "stream") { Title = title };
+        var pages = new[] { new PageContent(1, 600, 800, [], [], []), new PageContent(2, 600, 800, [], [], []) };
+        var content = new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>());
+        var profile = new ReportDocument { Sha256 = "sha", Source = "t", MediaType = "application/pdf", Kind = DocumentKinds.Budget, FiscalYear = 2026 };
+        return Run(content, profile, [raw]);
+    }
+
     [Fact]
     public void A_projects_name_cut_by_the_page_break_is_one_project_under_its_whole_name()
     {
@@ -204,12 +215,7 @@ public class PerformanceFormTests
             (2, Line("11000022T000000", "", "", "", "按照外事要求合理使用经费", "产出指标", "数量指标", "出访团组", "≤", "3", "个")),
             (2, Line("457203-对外交流合作工作经费(出国)", "142.200000", "142.200000", "", "推动技术引进", "效益指标", "社会效益指标", "交流成果转化", "定性", "优")),
         };
-        var rows = lines.Select(l => new Core.Tables.RawRow(l.Cells.Select(c => new Core.Tables.RawCell(c)).ToList(), l.Page)).ToList();
-        var raw = new Core.Tables.RawTable(rows, 1, 2, null, "stream") { Title = "预算12表 项目支出绩效目标表" };
-        var pages = new[] { new PageContent(1, 600, 800, [], [], []), new PageContent(2, 600, 800, [], [], []) };
-        var content = new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>());
-        var profile = new ReportDocument { Sha256 = "sha", Source = "t", MediaType = "application/pdf", Kind = DocumentKinds.Budget, FiscalYear = 2026 };
-        var t = Assert.Single(Run(content, profile, [raw]).Tables, x => x.Id == "budget.x_project_performance_targets");
+        var t = Assert.Single(TwoPages("预算12表 项目支出绩效目标表", lines).Tables, x => x.Id == "budget.x_project_performance_targets");
         var projects = t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).ToList();
         Assert.Equal(["11000022T000000438979-(节能环保)北京市能源审计工作经费", "11000022T000000457185-北京财政金融综合运行专项工作经费", "11000022T000000457203-对外交流合作工作经费(出国)"],
             projects.Select(x => x.Label));
@@ -233,12 +239,7 @@ public class PerformanceFormTests
             (2, Line("数据管理", "产出指标数量指标数据目录编制", "≥", "12", "项")),
             (2, Line("新闻宣传工作", "产出指标数量指标新闻发布", "≥", "10", "次")),
         };
-        var rows = lines.Select(l => new Core.Tables.RawRow(l.Cells.Select(c => new Core.Tables.RawCell(c)).ToList(), l.Page)).ToList();
-        var raw = new Core.Tables.RawTable(rows, 1, 2, null, "stream") { Title = "预算13表 部门整体支出绩效目标表" };
-        var pages = new[] { new PageContent(1, 600, 800, [], [], []), new PageContent(2, 600, 800, [], [], []) };
-        var content = new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>());
-        var profile = new ReportDocument { Sha256 = "sha", Source = "t", MediaType = "application/pdf", Kind = DocumentKinds.Budget, FiscalYear = 2026 };
-        var t = Assert.Single(Run(content, profile, [raw]).Tables, x => x.Id == "budget.x_department_performance_targets");
+        var t = Assert.Single(TwoPages("预算13表 部门整体支出绩效目标表", lines).Tables, x => x.Id == "budget.x_department_performance_targets");
         Assert.Equal(["某某局", "数据管理", "新闻宣传工作"], t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).Select(x => x.Label));
     }
 
