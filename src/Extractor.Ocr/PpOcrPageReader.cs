@@ -60,11 +60,10 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// <summary>
     /// A line of one character the recogniser gives less than even odds: it finds another reading more likely, and alone
     /// the character has no neighbours to be read with (a table's lone ≥ read as =, a lone digit as another). A missing
-    /// sign or figure is better than a wrong one; the same threshold withholds figures (OcrConfidenceOptions.CalibratedPpOcr).
+    /// sign or figure is better than a wrong one; the same threshold withholds figures (OcrReaders.PpOcrEvenOdds).
     /// </summary>
-    private static bool IsUnsureAlone(RecognizedLine line) => line.Chars.Count == 1 && line.Chars[0].Confidence < LoneCharMinConfidence;
+    private static bool IsUnsureAlone(RecognizedLine line) => line.Chars.Count == 1 && line.Chars[0].Confidence < OcrReaders.PpOcrEvenOdds;
 
-    private const double LoneCharMinConfidence = 0.5;
 
     /// <summary>How the page must be turned and straightened, and its lines as read once it is.</summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) See(PageImage image, CancellationToken cancellation, Action? progress)

@@ -5,4 +5,11 @@ public static class OcrReaders
 {
     public const string PpOcr = "ppocr";
     public const string Tesseract = "tesseract";
+
+    /// <summary>
+    /// Even odds of PP-OCR's recogniser (a character's probability 0–1): below it the recogniser finds another reading
+    /// more likely. The OCR reader leaves out a lone character read below it; the confidence guard's calibrated
+    /// threshold for withholding a figure is the same (OcrConfidenceOptions.CalibratedPpOcr).
+    /// </summary>
+    public const double PpOcrEvenOdds = 0.5;
 }

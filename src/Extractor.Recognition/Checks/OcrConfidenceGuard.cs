@@ -22,7 +22,7 @@ public sealed record OcrConfidenceOptions
     /// PP-OCR read no wrong figure in the calibration (69 figures, the least sure right one at 0.763, 96 dpi), so every
     /// threshold up to 0.75 keeps them all; 0.5 is where the recogniser itself finds a digit more likely something else.
     /// </summary>
-    public const double CalibratedPpOcr = 0.5;
+    public const double CalibratedPpOcr = OcrReaders.PpOcrEvenOdds;
 
     /// <summary>
     /// Off (0). In the calibration (labelled scans at 200 and 96 dpi, real scans against their text PDFs) Tesseract's
