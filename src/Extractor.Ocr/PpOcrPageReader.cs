@@ -66,10 +66,13 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         return (turn, skew, engine.Recognize(clean, boxes, cancellation, progress));
     }
 
-    /// <summary><see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image and the options.</summary>
+    /// <summary>
+    /// <see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image, the options and the
+    /// ruling detector's version (the lines are read on the image with its rulings painted out).
+    /// </summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation, Action? progress)
     {
-        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options}",
+        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options} {ImageRulingDetector.Version}",
             () => PpOcrLinesText.Write(See(image, cancellation, progress)));
         return PpOcrLinesText.Read(text);
     }

@@ -55,6 +55,37 @@ public class OcrStepsTests
     }
 
     [Fact]
+    public void SilverTableLinesAreRulingsAsBlackOnesAre()
+    {
+        // A table made from a web page prints its borders in silver (#C0C0C0): lighter than mid grey, still lines.
+        var image = Blank(400, 400);
+        Line(image, 50, 100, 350, 100, shade: 192);
+        Line(image, 50, 150, 350, 150, shade: 192);
+        Line(image, 50, 100, 50, 150, shade: 192);
+        Line(image, 200, 100, 200, 150, shade: 192);
+        Line(image, 350, 100, 350, 150, shade: 192);
+        var rulings = ImageRulingDetector.Detect(new PageImage(400, 400, image, Dpi), 400);
+        Assert.Equal([250.0, 300.0], rulings.Where(r => !r.IsVertical).Select(r => Math.Round(r.Y1)).Order());
+        Assert.Equal([50.0, 200.0, 350.0], rulings.Where(r => r.IsVertical).Select(r => Math.Round(r.X1)).Order());
+    }
+
+    [Fact]
+    public void GreyAreasAndTheGreyEdgesOfBlackLinesAreNoRulings()
+    {
+        var image = Blank(400, 400);
+        Fill(image, 50, 20, 350, 60, 200);             // a shaded header band: an area, however long its rows
+        for (var y = 200; y < 360; y++)                 // a chart's grey disc: each row a long run, none a line
+            for (var x = 100; x < 300; x++)
+                if ((x - 200) * (x - 200) + (y - 280) * (y - 280) < 80 * 80) image[y * 400 + x] = 150;
+        Line(image, 50, 120, 350, 120);                 // a black line drawn with grey (anti-aliased) edges
+        Line(image, 50, 119, 350, 119, shade: 190);
+        Line(image, 50, 121, 350, 121, shade: 190);
+        var rulings = ImageRulingDetector.Detect(new PageImage(400, 400, image, Dpi), 400);
+        var ruling = Assert.Single(rulings);
+        Assert.Equal(280, ruling.Y1, 0);
+    }
+
+    [Fact]
     public void EmptyCellsWithInkAreReadAgainAndPlacedOnThePage()
     {
         var pixels = Blank(200, 200);
@@ -119,9 +150,11 @@ public class OcrStepsTests
         return pixels;
     }
 
-    private static void Line(byte[] pixels, int x1, int y1, int x2, int y2)
+    private static void Line(byte[] pixels, int x1, int y1, int x2, int y2, byte shade = 0) => Fill(pixels, x1, y1, x2, y2, shade);
+
+    private static void Fill(byte[] pixels, int x1, int y1, int x2, int y2, byte shade)
     {
-        for (var y = y1; y <= y2; y++) for (var x = x1; x <= x2; x++) pixels[y * 400 + x] = 0;
+        for (var y = y1; y <= y2; y++) for (var x = x1; x <= x2; x++) pixels[y * 400 + x] = shade;
     }
 
     /// <summary>Tesseract's TSV: a header line, then level-5 (word) rows with pixel boxes.</summary>
