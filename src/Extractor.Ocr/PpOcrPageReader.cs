@@ -14,6 +14,9 @@ namespace Extractor.Ocr;
 /// </summary>
 public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
 {
+    /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
+    private const string Steps = "flat-lines-upright";
+
     private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
 
     private readonly PpOcrEngine engine = PpOcrEngine.Shared(models ?? PpOcrModels.In(PpOcrModels.DefaultDirectory), options);
@@ -31,7 +34,8 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// <summary>Reads a page image already rendered (the tests build theirs); <paramref name="progress"/> as in <see cref="IPageOcr.Recognize"/>.</summary>
     public PageContent Read(PageImage image, int pageNumber, CancellationToken cancellation = default, Action? progress = null)
     {
-        var (turn, skew, lines) = cache is null ? See(image, cancellation, progress) : Cached(image, cancellation, progress);
+        var (turn, skew, read) = cache is null ? See(image, cancellation, progress) : Cached(image, cancellation, progress);
+        var lines = read.Where(l => !IsUnsureAlone(l)).ToList();
         if (turn != 0) image = ImageSampling.Turn(image, turn);
         if (skew != 0) image = ImageSampling.Rotate(image, skew);
         var width = image.ToPoints(image.Width);
@@ -53,6 +57,15 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         };
     }
 
+    /// <summary>
+    /// A line of one character the recogniser gives less than even odds: it finds another reading more likely, and alone
+    /// the character has no neighbours to be read with (a table's lone ≥ read as =, a lone digit as another). A missing
+    /// sign or figure is better than a wrong one; the same threshold withholds figures (OcrConfidenceOptions.CalibratedPpOcr).
+    /// </summary>
+    private static bool IsUnsureAlone(RecognizedLine line) => line.Chars.Count == 1 && line.Chars[0].Confidence < LoneCharMinConfidence;
+
+    private const double LoneCharMinConfidence = 0.5;
+
     /// <summary>How the page must be turned and straightened, and its lines as read once it is.</summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) See(PageImage image, CancellationToken cancellation, Action? progress)
     {
@@ -63,16 +76,16 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         var skew = PpOcrEngine.Skew(boxes);
         if (Math.Abs(skew) < MinSkew) skew = 0;
         else (clean, boxes) = Prepare(ImageSampling.Rotate(image, skew), cancellation, progress);
-        return (turn, skew, engine.Recognize(clean, boxes, cancellation, progress));
+        return (turn, skew, engine.Recognize(clean, boxes, cancellation, progress, uprightPage: true));
     }
 
     /// <summary>
-    /// <see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image, the options and the
-    /// ruling detector's version (the lines are read on the image with its rulings painted out).
+    /// <see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image, the options, the
+    /// ruling detector's version (the lines are read on the image with its rulings painted out) and the reading's steps.
     /// </summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation, Action? progress)
     {
-        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options} {ImageRulingDetector.Version}",
+        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options} {ImageRulingDetector.Version} {Steps}",
             () => PpOcrLinesText.Write(See(image, cancellation, progress)));
         return PpOcrLinesText.Read(text);
     }

@@ -148,11 +148,16 @@ public sealed class PpOcrEngine
         return new Crop(box, pixels, w, h, sideways);
     }
 
-    /// <summary>Reads the given regions of the image.</summary>
-    public List<RecognizedLine> Recognize(PageImage image, IReadOnlyList<RotatedBox> boxes, CancellationToken cancellation = default, Action? progress = null)
+    /// <summary>
+    /// Reads the given regions of the image. On a page already turned upright (<paramref name="uprightPage"/>, as
+    /// <see cref="PageTurn"/> decides from its longest lines) a line laid flat reads as the page does and only lines
+    /// running down the page go to the angle classifier: on a crop of one or two characters it is often sure and wrong,
+    /// and the half turn it orders makes another valid reading (99 read as 66, 98 as 86, ≥ as ≤).
+    /// </summary>
+    public List<RecognizedLine> Recognize(PageImage image, IReadOnlyList<RotatedBox> boxes, CancellationToken cancellation = default, Action? progress = null, bool uprightPage = false)
     {
         var crops = boxes.Select(b => CropOf(image, b)).ToList();
-        Classify(crops, cancellation);
+        Classify(uprightPage ? crops.Where(c => c.Sideways).ToList() : crops, cancellation);
         progress?.Invoke();
         var lines = new RecognizedLine?[crops.Count];
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => (double)crops[i].Width / crops[i].Height).ToList();
