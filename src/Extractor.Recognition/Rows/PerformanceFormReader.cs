@@ -382,13 +382,20 @@ public static partial class PerformanceFormReader
             d.Texts["target_value"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var cmp = m.Groups["cmp"].Value;
             if (cmp.Length > 0) d.Texts["target_comparison"] = Comparison(cmp);
-            else if (comparison is not null) d.Texts["target_comparison"] = Comparison(comparison);
+            else if (comparison is not null && IsComparison(comparison)) d.Texts["target_comparison"] = Comparison(comparison);
             var u = m.Groups["unit"].Value;
             if (u.Length > 0) d.Texts["target_unit"] = u;
             else if (unit is not null) d.Texts["target_unit"] = unit;
         }
         else d.Texts["target_comparison"] = comparison is { } c && c != "定性" && Comparison(c) is var k && k != c ? k : "定性";
     }
+
+    /// <summary>
+    /// A comparison as forms print one: a sign (≥, ≤, =, >, <) or words (大于等于, 正向). A Latin letter or another mark
+    /// there (M, W, ?) is the recogniser's guess at a sign it could not read on a page image, not a comparison.
+    /// </summary>
+    private static bool IsComparison(string printed) =>
+        Comparison(printed) is "≥" or "≤" or "=" or ">" or "<" || TextNormalizer.Compact(printed).All(TextNormalizer.IsCjk);
 
     private static string Comparison(string printed) => TextNormalizer.Compact(printed) switch
     {
