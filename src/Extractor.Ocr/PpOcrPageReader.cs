@@ -15,7 +15,7 @@ namespace Extractor.Ocr;
 public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings";
 
     private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
 
@@ -90,12 +90,14 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         return PpOcrLinesText.Read(text);
     }
 
-    /// <summary>The image without its rulings, and its text regions (one detection: a step of progress).</summary>
+    /// <summary>The image without its rulings, and its text regions, never joined across a ruling (one detection: a step of progress).</summary>
     private (PageImage Clean, List<RotatedBox> Boxes) Prepare(PageImage image, CancellationToken cancellation, Action? progress)
     {
         var height = image.ToPoints(image.Height);
-        var clean = image.WithoutRulings(ImageRulingDetector.Detect(image, height), height);
-        var boxes = engine.Detect(clean, cancellation);
+        var rulings = ImageRulingDetector.Detect(image, height);
+        var clean = image.WithoutRulings(rulings, height);
+        var borders = rulings.Select(r => new PpOcrEngine.Border(image.ToPixels(r.X1), image.ToPixels(height - r.Y1), image.ToPixels(r.X2), image.ToPixels(height - r.Y2))).ToList();
+        var boxes = engine.Detect(clean, cancellation, borders);
         progress?.Invoke();
         return (clean, boxes);
     }
