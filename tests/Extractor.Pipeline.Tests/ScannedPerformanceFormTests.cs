@@ -1,0 +1,66 @@
+using Extractor.Core.Report;
+using Extractor.Ocr;
+using Extractor.Recognition.Meaning;
+using Extractor.TestSupport;
+
+namespace Extractor.Pipeline.Tests;
+
+/// <summary>
+/// A performance form read from an image-only copy of its page (PP-OCR, the default engine) must give the indicator
+/// rows its text PDF gives, with their cells, and never a figure the page does not print. Two layouts: Beijing's
+/// department-wide form, ruled in silver hairlines (a table made from a web page), and a Changsha project form, ruled
+/// in black, whose scores and units stand alone in narrow cells.
+/// </summary>
+[Trait("Category", "Slow")]
+public class ScannedPerformanceFormTests
+{
+    private static readonly TimeSpan Slack = TimeSpan.FromMinutes(30);
+
+    [Theory]
+    // Of Beijing's cells the comparison signs (two cells each: as printed and as target_comparison) are not read:
+    // PP-OCR reads a lone ⩾ at under even odds and the page reader leaves it out.
+    [InlineData("bj-czj-2026-budget-dept-perf-pages.pdf", 9, 0.7)]
+    [InlineData("hn-changsha-gaj-2025-budget-perf-pages.pdf", 1, 0.8)]
+    public void Scanned_form_gives_the_text_pdfs_indicators_with_no_wrong_figure(string file, int page, double minShare)
+    {
+        Assert.True(PpOcrPageReader.RendererAvailable, "pdftoppm must be installed (poppler-utils, see .ci/run)");
+        var pdf = Corpus.Path("extra", file);
+        var text = Indicators(new ReportExtractor(new ExtractionSettings()).Extract(pdf), page);
+        Assert.NotEmpty(text);
+        var scanPath = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(scanPath, ScanMaker.Scan(pdf, [page]));
+        try
+        {
+            var scan = Indicators(new ReportExtractor(new ExtractionSettings { Ocr = OcrEngine.PpOcr, PerDocumentTimeout = Slack }).Extract(scanPath), 1);
+            Assert.Equal(text.Count, scan.Count);
+            int cells = 0, right = 0;
+            for (var i = 0; i < text.Count; i++)
+            {
+                foreach (var (column, value) in text[i].Values)
+                {
+                    cells++;
+                    if (!scan[i].Values.TryGetValue(column, out var read)) continue;
+                    Assert.True(read == value, $"indicator {i + 1} ({text[i].Label}): {column} read {read}, printed {value}");
+                    right++;
+                }
+                foreach (var (column, words) in text[i].Texts ?? [])
+                {
+                    cells++;
+                    var read = scan[i].Texts?.GetValueOrDefault(column);
+                    if (read is null) continue;
+                    // The target's figure is a number, parsed from the cell: never another one.
+                    if (column == "target_value") Assert.True(read == words, $"indicator {i + 1} ({text[i].Label}): target {read}, printed {words}");
+                    if (read == words) right++;
+                }
+            }
+            Assert.True(right >= minShare * cells, $"{right} of {cells} cells read as the text PDF gives them");
+        }
+        finally
+        {
+            File.Delete(scanPath);
+        }
+    }
+
+    private static List<ReportRow> Indicators(Report report, int page) =>
+        report.Tables.SelectMany(t => t.Rows).Where(r => r.Is(PerformanceFields.IndicatorRow) && r.Provenance?.Page == page).ToList();
+}
