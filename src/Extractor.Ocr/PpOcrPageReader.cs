@@ -15,7 +15,7 @@ namespace Extractor.Ocr;
 public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings undetected-cells";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings undetected-cells-2";
 
     private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
 
@@ -105,8 +105,12 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
             var (x0, y0, x1, y1) = ink.Bounds;
             if (y1 - y0 + 1 > maxLine) continue;
             if (++found > MaxUndetectedCells) yield break;
-            var margin = Math.Max(pad, (y1 - y0 + 1) / 4.0);
-            yield return new RotatedBox((x0 + x1 + 1) / 2.0, (y0 + y1 + 1) / 2.0, x1 - x0 + 1 + 2 * margin, y1 - y0 + 1 + 2 * margin, 0);
+            // The recogniser reads glyphs of a line's height: a flat glyph (一, a dash) is framed as tall as it is wide,
+            // up to a glyph's height at body size, not as a sliver of its own height.
+            int inkWidth = x1 - x0 + 1, inkHeight = y1 - y0 + 1;
+            var glyph = Math.Max(inkHeight, Math.Min(inkWidth, clean.Dpi / 7));
+            var margin = Math.Max(pad, glyph / 4.0);
+            yield return new RotatedBox((x0 + x1 + 1) / 2.0, (y0 + y1 + 1) / 2.0, inkWidth + 2 * margin, glyph + 2 * margin, 0);
         }
     }
 
