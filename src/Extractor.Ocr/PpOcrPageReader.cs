@@ -15,7 +15,7 @@ namespace Extractor.Ocr;
 public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings undetected-cells-2";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-2";
 
     private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
 

@@ -114,16 +114,18 @@ public sealed class PpOcrEngine
         foreach (var border in borders ?? []) Cut(map, pw, ph, border, scale);
         return DbPostProcess.Boxes(map, pw, ph, Options)
             .Select(b => b.Scale(1 / scale))
-            .Select(b => borders is null ? b : Within(b, borders))
+            .Select(b => borders is null ? b : Within(b, borders, Math.Max(2, image.Dpi / 60.0)))
             .OrderBy(b => b.Bounds.Top).ThenBy(b => b.Bounds.Left)
             .ToList();
     }
 
     /// <summary>
     /// A region grown back past a column border (the margin DB adds reaches into the next cell) ends at the border, on
-    /// the side its centre is: read on, it would take the neighbour's first or last character for its own.
+    /// the side its centre is: read on, it would take the neighbour's first or last character for its own. It ends
+    /// <paramref name="inset"/> short of the border's centre, where the painted-out ruling's band ends: a grey remnant of
+    /// its edge at the crop's side was read as a mark (¥400.00 for 400.00).
     /// </summary>
-    private static RotatedBox Within(RotatedBox box, IReadOnlyList<Border> borders)
+    private static RotatedBox Within(RotatedBox box, IReadOnlyList<Border> borders, double inset)
     {
         if (Math.Abs(box.Angle) > 0.1) return box;
         var (left, top, right, bottom) = box.Bounds;
@@ -132,7 +134,7 @@ public sealed class PpOcrEngine
             if (Math.Abs(b.X1 - b.X2) > 1 || Math.Min(b.Y1, b.Y2) > box.CentreY || Math.Max(b.Y1, b.Y2) < box.CentreY) continue;
             var x = (b.X1 + b.X2) / 2;
             if (x <= left || x >= right) continue;
-            if (x < box.CentreX) left = x; else right = x;
+            if (x < box.CentreX) left = Math.Max(left, x + inset); else right = Math.Min(right, x - inset);
         }
         var width = right - left - (box.Bounds.Right - box.Bounds.Left - box.Width);
         return width <= 0 || width >= box.Width ? box : box with { CentreX = (left + right) / 2, Width = width };
