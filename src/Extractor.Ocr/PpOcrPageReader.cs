@@ -15,7 +15,7 @@ namespace Extractor.Ocr;
 public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-2";
 
     private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
 
@@ -68,14 +68,63 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// <summary>How the page must be turned and straightened, and its lines as read once it is.</summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) See(PageImage image, CancellationToken cancellation, Action? progress)
     {
-        var (clean, boxes) = Prepare(image, cancellation, progress);
+        var (clean, rulings, boxes) = Prepare(image, cancellation, progress);
         var turn = engine.PageTurn(clean, boxes, cancellation);
         progress?.Invoke();
-        if (turn != 0) (clean, boxes) = Prepare(image = ImageSampling.Turn(image, turn), cancellation, progress);
+        if (turn != 0) (clean, rulings, boxes) = Prepare(image = ImageSampling.Turn(image, turn), cancellation, progress);
         var skew = PpOcrEngine.Skew(boxes);
         if (Math.Abs(skew) < MinSkew) skew = 0;
-        else (clean, boxes) = Prepare(ImageSampling.Rotate(image, skew), cancellation, progress);
+        else (clean, rulings, boxes) = Prepare(ImageSampling.Rotate(image, skew), cancellation, progress);
+        boxes.AddRange(Undetected(clean, rulings, boxes));
         return (turn, skew, engine.Recognize(clean, boxes, cancellation, progress, uprightPage: true));
+    }
+
+    /// <summary>At most this many cells of a page are read without a detected region (a page of blank cells is not worth it).</summary>
+    private const int MaxUndetectedCells = 200;
+
+    /// <summary>
+    /// Ruled cells with ink where the detector found no text: the tight box around their ink, read as one line. DB
+    /// misses a lone glyph (a score of 4, a % or a ≥ alone in its cell, a 1 against a border), which in an indicator
+    /// grid is a whole cell's value. Only ink one line high: a cell of several lines the detector missed is not guessed at.
+    /// </summary>
+    private static IEnumerable<RotatedBox> Undetected(PageImage clean, IReadOnlyList<Ruling> rulings, List<RotatedBox> boxes)
+    {
+        var height = clean.ToPoints(clean.Height);
+        var pad = Math.Max(3, clean.Dpi / 50);
+        var minInk = Math.Max(8, clean.Dpi * clean.Dpi / 2000); // dark pixels: 45 at 300 dpi, less is a speck
+        var maxLine = clean.Dpi / 4;                            // 18 pt: one line of a table's type
+        var found = 0;
+        foreach (var cell in RulingCells.Find(rulings))
+        {
+            int left = clean.ToPixels(cell.Left) + pad, top = clean.ToPixels(height - cell.Top) + pad;
+            int right = clean.ToPixels(cell.Right) - pad, bottom = clean.ToPixels(height - cell.Bottom) - pad;
+            if (right <= left || bottom <= top) continue;
+            if (boxes.Any(b => b.CentreX >= left - pad && b.CentreX <= right + pad && b.CentreY >= top - pad && b.CentreY <= bottom + pad)) continue;
+            if (Ink(clean, left, top, right, bottom) is not { Count: var count } ink || count < minInk) continue;
+            var (x0, y0, x1, y1) = ink.Bounds;
+            if (y1 - y0 + 1 > maxLine) continue;
+            if (++found > MaxUndetectedCells) yield break;
+            // The recogniser reads glyphs of a line's height: a flat glyph (一, a dash) is framed as tall as it is wide,
+            // up to a glyph's height at body size, not as a sliver of its own height.
+            int inkWidth = x1 - x0 + 1, inkHeight = y1 - y0 + 1;
+            var glyph = Math.Max(inkHeight, Math.Min(inkWidth, clean.Dpi / 7));
+            var margin = Math.Max(pad, glyph / 4.0);
+            yield return new RotatedBox((x0 + x1 + 1) / 2.0, (y0 + y1 + 1) / 2.0, inkWidth + 2 * margin, glyph + 2 * margin, 0);
+        }
+    }
+
+    /// <summary>The dark pixels (below mid grey) of a rectangle: how many, and their bounds; null when none.</summary>
+    private static (int Count, (int Left, int Top, int Right, int Bottom) Bounds)? Ink(PageImage image, int left, int top, int right, int bottom)
+    {
+        int count = 0, x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1;
+        for (var y = Math.Max(0, top); y < Math.Min(image.Height, bottom); y++)
+            for (var x = Math.Max(0, left); x < Math.Min(image.Width, right); x++)
+            {
+                if (image[x, y] >= 128) continue;
+                count++;
+                x0 = Math.Min(x0, x); x1 = Math.Max(x1, x); y0 = Math.Min(y0, y); y1 = Math.Max(y1, y);
+            }
+        return count == 0 ? null : (count, (x0, y0, x1, y1));
     }
 
     /// <summary>
@@ -89,14 +138,16 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         return PpOcrLinesText.Read(text);
     }
 
-    /// <summary>The image without its rulings, and its text regions (one detection: a step of progress).</summary>
-    private (PageImage Clean, List<RotatedBox> Boxes) Prepare(PageImage image, CancellationToken cancellation, Action? progress)
+    /// <summary>The image without its rulings, and its text regions, never joined across a ruling (one detection: a step of progress).</summary>
+    private (PageImage Clean, IReadOnlyList<Ruling> Rulings, List<RotatedBox> Boxes) Prepare(PageImage image, CancellationToken cancellation, Action? progress)
     {
         var height = image.ToPoints(image.Height);
-        var clean = image.WithoutRulings(ImageRulingDetector.Detect(image, height), height);
-        var boxes = engine.Detect(clean, cancellation);
+        var rulings = ImageRulingDetector.Detect(image, height);
+        var clean = image.WithoutRulings(rulings, height);
+        var borders = rulings.Select(r => new PpOcrEngine.Border(image.ToPixels(r.X1), image.ToPixels(height - r.Y1), image.ToPixels(r.X2), image.ToPixels(height - r.Y2))).ToList();
+        var boxes = engine.Detect(clean, cancellation, borders);
         progress?.Invoke();
-        return (clean, boxes);
+        return (clean, rulings, boxes);
     }
 
     /// <summary>One glyph box a character, over the stretch of its line the recogniser placed it in, with its CTC probability.</summary>

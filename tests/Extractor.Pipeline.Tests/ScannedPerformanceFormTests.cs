@@ -20,9 +20,7 @@ public class ScannedPerformanceFormTests
     // Of Beijing's cells the comparison signs (two cells each: as printed and as target_comparison) are not read:
     // PP-OCR reads a lone ⩾ at under even odds and the page reader leaves it out.
     [InlineData("bj-czj-2026-budget-dept-perf-pages.pdf", 9, 0.7)]
-    // Changsha's lone scores and units and the figures printed against a column border are not read yet (45 of 72):
-    // the indicators and no wrong figure are what this layout holds to.
-    [InlineData("hn-changsha-gaj-2025-budget-perf-pages.pdf", 1, 0.6)]
+    [InlineData("hn-changsha-gaj-2025-budget-perf-pages.pdf", 1, 0.8)]
     public void Scanned_form_gives_the_text_pdfs_indicators_with_no_wrong_figure(string file, int page, double minShare)
     {
         Assert.True(PpOcrPageReader.RendererAvailable, "pdftoppm must be installed (poppler-utils, see .ci/run)");

@@ -145,6 +145,18 @@ public class PerformanceFormTests
         Assert.Equal((118.01m, 110.01m), (failed.Expected, failed.Actual));
     }
 
+    [Fact]
+    public void A_mark_read_where_a_comparison_is_printed_is_no_comparison()
+    {
+        // An OCR'd page: the recogniser guessed M and W for ≥ signs it could not read; = and a word stay comparisons.
+        var r = Text(BeijingGrid.Replace("保障及时率\t≥", "保障及时率\tM").Replace("成本控制率\t=", "成本控制率\tW"), DocumentKinds.Budget, 2026);
+        var rows = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets").Rows;
+        Assert.False(rows.Single(x => x.Label == "保障及时率").Texts!.ContainsKey("target_comparison"));
+        Assert.False(rows.Single(x => x.Label == "成本控制率").Texts!.ContainsKey("target_comparison"));
+        Assert.Equal("=", T(rows.Single(x => x.Label == "每期印刷数量"), "target_comparison"));
+        Assert.Equal("95", T(rows.Single(x => x.Label == "保障及时率"), "target_value"));
+    }
+
     private const string BeijingGrid = """
         预算12表 项目支出绩效目标表
         项目名称	项目总额	其中:		绩效目标	一级指标	二级指标	三级指标	绩效指标性质	本年绩效指标值	绩效度量单位
