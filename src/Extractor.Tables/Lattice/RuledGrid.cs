@@ -149,7 +149,24 @@ public sealed class RuledGrid
             if (k < 0 || k >= span || w.Box.Left < Xs[c + k] - 1 || w.Box.Right > Xs[c + k + 1] + 1) return null;
             parts[k].Add(w);
         }
+        if (Enumerable.Range(0, span - 1).Any(k => RunsOn(parts[k], parts[k + 1]))) return null;
         return parts.Count(p => p.Count > 0) >= 2 ? parts : null;
+    }
+
+    /// <summary>
+    /// Words of one line that run on from a slot into the next, closer than a character's height: one text cut in two
+    /// (an OCR engine reads a long cell as two regions where the column border of other rows would pass), not two
+    /// values set in their columns. Figures are never joined: amounts side by side in a band may sit close.
+    /// </summary>
+    private static bool RunsOn(List<TextWord> left, List<TextWord> right)
+    {
+        if (left.Count == 0 || right.Count == 0 || CellText.IsNumeric(CellText.Of(left)) || CellText.IsNumeric(CellText.Of(right))) return false;
+        return left.Any(a => right.Any(b =>
+        {
+            var overlap = Math.Min(a.Box.Top, b.Box.Top) - Math.Max(a.Box.Bottom, b.Box.Bottom);
+            var height = Math.Min(a.Box.Height, b.Box.Height);
+            return overlap > height / 2 && b.Box.Left - a.Box.Right < height;
+        }));
     }
 
     /// <summary>The grid as a raw table: merged cells once, in their top-left slot, with their spans.</summary>
