@@ -53,12 +53,12 @@ public class OcrFactGuardTests
             Rule = "text_vs_table.basic.personnel", Status = CheckStatus.Fail, Expected = 4884.09m, Actual = 4896.98m,
             Evidence = [Failed.Evidence[0], new Provenance { Kind = "text", Page = 16, Bbox = [1, 2, 3, 4], Printed = "4896.98" }],
         };
-        var softened = OcrCheckGuard.Soften(Document(0.88), [Failed, text]);
+        var softened = OcrCheckGuard.Soften(Document(0.88), [], [Failed, text]);
         Assert.Equal(CheckStatus.InsufficientData, softened[0].Status);
         Assert.Equal((5464.75m, 5364.75m), (softened[0].Expected, softened[0].Actual));
         Assert.StartsWith("read by OCR", softened[0].Message);
         Assert.Same(text, softened[1]);
         // On a text layer a table's own sum that fails is the document's finding.
-        Assert.Same(Failed, OcrCheckGuard.Soften(Document(1.0), [Failed]).Single());
+        Assert.Same(Failed, OcrCheckGuard.Soften(Document(1.0), [], [Failed]).Single());
     }
 }

@@ -53,6 +53,15 @@ public static class HierarchyChecks
         return children;
     }
 
+    /// <summary>
+    /// Whether the rule sets a parent row against the sum of its children, one check per column (the rules above): the
+    /// children are the same rows in every column, so a column that adds up confirms the rows the others were summed over.
+    /// </summary>
+    public static bool SumsChildRows(string rule) =>
+        rule.EndsWith(".total_equals_sum_of_items", StringComparison.Ordinal) || rule.EndsWith(".total_equals_sum_of_classes", StringComparison.Ordinal)
+        || rule.EndsWith(".class_equals_sum_of_items", StringComparison.Ordinal) || rule.EndsWith(".item_equals_sum_of_subitems", StringComparison.Ordinal)
+        || rule.EndsWith(".unit_total_equals_sum_of_classes", StringComparison.Ordinal);
+
     /// <summary>Lists without codes whose 序号 marks top items (一、二…): 合计 = Σ top items, per amount column.</summary>
     public static void RunNumbered(CheckContext ctx, CheckBuilder checks)
     {

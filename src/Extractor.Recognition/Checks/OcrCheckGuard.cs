@@ -16,16 +16,26 @@ public static class OcrCheckGuard
 {
     public const string Reason = "read by OCR and does not reconcile; a misreading is likelier than a misprint (check the page image): ";
 
-    public static List<Check> Soften(DocumentContent document, IReadOnlyList<Check> checks)
+    public static List<Check> Soften(DocumentContent document, IReadOnlyList<ReportTable> tables, IReadOnlyList<Check> checks, OcrConfidenceOptions? options = null)
     {
+        options ??= new OcrConfidenceOptions();
         var ocrPages = OcrFactGuard.OcrPages(document);
-        return checks.Select(c => c.Status == CheckStatus.Fail && c.Evidence.Count > 0
-                && c.Evidence.All(e => e.Table is not null) && c.Evidence.Any(e => ocrPages.Contains(e.Page))
-            ? new Check
-            {
-                Rule = c.Rule, Status = CheckStatus.InsufficientData, Expected = c.Expected, Actual = c.Actual,
-                Tolerance = c.Tolerance, Message = Reason + c.Message, Evidence = c.Evidence,
-            }
-            : c).ToList();
+        return checks.Select(c =>
+        {
+            if (!(c.Status == CheckStatus.Fail && c.Evidence.Count > 0 && c.Evidence.All(e => e.Table is not null)
+                    && c.Evidence.Any(e => ocrPages.Contains(e.Page))))
+                return c;
+            var reading = OcrSureTable.Of(document, tables, checks, c, options);
+            var least = reading.Least is { } l ? $"least sure figure {l:0.000} ({reading.Engine}); " : "";
+            return reading.Sure
+                ? With(c, CheckStatus.Fail, $"read by OCR, every figure of the table surely ({least.TrimEnd(' ', ';')}): " + c.Message)
+                : With(c, CheckStatus.InsufficientData, Reason + least + c.Message);
+        }).ToList();
     }
+
+    private static Check With(Check c, string status, string message) => new()
+    {
+        Rule = c.Rule, Status = status, Expected = c.Expected, Actual = c.Actual,
+        Tolerance = c.Tolerance, Message = message, Evidence = c.Evidence,
+    };
 }

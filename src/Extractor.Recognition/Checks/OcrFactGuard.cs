@@ -12,11 +12,13 @@ namespace Extractor.Recognition.Checks;
 /// </summary>
 public static class OcrFactGuard
 {
-    public static List<Fact> Keep(DocumentContent document, IReadOnlyList<ReportTable> tables, IReadOnlyList<Fact> facts, IReadOnlyList<Check> checks, List<string> warnings)
+    public static List<Fact> Keep(DocumentContent document, IReadOnlyList<ReportTable> tables, IReadOnlyList<Fact> facts, IReadOnlyList<Check> checks, List<string> warnings, OcrConfidenceOptions? options = null)
     {
+        options ??= new OcrConfidenceOptions();
         var ocrPages = OcrPages(document);
         if (ocrPages.Count == 0) return [.. facts];
-        var failed = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
+        // A failure every figure of whose table was read surely is the document's own (OcrSureTable): its figures stand.
+        var failed = checks.Where(c => c.Status == CheckStatus.Fail && !OcrSureTable.Of(document, tables, checks, c, options).Sure).ToList();
         var kept = new List<Fact>(facts.Count);
         foreach (var fact in facts)
         {
