@@ -40,6 +40,25 @@ public class SyntheticPageTests
     }
 
     [Fact]
+    public void AMergedCellsTextReadAsTwoWordsStaysOneCellWhileAmountsInAnUnruledBandSplit()
+    {
+        // Columns 100–250–400; the second row has no border at 250. OCR gave its one text as two words meeting near
+        // the border of the rows above: one cell. The third row (also unruled at 250) sets two amounts in their columns.
+        var rulings = new List<Ruling>
+        {
+            new(100, 700, 400, 700), new(100, 680, 400, 680), new(100, 660, 400, 660), new(100, 640, 400, 640),
+            new(100, 640, 100, 700), new(400, 640, 400, 700), new(250, 680, 250, 700),
+        };
+        var page = Page([W("绩效指标", 150, 686, 40), W("指标值", 300, 686, 30),
+            W("产出指标数量指标评审", 146, 666, 100), W("工作全市培训次数", 252, 666, 80),
+            W("120.00", 200, 646, 40), W("80.00", 350, 646, 40)], rulings);
+        var t = Assert.Single(new LatticeTableFinder().Find(page));
+        Assert.Equal("产出指标数量指标评审工作全市培训次数", t.Rows[1].Cells[0].Text);
+        Assert.Equal(2, t.Rows[1].Cells[0].ColSpan);
+        Assert.Equal(["120.00", "80.00"], t.Rows[2].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void CellLinesJoinWithoutSpaceBetweenCjkAndNumbersWrappedInNarrowCellsRejoin()
     {
         var page = Page(
