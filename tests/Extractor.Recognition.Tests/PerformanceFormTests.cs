@@ -255,18 +255,6 @@ public class PerformanceFormTests
         Assert.Equal(["某某局", "数据管理", "新闻宣传工作"], t.Rows.Where(x => x.Is(PerformanceFields.ProjectRow)).Select(x => x.Label));
     }
 
-    [Fact]
-    public void A_mark_read_where_a_comparison_is_printed_is_no_comparison()
-    {
-        // An OCR'd page: the recogniser guessed M and W for ≥ signs it could not read; = and a word stay comparisons.
-        var r = Text(BeijingGrid.Replace("保障及时率\t≥", "保障及时率\tM").Replace("成本控制率\t=", "成本控制率\tW"), DocumentKinds.Budget, 2026);
-        var rows = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets").Rows;
-        Assert.False(rows.Single(x => x.Label == "保障及时率").Texts!.ContainsKey("target_comparison"));
-        Assert.False(rows.Single(x => x.Label == "成本控制率").Texts!.ContainsKey("target_comparison"));
-        Assert.Equal("=", T(rows.Single(x => x.Label == "每期印刷数量"), "target_comparison"));
-        Assert.Equal("95", T(rows.Single(x => x.Label == "保障及时率"), "target_value"));
-    }
-
     private const string SelfEvaluation = """
         项目支出绩效自评表
         项目名称	城乡居民医保配套资金							
