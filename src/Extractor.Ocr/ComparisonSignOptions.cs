@@ -44,7 +44,10 @@ public sealed record ComparisonSignOptions
     /// <summary>The bar under a chevron (≥, ≤) is level or slanted along the chevron's lower arm, at most this steep (degrees).</summary>
     public double MaxUnderBarSlant { get; init; } = 40;
 
-    /// <summary>The two bars of = are level within this many degrees.</summary>
+    /// <summary>The bar under a chevron spans at least this share of the chevron's width, beneath it (a stray stroke beside it does not make ≥).</summary>
+    public double MinUnderBarWidth { get; init; } = 0.6;
+
+    /// <summary>The two bars of = are level within this many degrees (and the bar under a chevron tilts at most this far the other way).</summary>
     public double MaxEqualsBarSlant { get; init; } = 10;
 
     /// <summary>

@@ -70,7 +70,7 @@ public sealed class ComparisonSignShape(ComparisonSignOptions? options = null)
             // Under the chevron, about as wide, level or slanted like its lower arm (rising towards the tip).
             var slant = -lower.Angle * (right ? 1 : -1);
             if (lower.CentreY <= upper.CentreY || slant < -o.MaxEqualsBarSlant || slant > o.MaxUnderBarSlant) return null;
-            if (Overlap(upper, lower) < 0.6 * upper.Width || lower.Width < 0.6 * upper.Width) return null;
+            if (Overlap(upper, lower) < o.MinUnderBarWidth * upper.Width || lower.Width < o.MinUnderBarWidth * upper.Width) return null;
             return right ? "≥" : "≤";
         }
         if (Bar(upper) && Bar(lower) && Math.Abs(upper.Angle) <= o.MaxEqualsBarSlant && Math.Abs(lower.Angle) <= o.MaxEqualsBarSlant
