@@ -12,10 +12,13 @@ namespace Extractor.Ocr;
 /// becomes a glyph box at the place the recogniser read it, so the line builder cuts words and table cells where the
 /// gaps are, as it does for a text layer.
 /// </summary>
-public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null) : IPageOcr
+public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? options = null, int dpi = 300, OcrCache? cache = null,
+    ComparisonSignOptions? signs = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-2";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-2 lone-signs-by-shape";
+
+    private readonly ComparisonSignShape signShape = new(signs);
 
     private const double MinSkew = 0.3 * Math.PI / 180; // below this, straightening moves no pixel of a line a whole pixel
 
@@ -75,8 +78,48 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         var skew = PpOcrEngine.Skew(boxes);
         if (Math.Abs(skew) < MinSkew) skew = 0;
         else (clean, rulings, boxes) = Prepare(ImageSampling.Rotate(image, skew), cancellation, progress);
-        boxes.AddRange(Undetected(clean, rulings, boxes));
-        return (turn, skew, engine.Recognize(clean, boxes, cancellation, progress, uprightPage: true));
+        var (undetected, faint) = Undetected(clean, rulings, boxes);
+        boxes.AddRange(undetected);
+        var lines = engine.Recognize(clean, boxes, cancellation, progress, uprightPage: true).Select(l => LoneSign(l, clean)).OfType<RecognizedLine>().ToList();
+        lines.AddRange(FaintSigns(clean, faint));
+        return (turn, skew, lines);
+    }
+
+    /// <summary>
+    /// Ruled cells holding too little dark ink to be read (<see cref="Undetected"/>) whose light ink is a comparison sign:
+    /// a small = of hairlines, light grey at 150–200 dpi, is neither detected nor dark enough to count as ink, yet it
+    /// is the cell's whole content. Read from its shape alone; a cell whose faint ink is anything else stays empty.
+    /// </summary>
+    private IEnumerable<RecognizedLine> FaintSigns(PageImage clean, List<(int Left, int Top, int Right, int Bottom)> cells)
+    {
+        foreach (var (left, top, right, bottom) in cells)
+        {
+            if (signShape.InkBounds(clean, left, top, right, bottom) is not { } ink) continue;
+            if (signShape.Read(clean, ink.Left, ink.Top, ink.Right + 1, ink.Bottom + 1) is not { } sign) continue;
+            var box = new RotatedBox((ink.Left + ink.Right + 1) / 2.0, (ink.Top + ink.Bottom + 1) / 2.0, ink.Right - ink.Left + 1, ink.Bottom - ink.Top + 1, 0);
+            yield return new RecognizedLine(box, sign, [new PlacedChar(sign, ink.Left, ink.Top, ink.Right + 1, ink.Bottom + 1, signShape.Options.Confidence)], false, false);
+        }
+    }
+
+    /// <summary>
+    /// A line of one character the recogniser is unsure of, or reads as a Latin letter or a comparison sign, read again
+    /// from its ink's shape (<see cref="ComparisonSignShape"/>): a performance form's lone ≥ (mostly the slanted ⩾) comes
+    /// out of the recogniser as M, W, V, 2, =, > at low confidence, and as = or > even when sure. A sign the shape names
+    /// replaces the reading. When it names none the recogniser's reading stands (a lone unsure one is then left out,
+    /// <see cref="IsUnsureAlone"/>), except = > <: each is a part of ≥ or ≤, so alone and not confirmed it may be the
+    /// half of a sign the recogniser saw, and the line is left out (null). A sure reading of a figure or a CJK
+    /// character (一, 二) is never touched.
+    /// </summary>
+    private RecognizedLine? LoneSign(RecognizedLine line, PageImage clean)
+    {
+        if (line.Chars.Count != 1 || line.Sideways || line.UpsideDown) return line;
+        var c = line.Chars[0];
+        var mayBeSign = c.Confidence < OcrReaders.PpOcrEvenOdds || c.Value is [>= 'A' and <= 'Z' or >= 'a' and <= 'z'] || ComparisonSignShape.IsSign(c.Value);
+        if (!mayBeSign) return line;
+        var (left, top, right, bottom) = line.Box.Bounds;
+        if (signShape.Read(clean, left, top, right, bottom) is { } sign)
+            return line with { Text = sign, Chars = [c with { Value = sign, Confidence = signShape.Options.Confidence }] };
+        return c.Value is "=" or ">" or "<" ? null : line;
     }
 
     /// <summary>At most this many cells of a page are read without a detected region (a page of blank cells is not worth it).</summary>
@@ -86,31 +129,35 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// Ruled cells with ink where the detector found no text: the tight box around their ink, read as one line. DB
     /// misses a lone glyph (a score of 4, a % or a ≥ alone in its cell, a 1 against a border), which in an indicator
     /// grid is a whole cell's value. Only ink one line high: a cell of several lines the detector missed is not guessed at.
+    /// Also the cells (pixels inside their rulings) with too little dark ink to read, however many (reading them by shape
+    /// costs no network run): a faint lone sign may be there.
     /// </summary>
-    private static IEnumerable<RotatedBox> Undetected(PageImage clean, IReadOnlyList<Ruling> rulings, List<RotatedBox> boxes)
+    private static (List<RotatedBox> Boxes, List<(int Left, int Top, int Right, int Bottom)> Faint) Undetected(PageImage clean, IReadOnlyList<Ruling> rulings, List<RotatedBox> boxes)
     {
         var height = clean.ToPoints(clean.Height);
         var pad = Math.Max(3, clean.Dpi / 50);
         var minInk = Math.Max(8, clean.Dpi * clean.Dpi / 2000); // dark pixels: 45 at 300 dpi, less is a speck
         var maxLine = clean.Dpi / 4;                            // 18 pt: one line of a table's type
-        var found = 0;
+        var found = new List<RotatedBox>();
+        var faint = new List<(int, int, int, int)>();
         foreach (var cell in RulingCells.Find(rulings))
         {
             int left = clean.ToPixels(cell.Left) + pad, top = clean.ToPixels(height - cell.Top) + pad;
             int right = clean.ToPixels(cell.Right) - pad, bottom = clean.ToPixels(height - cell.Bottom) - pad;
             if (right <= left || bottom <= top) continue;
             if (boxes.Any(b => b.CentreX >= left - pad && b.CentreX <= right + pad && b.CentreY >= top - pad && b.CentreY <= bottom + pad)) continue;
-            if (Ink(clean, left, top, right, bottom) is not { Count: var count } ink || count < minInk) continue;
+            if (Ink(clean, left, top, right, bottom) is not { Count: var count } ink || count < minInk) { faint.Add((left, top, right, bottom)); continue; }
             var (x0, y0, x1, y1) = ink.Bounds;
             if (y1 - y0 + 1 > maxLine) continue;
-            if (++found > MaxUndetectedCells) yield break;
+            if (found.Count == MaxUndetectedCells) continue;
             // The recogniser reads glyphs of a line's height: a flat glyph (一, a dash) is framed as tall as it is wide,
             // up to a glyph's height at body size, not as a sliver of its own height.
             int inkWidth = x1 - x0 + 1, inkHeight = y1 - y0 + 1;
             var glyph = Math.Max(inkHeight, Math.Min(inkWidth, clean.Dpi / 7));
             var margin = Math.Max(pad, glyph / 4.0);
-            yield return new RotatedBox((x0 + x1 + 1) / 2.0, (y0 + y1 + 1) / 2.0, inkWidth + 2 * margin, glyph + 2 * margin, 0);
+            found.Add(new RotatedBox((x0 + x1 + 1) / 2.0, (y0 + y1 + 1) / 2.0, inkWidth + 2 * margin, glyph + 2 * margin, 0));
         }
+        return (found, faint);
     }
 
     /// <summary>The dark pixels (below mid grey) of a rectangle: how many, and their bounds; null when none.</summary>
@@ -133,7 +180,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// </summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation, Action? progress)
     {
-        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options} {ImageRulingDetector.Version} {Steps}",
+        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options} {ImageRulingDetector.Version} {Steps} {signShape.Options}",
             () => PpOcrLinesText.Write(See(image, cancellation, progress)));
         return PpOcrLinesText.Read(text);
     }
