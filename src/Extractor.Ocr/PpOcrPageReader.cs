@@ -203,7 +203,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         var size = image.ToPoints(Math.Max(1, line.Sideways ? line.Box.Width : line.Box.Height));
         foreach (var c in line.Chars)
             yield return new GlyphBox(c.Value, new Box(image.ToPoints(c.Left), pageHeight - image.ToPoints(c.Bottom),
-                image.ToPoints(c.Right), pageHeight - image.ToPoints(c.Top)), size, "ocr", false) { Confidence = c.Confidence };
+                image.ToPoints(c.Right), pageHeight - image.ToPoints(c.Top)), size, OcrReaders.FontName, false) { Confidence = c.Confidence };
     }
 
     /// <summary>pdftoppm's greyscale rendering of one page.</summary>

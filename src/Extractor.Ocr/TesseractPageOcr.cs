@@ -94,7 +94,7 @@ public sealed class TesseractPageOcr(int dpi = 300, string languages = "chi_sim+
             var conf = double.TryParse(f[10], NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : 0;
             var box = new Box(image.ToPoints(left), pageHeight - image.ToPoints(top + h),
                 image.ToPoints(left + w), pageHeight - image.ToPoints(top));
-            glyphs.Add(new GlyphBox(f[11], box, Math.Max(box.Height, 1), "ocr", false) { Confidence = Math.Clamp(conf / 100.0, 0, 1) });
+            glyphs.Add(new GlyphBox(f[11], box, Math.Max(box.Height, 1), OcrReaders.FontName, false) { Confidence = Math.Clamp(conf / 100.0, 0, 1) });
             confSum += conf;
             count++;
         }

@@ -9,6 +9,9 @@ namespace Extractor.Tables.Tests;
 /// <summary>Small hand-built pages for the behaviours the issue names, independent of any PDF.</summary>
 public class SyntheticPageTests
 {
+    private static TextWord Read(string text, double left, double baseline, double width, double size = 10) =>
+        W(text, left, baseline, width, size) with { FontName = OcrReaders.FontName };
+
     private static TextWord W(string text, double left, double baseline, double width, double size = 10) =>
         new(text, new Box(left, baseline - 0.2 * size, left + width, baseline + 0.8 * size), size, "F", false);
 
@@ -50,12 +53,17 @@ public class SyntheticPageTests
             new(100, 640, 100, 700), new(400, 640, 400, 700), new(250, 680, 250, 700),
         };
         var page = Page([W("绩效指标", 150, 686, 40), W("指标值", 300, 686, 30),
-            W("产出指标数量指标评审", 146, 666, 100), W("工作全市培训次数", 252, 666, 80),
-            W("120.00", 200, 646, 40), W("80.00", 350, 646, 40)], rulings);
+            Read("产出指标数量指标评审", 146, 666, 100), Read("工作全市培训次数", 252, 666, 80),
+            Read("120.00", 200, 646, 40), Read("80.00", 350, 646, 40)], rulings);
         var t = Assert.Single(new LatticeTableFinder().Find(page));
         Assert.Equal("产出指标数量指标评审工作全市培训次数", t.Rows[1].Cells[0].Text);
         Assert.Equal(2, t.Rows[1].Cells[0].ColSpan);
         Assert.Equal(["120.00", "80.00"], t.Rows[2].Cells.Select(c => c.Text));
+        // A text layer's strings part where the producer parted them: a paragraph's line ending 2.5 pt before the
+        // next column's text (a 绩效目标 beside its 一级指标 in an unruled band) stays two cells.
+        var layer = Page([W("绩效目标", 150, 686, 40), W("一级指标", 300, 686, 40),
+            W("通过为拦河闸闸门启闭机增设", 117.5, 666, 130), W("产出指标", 250, 666, 40)], rulings);
+        Assert.Equal(["通过为拦河闸闸门启闭机增设", "产出指标"], Assert.Single(new LatticeTableFinder().Find(layer)).Rows[1].Cells.Select(c => c.Text));
     }
 
     [Fact]

@@ -8,6 +8,9 @@ public sealed record TextWord(string Text, Box Box, double FontSize, string Font
     /// all its characters when it has none), 0–1; 1 for a text layer, which is not read but given.
     /// </summary>
     public double Confidence { get; init; } = 1;
+
+    /// <summary>Read by an OCR engine from a page image, not given by a text layer.</summary>
+    public bool IsOcr => FontName == OcrReaders.FontName;
 }
 
 /// <summary>Words on one baseline in reading order, joined CJK-aware.</summary>

@@ -154,13 +154,16 @@ public sealed class RuledGrid
     }
 
     /// <summary>
-    /// Words of one line that run on from a slot into the next, closer than a character's height: one text cut in two
-    /// (an OCR engine reads a long cell as two regions where the column border of other rows would pass), not two
-    /// values set in their columns. Figures are never joined: amounts side by side in a band may sit close.
+    /// Words read by OCR of one line that run on from a slot into the next, closer than a character's height: one text
+    /// cut in two (an OCR engine reads a long cell as two regions where the column border of other rows would pass),
+    /// not two values set in their columns. Figures are never joined: amounts side by side in a band may sit close. A
+    /// text layer's words are left as they are: there a paragraph's line may end 2 pt before the next column's text
+    /// (a 绩效目标 run into a band beside its 一级指标), and the producer's own strings say where the text parts.
     /// </summary>
     private static bool RunsOn(List<TextWord> left, List<TextWord> right)
     {
-        if (left.Count == 0 || right.Count == 0 || CellText.IsNumeric(CellText.Of(left)) || CellText.IsNumeric(CellText.Of(right))) return false;
+        if (left.Count == 0 || right.Count == 0 || !left.Concat(right).All(w => w.IsOcr)) return false;
+        if (CellText.IsNumeric(CellText.Of(left)) || CellText.IsNumeric(CellText.Of(right))) return false;
         return left.Any(a => right.Any(b =>
         {
             var overlap = Math.Min(a.Box.Top, b.Box.Top) - Math.Max(a.Box.Bottom, b.Box.Bottom);
