@@ -84,6 +84,7 @@ public sealed class ReportExtractor(ExtractionSettings settings, PipelineStages 
             report.Checks.AddRange(Stage("checks", () => stages.Checks.Run(content, profile, report.Tables, report.Facts, report.Sections), [], report.Warnings, failures, content.Source, cancellation, deadline));
             var kept = Extractor.Recognition.Checks.OcrFactGuard.Keep(content, report.Tables, report.Facts, report.Checks, report.Warnings, settings.OcrConfidence);
             kept = Extractor.Recognition.Checks.OcrConfidenceGuard.Keep(content, kept, report.Warnings, settings.OcrConfidence);
+            kept = Extractor.Recognition.Checks.OcrFigureForm.Keep(content, kept, report.Warnings);
             report.Facts.Clear();
             report.Facts.AddRange(kept);
             var softened = Extractor.Recognition.Checks.OcrCheckGuard.Soften(content, report.Tables, report.Checks, settings.OcrConfidence);

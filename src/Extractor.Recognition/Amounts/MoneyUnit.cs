@@ -25,6 +25,15 @@ public static partial class MoneyUnit
         _ => value,
     };
 
+    /// <summary>How many decimal places a cent takes in the unit (元 2, 万元 6, 亿元 10); null for no money unit.</summary>
+    public static int? CentDecimals(string? unit) => unit switch
+    {
+        Yuan => 2,
+        Wan => 6,
+        Yi => 10,
+        _ => null,
+    };
+
     [GeneratedRegex(@"单位[:：]?[(（]?(万元|亿元|元)")]
     private static partial Regex UnitPattern();
 }
