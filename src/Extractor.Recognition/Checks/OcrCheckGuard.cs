@@ -6,8 +6,9 @@ namespace Extractor.Recognition.Checks;
 /// <summary>
 /// A table read by OCR that does not add up is far more often misread (a digit, a lost row) than misprinted: on the
 /// labelled reports' image-only copies, 12 of the 13 failed checks that were the reading's were a table's own sums.
-/// Such a check is reported as insufficient_data, saying why, so that a scan's misreading is not published as the
-/// agency's error. A check that sets the text against a table keeps its status: there the prose states its own
+/// Such a check is reported as insufficient_data, saying why and naming its least sure figure, so that a scan's
+/// misreading is not published as the agency's error — unless the table confirms the rows it summed and every figure
+/// of it was read surely (<see cref="OcrSureTable"/>): then it stays a failure, its message saying so. A check that sets the text against a table keeps its status: there the prose states its own
 /// figure (a percentage, an amount), and a contradiction it makes is as often the document's (both such failures on
 /// the labelled scans that are findings are of this kind) — unless one of the figures it sets against each other was
 /// read by PP-OCR less surely than its finding threshold: on image-only copies of wild budgets at 96 dpi PP-OCR read a
