@@ -169,6 +169,26 @@ public class PerformanceFormTests
         """;
 
     [Fact]
+    public void A_first_level_carried_down_to_a_second_level_of_another_is_that_ones()
+    {
+        // The 一级指标 cell of the last two lines was cut by a page break and printed its name on the other side: the lines
+        // inherit 产出指标 from above, but 社会效益指标 belongs to 效益指标 alone (the framework's lexicon).
+        var r = Text("""
+            项目支出绩效目标表
+            项目名称	一级指标	二级指标	三级指标	指标值
+            某某培训项目	产出指标	数量指标	培训人次	≥100人次
+            		质量指标	培训合格率	≥95%
+            		社会效益指标	群众知晓率	≥90%
+            		可持续影响指标	长效机制建立	建立
+            """, DocumentKinds.Budget, 2026);
+        var rows = Assert.Single(r.Tables, x => x.Id == "budget.x_project_performance_targets").Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToList();
+        Assert.Equal(["产出指标", "产出指标", "效益指标", "效益指标"], rows.Select(x => T(x, "一级指标")));
+        Assert.Equal("效益指标", Extractor.Recognition.Meaning.IndicatorLevels.Carried("产出指标", "社会效益指标"));
+        Assert.Equal("产出指标", Extractor.Recognition.Meaning.IndicatorLevels.Carried("产出指标", "成本指标"));   // two parents: as carried
+        Assert.Equal("某某指标", Extractor.Recognition.Meaning.IndicatorLevels.Carried("某某指标", "社会效益指标")); // a level the framework does not know
+    }
+
+    [Fact]
     public void Beijing_grid_names_each_project_on_its_first_line()
     {
         var r = Text(BeijingGrid, DocumentKinds.Budget, 2026);

@@ -14,6 +14,20 @@ public static class IndicatorLevels
         .ToArray();
 
     /// <summary>
+    /// The first level to carry for a line printing its second level but not its first: the first level carried down
+    /// from a merged cell above, unless that is one of the framework's first levels this second level does not belong
+    /// to and the framework gives the second level one parent (社会效益指标 under 效益指标). A merged 一级指标 cell cut by
+    /// a page break prints its name on one side only, and the lines on the other side otherwise inherit the level
+    /// above it; a level the framework does not know is left as carried.
+    /// </summary>
+    public static string Carried(string carried, string level2)
+    {
+        if (!FirstLevels.Any(f => f.Name == carried) || FirstLevels.Any(f => f.Name == carried && f.Children.Contains(level2))) return carried;
+        var parents = FirstLevels.Where(f => f.Children.Contains(level2)).Select(f => f.Name).ToList();
+        return parents.Count == 1 ? parents[0] : carried;
+    }
+
+    /// <summary>
     /// The first level, second level and the indicator's own name, when the text starts with a first level followed
     /// at once by one of its second levels and goes on with a name; else null.
     /// </summary>

@@ -320,6 +320,11 @@ public static partial class PerformanceFormReader
             var score = Get(F.Score);
             if (l1 is not null) { level1 = TextNormalizer.Compact(l1.Value.Text); level2 = null; }
             if (l2 is not null) level2 = TextNormalizer.Compact(l2.Value.Text);
+            // A first level carried over an own, empty 一级 cell (not one merged down from the line above, whose level
+            // the page prints) that the line's second level does not belong to: a merged cell cut by the page break.
+            if (l1 is null && l2 is not null && level1 is not null
+                && byField.TryGetValue(F.Level1, out var l1Columns) && grid.Origin(r, l1Columns[0].Index).Row == r)
+                level1 = IndicatorLevels.Carried(level1, level2!);
             // A line printing only a 三级指标 under an indicator that has its target: the wrapped rest of that
             // indicator's name (an indicator of its own prints its target or its figures on its line; a cell merged
             // down from the line above, a target shared by several indicators, is not an empty cell).
