@@ -25,32 +25,24 @@ public class ComparisonSignShapeTests
         Assert.True(PpOcrPageReader.RendererAvailable, "pdftoppm must be installed (poppler-utils, see .ci/run)");
         var pdf = Corpus.Path("extra", file);
         var lone = new PdfDocumentReader().Read(pdf).Pages.Single(p => p.Number == page).Words.Where(w => w.Text.Length == 1).ToList();
-        var scanPath = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(scanPath, ScanMaker.Scan(pdf, [page], scanDpi));
-        try
+        using var copy = ScanMaker.ScanToFile(pdf, [page], scanDpi);
+        var image = PpOcrPageReader.Render(copy.Path, 1, Dpi, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var height = image.ToPoints(image.Height);
+        var clean = image.WithoutRulings(ImageRulingDetector.Detect(image, height), height);
+        var shape = new ComparisonSignShape();
+        int signs = 0, named = 0, others = 0;
+        foreach (var w in lone)
         {
-            var image = PpOcrPageReader.Render(scanPath, 1, Dpi, TimeSpan.FromMinutes(2), CancellationToken.None);
-            var height = image.ToPoints(image.Height);
-            var clean = image.WithoutRulings(ImageRulingDetector.Detect(image, height), height);
-            var shape = new ComparisonSignShape();
-            int signs = 0, named = 0, others = 0;
-            foreach (var w in lone)
-            {
-                var printed = ComparisonSignShape.IsSign(w.Text) ? w.Text : null;
-                var read = shape.Read(clean, image.ToPixels(w.Box.Left), image.ToPixels(height - w.Box.Top), image.ToPixels(w.Box.Right), image.ToPixels(height - w.Box.Bottom));
-                if (printed is null) { others++; Assert.True(read is null, $"'{w.Text}' at {w.Box} named {read}"); continue; }
-                signs++;
-                if (read is null) continue;
-                Assert.True(read == printed, $"'{printed}' at {w.Box} named {read}");
-                named++;
-            }
-            Assert.True(signs >= 4 && others >= 4, $"{signs} lone signs and {others} other lone characters on the page");
-            Assert.True(named == signs, $"{named} of {signs} lone signs named");
+            var printed = ComparisonSignShape.IsSign(w.Text) ? w.Text : null;
+            var read = shape.Read(clean, image.ToPixels(w.Box.Left), image.ToPixels(height - w.Box.Top), image.ToPixels(w.Box.Right), image.ToPixels(height - w.Box.Bottom));
+            if (printed is null) { others++; Assert.True(read is null, $"'{w.Text}' at {w.Box} named {read}"); continue; }
+            signs++;
+            if (read is null) continue;
+            Assert.True(read == printed, $"'{printed}' at {w.Box} named {read}");
+            named++;
         }
-        finally
-        {
-            File.Delete(scanPath);
-        }
+        Assert.True(signs >= 4 && others >= 4, $"{signs} lone signs and {others} other lone characters on the page");
+        Assert.True(named == signs, $"{named} of {signs} lone signs named");
     }
 
     /// <summary>Strokes drawn here (300 dpi, a glyph 40 px ≈ 10 pt high): signs of either style, and the marks a sign must not be taken for.</summary>

@@ -83,22 +83,14 @@ public class ProseLineRereadTests
         var pdf = Corpus.Path("dev", "sh-putuo-shegongbu-2024-final.pdf");
         // p22 scanned at 150 dpi: the page reading ends 服务采购金额0万元。 as "0 AT." and 政府采购金额(以合同签订为准)
         // as "(WF / AT AW)"; read again, both lines are whole and the four procurement figures are there.
-        var scanPath = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(scanPath, ScanMaker.Scan(pdf, [22], dpi: 150));
-        try
+        using var copy = ScanMaker.ScanToFile(pdf, [22], dpi: 150);
+        var scanned = new ReportExtractor(new ExtractionSettings { Ocr = engine, PerDocumentTimeout = Slack }).Extract(copy.Path);
+        var labels = Labels.Load("sh-putuo-shegongbu-2024-final").GetProperty("facts");
+        foreach (var key in new[] { "procurement.total", "procurement.goods", "procurement.works", "procurement.services" })
         {
-            var scanned = new ReportExtractor(new ExtractionSettings { Ocr = engine, PerDocumentTimeout = Slack }).Extract(scanPath);
-            var labels = Labels.Load("sh-putuo-shegongbu-2024-final").GetProperty("facts");
-            foreach (var key in new[] { "procurement.total", "procurement.goods", "procurement.works", "procurement.services" })
-            {
-                var fact = scanned.Facts.FirstOrDefault(f => f.Key == key);
-                Assert.True(fact is not null, $"{key} not read from the scan");
-                Assert.Equal(labels.GetProperty(key).GetDecimal(), fact.Value);
-            }
-        }
-        finally
-        {
-            File.Delete(scanPath);
+            var fact = scanned.Facts.FirstOrDefault(f => f.Key == key);
+            Assert.True(fact is not null, $"{key} not read from the scan");
+            Assert.Equal(labels.GetProperty(key).GetDecimal(), fact.Value);
         }
     }
 

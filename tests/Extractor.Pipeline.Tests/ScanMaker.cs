@@ -11,6 +11,19 @@ namespace Extractor.Pipeline.Tests;
 /// </summary>
 public static class ScanMaker
 {
+    /// <summary>The image-only copy written to a temporary file, deleted when disposed.</summary>
+    public static ScanFile ScanToFile(string pdf, IReadOnlyList<int> pages, int dpi = 200)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, Scan(pdf, pages, dpi));
+        return new ScanFile(path);
+    }
+
+    public sealed record ScanFile(string Path) : IDisposable
+    {
+        public void Dispose() => File.Delete(Path);
+    }
+
     public static byte[] Scan(string pdf, IReadOnlyList<int> pages, int dpi = 200)
     {
         var dir = Directory.CreateTempSubdirectory("extractor-scan-");

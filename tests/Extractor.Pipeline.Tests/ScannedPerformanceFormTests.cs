@@ -27,49 +27,41 @@ public class ScannedPerformanceFormTests
         var pdf = Corpus.Path("extra", file);
         var text = Indicators(new ReportExtractor(new ExtractionSettings()).Extract(pdf), page);
         Assert.NotEmpty(text);
-        var scanPath = Path.Combine(Path.GetTempPath(), $"scan-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(scanPath, ScanMaker.Scan(pdf, [page]));
-        try
+        using var copy = ScanMaker.ScanToFile(pdf, [page]);
+        var scan = Indicators(new ReportExtractor(new ExtractionSettings { Ocr = OcrEngine.PpOcr, PerDocumentTimeout = Slack }).Extract(copy.Path), 1);
+        Assert.Equal(text.Count, scan.Count);
+        int cells = 0, right = 0, comparisons = 0, comparisonsRead = 0;
+        for (var i = 0; i < text.Count; i++)
         {
-            var scan = Indicators(new ReportExtractor(new ExtractionSettings { Ocr = OcrEngine.PpOcr, PerDocumentTimeout = Slack }).Extract(scanPath), 1);
-            Assert.Equal(text.Count, scan.Count);
-            int cells = 0, right = 0, comparisons = 0, comparisonsRead = 0;
-            for (var i = 0; i < text.Count; i++)
+            foreach (var (column, value) in text[i].Values)
             {
-                foreach (var (column, value) in text[i].Values)
-                {
-                    cells++;
-                    if (!scan[i].Values.TryGetValue(column, out var read)) continue;
-                    Assert.True(read == value, $"indicator {i + 1} ({text[i].Label}): {column} read {read}, printed {value}");
-                    right++;
-                }
-                foreach (var (column, words) in text[i].Texts ?? [])
-                {
-                    cells++;
-                    var read = scan[i].Texts?.GetValueOrDefault(column);
-                    if (read is null) continue;
-                    // The target's figure is a number, parsed from the cell: never another one.
-                    if (column == "target_value") Assert.True(read == words, $"indicator {i + 1} ({text[i].Label}): target {read}, printed {words}");
-                    if (read == words) right++;
-                }
-                // The comparison, as printed alone in its cell (≥ ≤ =, the slanted ⩾ ⩽) and as target_comparison: read
-                // from its shape, right or not at all.
-                foreach (var (column, words) in text[i].Texts ?? [])
-                {
-                    if (column != "target_comparison" && !ComparisonSignShape.IsSign(words)) continue;
-                    comparisons++;
-                    if (scan[i].Texts?.GetValueOrDefault(column) is not { } read) continue;
-                    Assert.True(read == words, $"indicator {i + 1} ({text[i].Label}): {column} read {read}, printed {words}");
-                    comparisonsRead++;
-                }
+                cells++;
+                if (!scan[i].Values.TryGetValue(column, out var read)) continue;
+                Assert.True(read == value, $"indicator {i + 1} ({text[i].Label}): {column} read {read}, printed {value}");
+                right++;
             }
-            Assert.True(right >= minShare * cells, $"{right} of {cells} cells read as the text PDF gives them");
-            Assert.True(comparisons > 0 && comparisonsRead == comparisons, $"{comparisonsRead} of {comparisons} comparison cells read");
+            foreach (var (column, words) in text[i].Texts ?? [])
+            {
+                cells++;
+                var read = scan[i].Texts?.GetValueOrDefault(column);
+                if (read is null) continue;
+                // The target's figure is a number, parsed from the cell: never another one.
+                if (column == "target_value") Assert.True(read == words, $"indicator {i + 1} ({text[i].Label}): target {read}, printed {words}");
+                if (read == words) right++;
+            }
+            // The comparison, as printed alone in its cell (≥ ≤ =, the slanted ⩾ ⩽) and as target_comparison: read
+            // from its shape, right or not at all.
+            foreach (var (column, words) in text[i].Texts ?? [])
+            {
+                if (column != "target_comparison" && !ComparisonSignShape.IsSign(words)) continue;
+                comparisons++;
+                if (scan[i].Texts?.GetValueOrDefault(column) is not { } read) continue;
+                Assert.True(read == words, $"indicator {i + 1} ({text[i].Label}): {column} read {read}, printed {words}");
+                comparisonsRead++;
+            }
         }
-        finally
-        {
-            File.Delete(scanPath);
-        }
+        Assert.True(right >= minShare * cells, $"{right} of {cells} cells read as the text PDF gives them");
+        Assert.True(comparisons > 0 && comparisonsRead == comparisons, $"{comparisonsRead} of {comparisons} comparison cells read");
     }
 
     private static List<ReportRow> Indicators(Report report, int page) =>

@@ -16,6 +16,9 @@ public readonly record struct Box(double Left, double Bottom, double Right, doub
 
     public bool Intersects(Box o) => Left < o.Right && o.Left < Right && Bottom < o.Top && o.Bottom < Top;
 
+    /// <summary>The box of a bbox as SCHEMA §1 prints one, [x0, y0, x1, y1] (the inverse of <see cref="ToArray"/>).</summary>
+    public static Box From(double[] bbox) => new(bbox[0], bbox[1], bbox[2], bbox[3]);
+
     /// <summary>[x0, y0, x1, y1] rounded to 0.01 pt, as SCHEMA §1 prints a bbox.</summary>
     public double[] ToArray() => [Math.Round(Left, 2), Math.Round(Bottom, 2), Math.Round(Right, 2), Math.Round(Top, 2)];
 

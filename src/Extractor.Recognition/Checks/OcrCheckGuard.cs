@@ -26,9 +26,9 @@ public static class OcrCheckGuard
         var ocrPages = OcrFactGuard.OcrPages(document);
         return checks.Select(c =>
         {
-            if (!(c.Status == CheckStatus.Fail && c.Evidence.Any(e => ocrPages.Contains(e.Page)))) return c;
+            if (!(c.Status == CheckStatus.Fail && c.Evidence.Any(e => ocrPages.ContainsKey(e.Page)))) return c;
             if (!c.Evidence.All(e => e.Table is not null))
-                return UnsureFigure(document, c, options) is { } unsure ? With(c, CheckStatus.InsufficientData, Reason + unsure + c.Message) : c;
+                return UnsureFigure(ocrPages, c, options) is { } unsure ? With(c, CheckStatus.InsufficientData, Reason + unsure + c.Message) : c;
             var reading = OcrSureTable.Of(document, tables, checks, c, options);
             var least = reading.Least is { } l ? $"least sure figure {l:0.000} ({reading.Engine}); " : "";
             return reading.Sure
@@ -39,9 +39,8 @@ public static class OcrCheckGuard
 
     /// <summary>"a figure read at …; " when a figure of the check's evidence on a page read by an engine with a finding
     /// threshold was read below it; null when every such figure is sure or the engine's confidence is not used.</summary>
-    private static string? UnsureFigure(DocumentContent document, Check c, OcrConfidenceOptions options)
+    private static string? UnsureFigure(Dictionary<int, PageContent> pages, Check c, OcrConfidenceOptions options)
     {
-        var pages = document.Pages.Where(p => p.TextConfidence < 1).ToDictionary(p => p.Number);
         foreach (var e in c.Evidence)
         {
             if (!pages.TryGetValue(e.Page, out var page) || options.FindingFor(page.ReadBy) is not { } threshold) continue;

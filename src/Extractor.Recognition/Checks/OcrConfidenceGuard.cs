@@ -79,7 +79,7 @@ public static class OcrConfidenceGuard
     public static List<Fact> Keep(DocumentContent document, IReadOnlyList<Fact> facts, List<string> warnings, OcrConfidenceOptions? options = null)
     {
         options ??= new OcrConfidenceOptions();
-        var ocrPages = document.Pages.Where(p => p.TextConfidence < 1).ToDictionary(p => p.Number);
+        var ocrPages = OcrFactGuard.OcrPages(document);
         if (ocrPages.Count == 0) return [.. facts];
         var kept = new List<Fact>(facts.Count);
         foreach (var fact in facts)
@@ -105,7 +105,7 @@ public static class OcrConfidenceGuard
     public static double? FigureConfidence(PageContent page, double[]? bbox)
     {
         if (bbox is not { Length: 4 }) return null;
-        var box = new Box(bbox[0], bbox[1], bbox[2], bbox[3]);
+        var box = Box.From(bbox);
         double? lowest = null;
         foreach (var word in page.Words)
         {

@@ -23,7 +23,7 @@ public static class OcrFactGuard
         foreach (var fact in facts)
         {
             var p = fact.Provenance;
-            var check = p.Kind == "table" && ocrPages.Contains(p.Page)
+            var check = p.Kind == "table" && ocrPages.ContainsKey(p.Page)
                 ? failed.FirstOrDefault(c => c.Evidence.Any(e => e.Page == p.Page && e.Table == p.Table && Encloses(e.Bbox, p.Bbox)))
                 : null;
             if (check is null || PrintedElsewhere(document, tables, fact)) { kept.Add(fact); continue; }
@@ -32,9 +32,9 @@ public static class OcrFactGuard
         return kept;
     }
 
-    /// <summary>Pages whose text came from OCR (a text layer has confidence 1).</summary>
-    internal static HashSet<int> OcrPages(DocumentContent document) =>
-        document.Pages.Where(p => p.TextConfidence < 1).Select(p => p.Number).ToHashSet();
+    /// <summary>Pages whose text came from OCR (a text layer has confidence 1), by number.</summary>
+    internal static Dictionary<int, PageContent> OcrPages(DocumentContent document) =>
+        document.Pages.Where(p => p.TextConfidence < 1).ToDictionary(p => p.Number);
 
     private static bool PrintedElsewhere(DocumentContent document, IReadOnlyList<ReportTable> tables, Fact fact)
     {

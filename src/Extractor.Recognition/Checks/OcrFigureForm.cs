@@ -20,7 +20,7 @@ public static class OcrFigureForm
         foreach (var fact in facts)
         {
             var p = fact.Provenance;
-            if (ocrPages.Contains(p.Page) && p.Printed is { } printed && MoneyUnit.CentDecimals(p.PrintedUnit) is { } cent
+            if (ocrPages.ContainsKey(p.Page) && p.Printed is { } printed && MoneyUnit.CentDecimals(p.PrintedUnit) is { } cent
                 && Decimals(printed) > cent)
             {
                 warnings.Add($"page {p.Page}: {fact.Key} {printed} read by OCR has more decimal places than a cent in {p.PrintedUnit}; withheld as a misread point");
@@ -32,10 +32,7 @@ public static class OcrFigureForm
     }
 
     /// <summary>Digits after the decimal point of the figure a printed text begins with (12,345.678 → 3; 10.81万元,比… → 2).</summary>
-    internal static int Decimals(string printed)
-    {
-        var figure = new string(printed.Trim().TakeWhile(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-').ToArray());
-        var dot = figure.LastIndexOf('.');
-        return dot < 0 ? 0 : figure.Length - dot - 1;
-    }
+    internal static int Decimals(string printed) =>
+        AmountParser.Parse(new string(printed.Trim().TakeWhile(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-').ToArray())) is { } figure
+            ? AmountParser.Decimals(figure) : 0;
 }

@@ -1,5 +1,6 @@
 using Extractor.Core.Layout;
 using Extractor.Core.Report;
+using Extractor.Recognition.Amounts;
 
 namespace Extractor.Recognition.Checks;
 
@@ -26,7 +27,7 @@ public static class OcrSureTable
 
     public static Reading Of(DocumentContent document, IReadOnlyList<ReportTable> tables, IReadOnlyList<Check> checks, Check check, OcrConfidenceOptions options)
     {
-        var pages = document.Pages.Where(p => p.TextConfidence < 1).ToDictionary(p => p.Number);
+        var pages = OcrFactGuard.OcrPages(document);
         double? least = null;
         string? engine = null;
         var sure = check.Evidence.Count == 1 && HierarchyChecks.SumsChildRows(check.Rule);
@@ -41,9 +42,9 @@ public static class OcrSureTable
                 if (!pages.TryGetValue(n, out var page)) continue;
                 engine ??= page.ReadBy;
                 var rows = table.Rows.Where(r => r.Provenance?.Page == n && r.Provenance.Bbox is { Length: 4 }).ToList();
-                var rowBoxes = rows.Select(r => Box(r.Provenance!.Bbox!)).ToList();
+                var rowBoxes = rows.Select(r => Box.From(r.Provenance!.Bbox!)).ToList();
                 var figureBoxes = rows.SelectMany(Figures).ToList();
-                var region = table.Regions.FirstOrDefault(r => r.Page == n) is { } printed ? Box(printed.Bbox) : (Box?)null;
+                var region = table.Regions.FirstOrDefault(r => r.Page == n) is { } printed ? Box.From(printed.Bbox) : (Box?)null;
                 foreach (var word in page.Words.Where(w => w.Text.Any(char.IsAsciiDigit)))
                 {
                     if (figureBoxes.Any(f => f.Intersects(word.Box))) least = Math.Min(least ?? 1, Math.Round(word.Confidence, 3));
@@ -79,16 +80,10 @@ public static class OcrSureTable
     /// </summary>
     private static IEnumerable<Box> Figures(ReportRow row)
     {
-        var cells = row.Cells?.Values.Where(c => c.Bbox is { Length: 4 }).Select(c => Box(c.Bbox!)).ToList();
-        return cells is { Count: > 0 } ? cells : row.Values.Count > 0 ? [Box(row.Provenance!.Bbox!)] : [];
+        var cells = row.Cells?.Values.Where(c => c.Bbox is { Length: 4 }).Select(c => Box.From(c.Bbox!)).ToList();
+        return cells is { Count: > 0 } ? cells : row.Values.Count > 0 ? [Box.From(row.Provenance!.Bbox!)] : [];
     }
 
-    /// <summary>A word that is a number and nothing else (4,984.09, -12, 95.79%): a row's figure, not a header's 2020年.</summary>
-    private static bool IsFigure(string text)
-    {
-        var t = text.Trim().TrimEnd('%');
-        return t.Length > 0 && t.Any(char.IsAsciiDigit) && t.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-');
-    }
-
-    private static Box Box(double[] b) => new(b[0], b[1], b[2], b[3]);
+    /// <summary>A word that is an amount or a rate and nothing else (4,984.09, -12, 95.79%): a row's figure, not a header's 2020年.</summary>
+    private static bool IsFigure(string text) => AmountParser.IsAmount(text.Trim().TrimEnd('%'));
 }

@@ -30,7 +30,7 @@ public static class ProseLines
     private static DocumentContent Build(DocumentContent content, IReadOnlyList<ReportTable> tables)
     {
         var regions = tables.SelectMany(t => t.Regions).GroupBy(r => r.Page)
-            .ToDictionary(g => g.Key, g => g.Select(r => new Box(r.Bbox[0], r.Bbox[1], r.Bbox[2], r.Bbox[3])).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(r => Box.From(r.Bbox)).ToList());
         var rowPaths = tables.SelectMany(t => t.Rows).Select(r => r.Provenance?.Path).OfType<string>().ToHashSet();
         if (regions.Count == 0 && rowPaths.Count == 0) return content;
         var aboveRows = AboveRows(rowPaths);
