@@ -21,16 +21,16 @@ public static class HierarchyChecks
             var unitTotals = t.Rows.Where(r => r.Is(RowMeanings.UnitTotal)).ToList();
             // Listed once per 预算单位: each unit's 合计 is the sum of its 类, and the table's 合计 the sum of the units'.
             foreach (var unitTotal in unitTotals)
-                SumOver(t, unitTotal, coded.Where(r => r.Level == 1 && r.BudgetUnit == unitTotal.BudgetUnit).ToList(), $"{p}.{UnitTotalEqualsClasses}", ctx, checks);
+                SumOver(t, unitTotal, coded.Where(r => r.Level == 1 && r.BudgetUnit == unitTotal.BudgetUnit).ToList(), $"{p}.unit_total_equals_sum_of_classes", ctx, checks);
             if (total is not null && total.Values.Count > 0)
-                SumOver(t, total, unitTotals.Count > 0 ? unitTotals : coded.Where(r => r.Level == 1).ToList(), $"{p}.{TotalEqualsClasses}", ctx, checks);
+                SumOver(t, total, unitTotals.Count > 0 ? unitTotals : coded.Where(r => r.Level == 1).ToList(), $"{p}.total_equals_sum_of_classes", ctx, checks);
             for (var i = 0; i < coded.Count; i++)
             {
                 var parent = coded[i];
                 if (parent.Level is not (1 or 2)) continue;
                 var children = ChildrenOf(coded, i);
                 if (children.Count == 0) continue;
-                SumOver(t, parent, children, parent.Level == 1 ? $"{p}.{ClassEqualsItems}" : $"{p}.{ItemEqualsSubitems}", ctx, checks);
+                SumOver(t, parent, children, parent.Level == 1 ? $"{p}.class_equals_sum_of_items" : $"{p}.item_equals_sum_of_subitems", ctx, checks);
             }
         }
     }
@@ -58,14 +58,9 @@ public static class HierarchyChecks
     /// children are the same rows in every column, so a column that adds up confirms the rows the others were summed over.
     /// </summary>
     public static bool SumsChildRows(string rule) =>
-        ChildSums.Any(name => rule.EndsWith("." + name, StringComparison.Ordinal));
-
-    private const string UnitTotalEqualsClasses = "unit_total_equals_sum_of_classes";
-    private const string TotalEqualsClasses = "total_equals_sum_of_classes";
-    private const string ClassEqualsItems = "class_equals_sum_of_items";
-    private const string ItemEqualsSubitems = "item_equals_sum_of_subitems";
-    private const string TotalEqualsItems = "total_equals_sum_of_items";
-    private static readonly string[] ChildSums = [UnitTotalEqualsClasses, TotalEqualsClasses, ClassEqualsItems, ItemEqualsSubitems, TotalEqualsItems];
+        rule.EndsWith(".total_equals_sum_of_items", StringComparison.Ordinal) || rule.EndsWith(".total_equals_sum_of_classes", StringComparison.Ordinal)
+        || rule.EndsWith(".class_equals_sum_of_items", StringComparison.Ordinal) || rule.EndsWith(".item_equals_sum_of_subitems", StringComparison.Ordinal)
+        || rule.EndsWith(".unit_total_equals_sum_of_classes", StringComparison.Ordinal);
 
     /// <summary>Lists without codes whose 序号 marks top items (一、二…): 合计 = Σ top items, per amount column.</summary>
     public static void RunNumbered(CheckContext ctx, CheckBuilder checks)
@@ -75,7 +70,7 @@ public static class HierarchyChecks
             var total = Row(t, RowMeanings.Total);
             if (total is null || total.Values.Count == 0) continue;
             var top = t.Rows.Where(r => r.Level == 1).ToList();
-            var rule = $"{RulePrefix(t.Id)}.{TotalEqualsItems}";
+            var rule = $"{RulePrefix(t.Id)}.total_equals_sum_of_items";
             foreach (var (column, printed) in total.Values)
             {
                 if (!SumsOverRows(t, column)) continue;
