@@ -16,7 +16,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     ComparisonSignOptions? signs = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-2 lone-signs-by-shape";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-2 lone-glyphs-framed";
 
     private readonly ComparisonSignShape signShape = new(signs);
 
@@ -78,12 +78,17 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         var skew = PpOcrEngine.Skew(boxes);
         if (Math.Abs(skew) < MinSkew) skew = 0;
         else (clean, rulings, boxes) = Prepare(ImageSampling.Rotate(image, skew), cancellation, progress);
-        var (undetected, faint) = Undetected(clean, rulings, boxes);
-        boxes.AddRange(undetected);
-        var lines = engine.Recognize(clean, boxes, cancellation, progress, uprightPage: true).Select(l => LoneSign(l, clean)).OfType<RecognizedLine>().ToList();
+        var lines = Recognize(clean, boxes, cancellation, progress);
+        // Cells are looked at for ink where no region gave a reading: a detected box smaller than its glyph (a thin
+        // 1 of small type framed 12 pixels high for its 20) is read as nothing, and its cell is as good as undetected.
+        var (undetected, faint) = Undetected(clean, rulings, lines.Select(l => l.Box).ToList());
+        lines.AddRange(Recognize(clean, undetected, cancellation, progress));
         lines.AddRange(FaintSigns(clean, faint));
         return (turn, skew, lines);
     }
+
+    private List<RecognizedLine> Recognize(PageImage clean, List<RotatedBox> boxes, CancellationToken cancellation, Action? progress) =>
+        engine.Recognize(clean, boxes, cancellation, progress, uprightPage: true).Select(l => LoneSign(l, clean, cancellation)).OfType<RecognizedLine>().ToList();
 
     /// <summary>
     /// Ruled cells holding too little dark ink to be read (<see cref="Undetected"/>) whose light ink is a comparison sign:
@@ -105,39 +110,63 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// A line of one character the recogniser is unsure of, or reads as a Latin letter or a comparison sign, read again
     /// from its ink's shape (<see cref="ComparisonSignShape"/>): a performance form's lone ≥ (mostly the slanted ⩾) comes
     /// out of the recogniser as M, W, V, 2, =, > at low confidence, and as = or > even when sure. A sign the shape names
-    /// replaces the reading. When it names none the recogniser's reading stands (a lone unsure one is then left out,
-    /// <see cref="IsUnsureAlone"/>), except = > <: each is a part of ≥ or ≤, so alone and not confirmed it may be the
-    /// half of a sign the recogniser saw, and the line is left out (null). A sure reading of a figure or a CJK
-    /// character (一, 二) is never touched.
+    /// replaces the reading. When it names none, a lone glyph read unsure or as a letter is shown to the recogniser
+    /// again with a margin (<see cref="LoneFigure"/>). Otherwise the recogniser's reading stands (a lone unsure one is
+    /// then left out, <see cref="IsUnsureAlone"/>), except = > <: each is a part of ≥ or ≤, so alone and not confirmed
+    /// it may be the half of a sign the recogniser saw, and the line is left out (null). A sure reading of a figure or
+    /// a CJK character (一, 二) is never touched.
     /// </summary>
-    private RecognizedLine? LoneSign(RecognizedLine line, PageImage clean)
+    private RecognizedLine? LoneSign(RecognizedLine line, PageImage clean, CancellationToken cancellation)
     {
         if (line.Chars.Count != 1 || line.Sideways || line.UpsideDown) return line;
         var c = line.Chars[0];
-        var mayBeSign = c.Confidence < OcrReaders.PpOcrEvenOdds || c.Value is [>= 'A' and <= 'Z' or >= 'a' and <= 'z'] || ComparisonSignShape.IsSign(c.Value);
-        if (!mayBeSign) return line;
-        var (left, top, right, bottom) = line.Box.Bounds;
-        if (signShape.Read(clean, left, top, right, bottom) is { } sign)
-            return line with { Text = sign, Chars = [c with { Value = sign, Confidence = signShape.Options.Confidence }] };
-        return c.Value is "=" or ">" or "<" ? null : line;
+        var letter = c.Value is [>= 'A' and <= 'Z' or >= 'a' and <= 'z'];
+        // A lone 2 is looked at too: at 150 dpi the recogniser reads a form's lone ≥ as 2 even when sure (25 cells of a
+        // city's forms in an image-only copy; the shape names 20 of them), while in a true lone 2 (the forms' scores of
+        // 2, at 150 and 200 dpi) the shape names no sign and the 2 stands.
+        var mayBeSign = c.Confidence < OcrReaders.PpOcrEvenOdds || letter || ComparisonSignShape.IsSign(c.Value) || c.Value == "2";
+        if (mayBeSign)
+        {
+            var (left, top, right, bottom) = line.Box.Bounds;
+            if (signShape.Read(clean, left, top, right, bottom) is { } sign)
+                return line with { Text = sign, Chars = [c with { Value = sign, Confidence = signShape.Options.Confidence }] };
+        }
+        if ((c.Confidence < engine.Options.LoneGlyphRereadBelow || letter) && LoneFigure(line, clean, cancellation) is { } figure) return figure;
+        return mayBeSign && c.Value is "=" or ">" or "<" ? null : line;
     }
 
-    /// <summary>At most this many cells of a page are read without a detected region (a page of blank cells is not worth it).</summary>
-    private const int MaxUndetectedCells = 200;
+    /// <summary>
+    /// A lone glyph read again framed with a margin (<see cref="PpOcrOptions.LoneGlyphMargin"/>), as the recogniser
+    /// sees glyphs within a line; the reading when it is a figure read sure (<see cref="PpOcrOptions.LoneFigureMinConfidence"/>),
+    /// else null (the first reading stands).
+    /// </summary>
+    private RecognizedLine? LoneFigure(RecognizedLine line, PageImage clean, CancellationToken cancellation)
+    {
+        var box = line.Box;
+        var margin = 2 * engine.Options.LoneGlyphMargin * Math.Max(box.Width, box.Height);
+        var again = engine.Recognize(clean, [box with { Width = box.Width + margin, Height = box.Height + margin }], cancellation, uprightPage: true);
+        if (again is not [{ Chars: [var c] } read] || c.Value is not [(>= '0' and <= '9') or '%'] || c.Confidence < engine.Options.LoneFigureMinConfidence) return null;
+        // Placed where the first reading placed its glyph: the margin is the recogniser's room, not the glyph's.
+        var first = line.Chars[0];
+        return line with { Text = read.Text, Chars = [first with { Value = c.Value, Confidence = c.Confidence }] };
+    }
 
     /// <summary>
-    /// Ruled cells with ink where the detector found no text: the tight box around their ink, read as one line. DB
-    /// misses a lone glyph (a score of 4, a % or a ≥ alone in its cell, a 1 against a border), which in an indicator
-    /// grid is a whole cell's value. Only ink one line high: a cell of several lines the detector missed is not guessed at.
-    /// Also the cells (pixels inside their rulings) with too little dark ink to read, however many (reading them by shape
-    /// costs no network run): a faint lone sign may be there.
+    /// Ruled cells with ink where no region was read (<paramref name="read"/>: the boxes that gave a reading): the tight
+    /// box around their ink, read as one line. DB misses a lone glyph (a score of 4, a % or a ≥ alone in its cell, a 1
+    /// against a border), which in an indicator grid is a whole cell's value. Only ink one line high: a cell of several
+    /// lines the detector missed is not guessed at. Also the cells (pixels inside their rulings) with too little dark
+    /// ink to read, however many (reading them by shape costs no network run): a faint lone sign may be there. The
+    /// thresholds are <see cref="PpOcrOptions"/>' Undetected… settings.
     /// </summary>
-    private static (List<RotatedBox> Boxes, List<(int Left, int Top, int Right, int Bottom)> Faint) Undetected(PageImage clean, IReadOnlyList<Ruling> rulings, List<RotatedBox> boxes)
+    private (List<RotatedBox> Boxes, List<(int Left, int Top, int Right, int Bottom)> Faint) Undetected(PageImage clean, IReadOnlyList<Ruling> rulings, IReadOnlyList<RotatedBox> read)
     {
+        var options = engine.Options;
         var height = clean.ToPoints(clean.Height);
-        var pad = Math.Max(3, clean.Dpi / 50);
-        var minInk = Math.Max(8, clean.Dpi * clean.Dpi / 2000); // dark pixels: 45 at 300 dpi, less is a speck
-        var maxLine = clean.Dpi / 4;                            // 18 pt: one line of a table's type
+        var pad = Math.Max(3, (int)(clean.Dpi * options.UndetectedCellPadding));
+        var minInk = Math.Max(8, (int)(clean.Dpi * clean.Dpi * options.UndetectedMinInk));
+        var minStroke = (int)Math.Ceiling(clean.Dpi * options.UndetectedMinStrokeHeight);
+        var maxLine = (int)(clean.Dpi * options.UndetectedMaxInkHeight);
         var found = new List<RotatedBox>();
         var faint = new List<(int, int, int, int)>();
         foreach (var cell in RulingCells.Find(rulings))
@@ -145,17 +174,24 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
             int left = clean.ToPixels(cell.Left) + pad, top = clean.ToPixels(height - cell.Top) + pad;
             int right = clean.ToPixels(cell.Right) - pad, bottom = clean.ToPixels(height - cell.Bottom) - pad;
             if (right <= left || bottom <= top) continue;
-            if (boxes.Any(b => b.CentreX >= left - pad && b.CentreX <= right + pad && b.CentreY >= top - pad && b.CentreY <= bottom + pad)) continue;
-            if (Ink(clean, left, top, right, bottom) is not { Count: var count } ink || count < minInk) { faint.Add((left, top, right, bottom)); continue; }
+            if (read.Any(b => b.CentreX >= left - pad && b.CentreX <= right + pad && b.CentreY >= top - pad && b.CentreY <= bottom + pad)) continue;
+            if (Ink(clean, left, top, right, bottom) is not { Count: var count } ink
+                || count < minInk && (count < minInk / 2 || ink.Bounds.Bottom - ink.Bounds.Top + 1 < minStroke))
+            {
+                faint.Add((left, top, right, bottom));
+                continue;
+            }
             var (x0, y0, x1, y1) = ink.Bounds;
             if (y1 - y0 + 1 > maxLine) continue;
-            if (found.Count == MaxUndetectedCells) continue;
+            if (found.Count == options.MaxUndetectedCells) continue;
             // The recogniser reads glyphs of a line's height: a flat glyph (一, a dash) is framed as tall as it is wide,
-            // up to a glyph's height at body size, not as a sliver of its own height.
+            // up to a glyph's height at body size, not as a sliver of its own height. A narrow one (a 1) is framed at
+            // least as wide as it is tall: a frame much taller than wide is taken for a line running down the page and
+            // laid flat, and a 1 laid flat reads 一.
             int inkWidth = x1 - x0 + 1, inkHeight = y1 - y0 + 1;
             var glyph = Math.Max(inkHeight, Math.Min(inkWidth, clean.Dpi / 7));
             var margin = Math.Max(pad, glyph / 4.0);
-            found.Add(new RotatedBox((x0 + x1 + 1) / 2.0, (y0 + y1 + 1) / 2.0, inkWidth + 2 * margin, glyph + 2 * margin, 0));
+            found.Add(new RotatedBox((x0 + x1 + 1) / 2.0, (y0 + y1 + 1) / 2.0, Math.Max(inkWidth, glyph) + 2 * margin, glyph + 2 * margin, 0));
         }
         return (found, faint);
     }

@@ -41,6 +41,45 @@ public sealed record PpOcrOptions
     /// <summary>The angle classifier turns a line upside down only when this sure (PaddleOCR: 0.9).</summary>
     public double AngleThreshold { get; init; } = 0.9;
 
+    /// <summary>
+    /// A line of one character read less sure than this, or read as a Latin letter, is read again framed with a margin
+    /// (<see cref="LoneGlyphMargin"/>). The detector's box of a lone small glyph is as tight as its ink, and the
+    /// recogniser, trained on lines whose boxes leave room around the type, misreads a glyph that fills its whole height:
+    /// a lone 6 in a form's cell read h (0.51), with a margin 6 (0.999); lone 2s at 0.85 read 2 at 0.998.
+    /// </summary>
+    public double LoneGlyphRereadBelow { get; init; } = 0.9;
+
+    /// <summary>The margin the second reading of a lone glyph adds on each side, as a share of the glyph's larger side.</summary>
+    public double LoneGlyphMargin { get; init; } = 0.25;
+
+    /// <summary>
+    /// The second reading replaces the first only when it is a figure (a digit, or %) read at least this sure: a lone
+    /// cell's content that matters is a figure, and a second reading as anything else is no better evidence than the
+    /// first (lone ≥ signs, which the shape reader names, come out of both as M, W, V, 八 or =).
+    /// </summary>
+    public double LoneFigureMinConfidence { get; init; } = 0.95;
+
+    /// <summary>
+    /// Ruled cells the detector found nothing in are looked at for ink (<c>PpOcrPageReader.Undetected</c>), inside this
+    /// margin from their rulings (inches; at least 3 pixels): a ruling's own edge is not ink of the cell.
+    /// </summary>
+    public double UndetectedCellPadding { get; init; } = 1.0 / 50;
+
+    /// <summary>Dark ink (square inches: 45 pixels at 300 dpi, a speck's worth) a cell needs to be read.</summary>
+    public double UndetectedMinInk { get; init; } = 1.0 / 2000;
+
+    /// <summary>
+    /// Or half that ink, standing at least this high (inches, about 3.6 pt): a lone 1 of small type is a thin stroke
+    /// a glyph high, 44 dark pixels at 300 dpi on a 200-dpi scan, while a speck of that much ink is round and low.
+    /// </summary>
+    public double UndetectedMinStrokeHeight { get; init; } = 1.0 / 20;
+
+    /// <summary>Ink higher than this (inches, 18 pt: one line of a table's type) is several lines, not guessed at.</summary>
+    public double UndetectedMaxInkHeight { get; init; } = 1.0 / 4;
+
+    /// <summary>At most this many cells of a page are read without a detected region (a page of blank cells is not worth it).</summary>
+    public int MaxUndetectedCells { get; init; } = 200;
+
     /// <summary>Threads ONNX Runtime uses inside one network call; pages are read in parallel instead.</summary>
     public int IntraOpThreads { get; init; } = 1;
 }
