@@ -143,9 +143,10 @@ public sealed class PdfDocumentReader
                        || (l.Font?.IsBold ?? false);
             var ink = space.Map(r);
             var size = l.PointSize > 0.5 ? l.PointSize : Math.Max(ink.Height, 1);
-            var (_, baseline) = space.Map(l.StartBaseLine.X, l.StartBaseLine.Y);
+            var (start, baseline) = space.Map(l.StartBaseLine.X, l.StartBaseLine.Y);
+            var (end, _) = space.Map(l.EndBaseLine.X, l.EndBaseLine.Y);
             var body = new Box(ink.Left, baseline - 0.2 * size, Math.Max(ink.Right, ink.Left + 0.1), baseline + 0.8 * size);
-            glyphs.Add(new GlyphBox(l.Value, body, size, fontName, bold));
+            glyphs.Add(new GlyphBox(l.Value, body, size, fontName, bold) { Advance = (Math.Min(start, end), Math.Max(start, end)) });
         }
         var (words, lines) = LineBuilder.Build(glyphs);
         var rulings = RulingCollector.Collect(page, space, options.MaxPathSegmentsPerPage);

@@ -11,4 +11,10 @@ namespace Extractor.Pdf.Text;
 public readonly record struct GlyphBox(string Value, Box Box, double FontSize, string FontName, bool Bold)
 {
     public double Confidence { get; init; } = 1;
+
+    /// <summary>
+    /// Where along the line the glyph's advance runs (from its origin to the next glyph's, display space), for a text
+    /// layer's glyph; NaN when unknown (OCR). The ink of a full-width mark fills only half of it.
+    /// </summary>
+    public (double Left, double Right) Advance { get; init; } = (double.NaN, double.NaN);
 }

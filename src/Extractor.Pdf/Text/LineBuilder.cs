@@ -107,6 +107,14 @@ public static class LineBuilder
                 var prev = buffer[^1];
                 var gap = g.Box.Left - prev.Box.Right;
                 var size = Math.Max(1, Math.Min(prev.FontSize, g.FontSize));
+                // A full-width quotation mark or bracket is set in a whole em with its ink in one half: an opening one
+                // (“ 《 （) has its blank half before it, a closing one (” 》 ）) after it. Glyph boxes are ink, so that
+                // blank looks like a gap, but it belongs to the mark: 制作《北京市…手册》 is one text, not 制作 and
+                // 《北京市…. Beside such a mark the gap is measured between the glyphs' advances, where the text layer
+                // gives them. Stops (，。、；：) still part words as their ink does: a clause is a word, and a stop that
+                // ends a paragraph's line crammed against the next column's text stays apart from it.
+                if ((IsOpeningMark(g.Value) || IsClosingMark(prev.Value)) && !double.IsNaN(g.Advance.Left) && !double.IsNaN(prev.Advance.Right))
+                    gap = g.Advance.Left - prev.Advance.Right;
                 // A visible gap over ~a quarter em separates words; overlapping glyphs (bold by overprint) are one.
                 if (gap > 0.25 * size && !IsNumberSeparatorGap(buffer, g, gap, size)) Flush();
                 // An amount ending flush against the next cell's label ("18,330.37一、…"): two cells, two words.
@@ -151,6 +159,12 @@ public static class LineBuilder
         buffer.Count >= 2 && gap < 0.8 * size
         && buffer[^1].Value is "," or "." && buffer[^2].Value.Length == 1 && char.IsAsciiDigit(buffer[^2].Value[0])
         && next.Value.Length == 1 && char.IsAsciiDigit(next.Value[0]);
+
+    /// <summary>Full-width opening marks (quotes, book-title marks, brackets): ink in the right half of their em.</summary>
+    private static bool IsOpeningMark(string value) => value is "“" or "‘" or "《" or "〈" or "「" or "『" or "【" or "（" or "〔" or "［";
+
+    /// <summary>Full-width closing marks (quotes, book-title marks, brackets): ink in the left half of their em.</summary>
+    private static bool IsClosingMark(string value) => value is "”" or "’" or "》" or "〉" or "」" or "』" or "】" or "）" or "〕" or "］";
 
     private static bool IsDigitCjkBoundary(string left, string right) =>
         left.Length > 0 && right.Length > 0
