@@ -29,7 +29,7 @@ public static class OcrCheckGuard
             if (!(c.Status == CheckStatus.Fail && c.Evidence.Any(e => ocrPages.ContainsKey(e.Page)))) return c;
             if (!c.Evidence.All(e => e.Table is not null))
                 return UnsureFigure(ocrPages, c, options) is { } unsure ? With(c, CheckStatus.InsufficientData, Reason + unsure + c.Message) : c;
-            var reading = OcrSureTable.Of(document, tables, checks, c, options);
+            var reading = OcrSureTable.Of(ocrPages, tables, checks, c, options);
             var least = reading.Least is { } l ? $"least sure figure {l:0.000} ({reading.Engine}); " : "";
             return reading.Sure
                 ? With(c, CheckStatus.Fail, $"read by OCR, every figure of the table surely ({least.TrimEnd(' ', ';')}): " + c.Message)

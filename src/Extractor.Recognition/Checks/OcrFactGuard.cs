@@ -18,7 +18,9 @@ public static class OcrFactGuard
         var ocrPages = OcrPages(document);
         if (ocrPages.Count == 0) return [.. facts];
         // A failure every figure of whose table was read surely is the document's own (OcrSureTable): its figures stand.
-        var failed = checks.Where(c => c.Status == CheckStatus.Fail && !OcrSureTable.Of(document, tables, checks, c, options).Sure).ToList();
+        // Only failures with evidence on an OCR page can implicate a figure read there.
+        var failed = checks.Where(c => c.Status == CheckStatus.Fail && c.Evidence.Any(e => ocrPages.ContainsKey(e.Page))
+            && !OcrSureTable.Of(ocrPages, tables, checks, c, options).Sure).ToList();
         var kept = new List<Fact>(facts.Count);
         foreach (var fact in facts)
         {

@@ -25,9 +25,9 @@ public static class OcrSureTable
     /// <summary>The verdict and the least sure figure of the tables the check names on OCR pages (null: none found).</summary>
     public readonly record struct Reading(bool Sure, double? Least, string? Engine);
 
-    public static Reading Of(DocumentContent document, IReadOnlyList<ReportTable> tables, IReadOnlyList<Check> checks, Check check, OcrConfidenceOptions options)
+    /// <param name="pages">The document's OCR'd pages by number (<see cref="OcrFactGuard.OcrPages"/>), built once by the caller.</param>
+    public static Reading Of(IReadOnlyDictionary<int, PageContent> pages, IReadOnlyList<ReportTable> tables, IReadOnlyList<Check> checks, Check check, OcrConfidenceOptions options)
     {
-        var pages = OcrFactGuard.OcrPages(document);
         double? least = null;
         string? engine = null;
         var sure = check.Evidence.Count == 1 && HierarchyChecks.SumsChildRows(check.Rule);
