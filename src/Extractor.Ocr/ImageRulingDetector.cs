@@ -17,7 +17,7 @@ public static class ImageRulingDetector
     /// What changes the rulings a page gives (and so its cleaned image and what is read from it): part of the OCR
     /// cache's key, so that a cached reading is never one of an older detector's.
     /// </summary>
-    public const string Version = "rulings-2";
+    public const string Version = "rulings-3";
 
     /// <summary>A grey line is ink darker than the paper by at least this share of the way from the paper to mid grey.</summary>
     private const double LightShare = 0.25;
@@ -43,7 +43,11 @@ public static class ImageRulingDetector
         var rows = new Axis(image.Height, image.Width, (i, j) => image[j, i]);
         var columns = new Axis(image.Width, image.Height, (i, j) => image[i, j]);
         var horizontal = Merge(Runs(rows, Dark, minRun), image);
-        var vertical = Merge(Runs(columns, Dark, minColumnRun), image);
+        // A table of one row (a header printed alone at a page's foot, the rest of its table over the page) has column
+        // borders shorter still, a row's height. Such a stroke is a border only where it runs unbroken from one table
+        // line into the next: a glyph's stroke in a cell stops short of the lines around it by the cell's padding.
+        var vertical = Merge(Runs(columns, Dark, MinRowHeight(image)), image)
+            .Where(v => v.End - v.Start >= minColumnRun || Closed(v, horizontal, image)).ToList();
         var paper = Paper(image);
         if (paper >= MinPaper)
         {
@@ -98,6 +102,20 @@ public static class ImageRulingDetector
         var best = 255;
         for (var v = 254; v >= 0; v--) if (counts[v] > counts[best]) best = v;
         return (byte)best;
+    }
+
+    /// <summary>The least height of a table row, in pixels: a tenth of an inch (7 pt), under any row's type and padding.</summary>
+    private static int MinRowHeight(PageImage image) => Math.Max(2, image.Dpi / 10);
+
+    /// <summary>
+    /// Whether a vertical stroke runs from a horizontal stroke's band to another's: its ends lie within the lines'
+    /// thickness (a scanner's break of a pixel or two allowed) and its column within their length.
+    /// </summary>
+    private static bool Closed(Stroke v, List<Stroke> horizontal, PageImage image)
+    {
+        var slack = Math.Max(2, image.Dpi / 100);
+        bool Touches(Stroke h, int y) => y >= h.First - slack && y <= h.Last + slack && v.First >= h.Start - slack && v.Last <= h.End + slack;
+        return horizontal.Any(h => Touches(h, v.Start)) && horizontal.Any(h => Touches(h, v.End));
     }
 
     private static bool Meets(Ruling h, Ruling v, double reach)

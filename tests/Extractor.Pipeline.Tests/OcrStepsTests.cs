@@ -55,6 +55,21 @@ public class OcrStepsTests
     }
 
     [Fact]
+    public void ATableOfOneRowKeepsItsColumnBorders()
+    {
+        // A header row printed alone at a page's foot: its borders are a row high (20 px, under the third of an inch
+        // a column border otherwise needs), and each runs from the top line into the bottom one.
+        var image = Blank(400, 400);
+        Line(image, 50, 100, 350, 100);
+        Line(image, 50, 120, 350, 120);
+        foreach (var x in new[] { 50, 200, 350 }) Line(image, x, 100, x, 120);
+        Line(image, 120, 104, 120, 116);  // a glyph's stroke in the cell, short of both lines
+        Line(image, 260, 101, 260, 116);  // a stroke from the top line that stops in the cell
+        var rulings = ImageRulingDetector.Detect(new PageImage(400, 400, image, Dpi), 400);
+        Assert.Equal([50.0, 200.0, 350.0], rulings.Where(r => r.IsVertical).Select(r => Math.Round(r.X1)).Order());
+    }
+
+    [Fact]
     public void SilverTableLinesAreRulingsAsBlackOnesAre()
     {
         // A table made from a web page prints its borders in silver (#C0C0C0): lighter than mid grey, still lines.
