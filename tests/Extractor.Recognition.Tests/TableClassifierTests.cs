@@ -50,6 +50,35 @@ public class TableClassifierTests
         Assert.Equal("部门整体支出绩效自评结果表", r.Title);
     }
 
+    [Theory]
+    [InlineData("2026年预算单位收人预算总表", "budget.t02_revenue")]                      // 入 read 人
+    [InlineData("般公共预算支出表", "budget.t05_general_budget_functional")]              // the leading 一 lost
+    [InlineData("预算13表部门整体支出续效目标表", "budget.x_department_performance_targets")] // 绩 read 续
+    // 拨 read 投: the words left match only the shorter 收支预算总表 (t01)
+    [InlineData("四、2018年度江苏省高级人民法院财政投款收支预算总表", "budget.t04_fiscal_summary")]
+    public void ATitleReadFromAnImageWithAGlyphMisreadStillNamesItsTable(string title, string id)
+    {
+        Assert.Equal(id, TableClassifier.Classify(title, [title], [], DocumentKinds.Budget, readFromImage: true).Id);
+        Assert.Equal(title, TableClassifier.Classify(title, [title], [], DocumentKinds.Budget, readFromImage: true).Title);
+        // From a text layer the title is exact: a word not printed is not a table's name.
+        Assert.NotEqual(id, TableClassifier.Classify(title, [title], [], DocumentKinds.Budget, readFromImage: false).Id);
+    }
+
+    [Fact]
+    public void ABudgetTitleReadFromAnImageIsNotMendedIntoAFinalAccountsTable() =>
+        Assert.Equal("budget.t09_three_public_operating",
+            TableClassifier.Classify("预算09表财政拨款“三公”经费支出表", ["预算09表财政拨款“三公”经费支出表"], [], DocumentKinds.Budget, readFromImage: true).Id);
+
+    [Theory]
+    [InlineData("2025年文化和旅游项目资金安排表", DocumentKinds.FinalAccount)]
+    [InlineData("部门整体支出绩效自评结果表", DocumentKinds.FinalAccount)]  // more words than 部门整体支出绩效自评表: another table
+    public void ATitleReadFromAnImageThatNamesNoTableKeepsItsOwnId(string title, string kind)
+    {
+        var read = TableClassifier.Classify(title, [title], [], kind, readFromImage: true);
+        Assert.Equal(TableClassifier.Classify(title, [title], [], kind).Id, read.Id);
+        Assert.Contains(".x_", read.Id);
+    }
+
     [Fact]
     public void AnUntitledListOfUnitsIsTheUnitsTable()
     {

@@ -16,6 +16,11 @@ public static class BudgetVocabulary
         "政府性基金预算支出预算表", "国有资本经营预算支出功能分类预算表", "一般公共预算基本支出部门预算经济分类预算表",
         "一般公共预算基本支出预算表", "“三公”经费和机关运行经费预算表", "财政拨款支出预算表", "财政拨款基本支出预算表",
         "一般公共预算机关运行经费支出预算表", "政府采购预算表", "项目支出情况表",
+        // The national template of department budgets (部门收支总表 … 国有资本经营预算支出表), printed by many provinces.
+        "部门收支总表", "部门收入总表", "部门支出总表", "财政拨款收支总表", "一般公共预算支出表", "一般公共预算基本支出表",
+        "政府性基金预算支出表", "国有资本经营预算支出表",
+        // The performance forms (SCHEMA §2): a budget's target tables, a final account's self-evaluation tables.
+        "项目支出绩效目标表", "部门整体支出绩效目标表", "项目支出绩效自评表", "部门整体支出绩效自评表",
     ];
 
     /// <summary>Column names and the row names facts and checks look for.</summary>

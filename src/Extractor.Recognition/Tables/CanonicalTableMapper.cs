@@ -53,7 +53,7 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             // The title as the table's reader found it (Extractor.Tables' caption reader for PDFs, the markup for the rest).
             var title = raw.Title ?? TableCaption.Title(layout.CaptionLines);
             var prev = drafts.LastOrDefault();
-            var cls = TableClassifier.Classify(title, layout.CaptionLines, layout.HeaderTexts, profile.Kind);
+            var cls = TableClassifier.Classify(title, layout.CaptionLines, layout.HeaderTexts, profile.Kind, ReadFromImage(document, raw));
             // A performance form goes on over the next page (its grid with or without its header; the same title
             // printed again over each page of one form): read as the rest of the same form.
             if (prev is { IsForm: true } && raw.PageStart >= prev.PageEnd && raw.PageStart <= prev.PageEnd + 1
@@ -124,9 +124,13 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
 
     private static ReportRow? LastProject(Draft d) => d.Rows.LastOrDefault(r => r.Is(Meaning.PerformanceFields.ProjectRow));
 
-    /// <summary>Read from a page image (TextConfidence below 1): its text may be garbled and is mended first.</summary>
+    /// <summary>Read from a page image by an engine whose misreadings the vocabulary mends (<see cref="OcrMending"/>).</summary>
     private static bool NeedsOcrMending(DocumentContent document, RawTable raw) =>
         document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && OcrMending.Applies(p));
+
+    /// <summary>Read from a page image (TextConfidence below 1), by any engine: its title may carry a misread glyph.</summary>
+    private static bool ReadFromImage(DocumentContent document, RawTable raw) =>
+        document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && p.TextConfidence < 1);
 
     private static IEnumerable<string> ValueColumns(ColumnLayout layout) =>
         layout.Columns.Where(c => c.Role == ColumnRole.Value && c.Name.Length > 0).Select(c => c.Name).Distinct();

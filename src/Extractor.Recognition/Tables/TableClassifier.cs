@@ -19,7 +19,39 @@ public static partial class TableClassifier
     public static Result Classify(IReadOnlyList<string> caption, IReadOnlyList<string> headerTexts, string documentKind) =>
         Classify(TableCaption.Title(caption), caption, headerTexts, documentKind);
 
-    public static Result Classify(string? title, IReadOnlyList<string> caption, IReadOnlyList<string> headerTexts, string documentKind)
+    /// <summary>
+    /// As <see cref="Classify(string?, IReadOnlyList{string}, IReadOnlyList{string}, string)"/>, for a table read from a
+    /// page image (<paramref name="readFromImage"/>): the title is also looked up as the vocabulary's nearest title
+    /// (<see cref="OcrTextRepair.Title"/>), since a glyph misread (收人 for 收入, 续效 for 绩效, 财政投款 for 财政拨款) or
+    /// lost (the 一 of 一般公共预算, a thin stroke at the line's start) takes a table out of its set, or leaves only a
+    /// shorter name's words to match (财政投款收支预算总表 has 收支预算总表's). The mended title's id is taken when it
+    /// names a table of the same kind of document and the mend dropped no character the page printed; the title is
+    /// kept as read: the mend only chooses the id.
+    /// </summary>
+    public static Result Classify(string? title, IReadOnlyList<string> caption, IReadOnlyList<string> headerTexts, string documentKind, bool readFromImage)
+    {
+        var (read, readNamed) = Identify(title, caption, headerTexts, documentKind);
+        if (!readFromImage || title is null) return read;
+        var mended = OcrTextRepair.Title(title);
+        // OCR loses or misreads a glyph; it does not print characters that are not there: a title with more words than
+        // the vocabulary's (部门整体支出绩效自评结果表) is another table, not a misreading of a shorter name. And a title
+        // that names a table as read is taken for another only where a glyph was misread in place, not where one would
+        // have been lost (自评结果表 is no 自评表 with 结果 printed after it).
+        if (mended == title || mended.Count(TextNormalizer.IsCjk) < title.Count(TextNormalizer.IsCjk)) return read;
+        if (readNamed && mended.Length != title.Length) return read;
+        var (guessed, named) = Identify(mended, caption, headerTexts, documentKind);
+        // A budget's table stays a budget's: the vocabulary's nearest name may be a final account's (财政拨款“三公”经费
+        // 支出表, read right, is one 决算 short of 财政拨款“三公”经费支出决算表).
+        return named && Set(guessed.Id) == Set(read.Id) ? guessed with { Title = title } : read;
+    }
+
+    private static string Set(string id) => id[..id.IndexOf('.')];
+
+    public static Result Classify(string? title, IReadOnlyList<string> caption, IReadOnlyList<string> headerTexts, string documentKind) =>
+        Identify(title, caption, headerTexts, documentKind).Result;
+
+    /// <summary>The table's id, and whether a set named it (the title lexicon, the header, the 公开NN表 number) rather than its own words.</summary>
+    private static (Result Result, bool Named) Identify(string? title, IReadOnlyList<string> caption, IReadOnlyList<string> headerTexts, string documentKind)
     {
         var kind = KindOf(title, documentKind);
         var t = title is null ? string.Empty : TextNormalizer.Compact(title);
@@ -32,10 +64,10 @@ public static partial class TableClassifier
         var byHeader = ByHeader(headerTexts, kind);
         var byNumber = kind == DocumentKinds.FinalAccount ? ByPublicNumber(caption) : null;
         var id = byTitle ?? byHeader ?? byNumber;
-        if (id is null && t.Length > 0) id = Prefix(kind) + ".x_" + SnakeName.Of(t);
+        if (id is not null) return (new Result(id, title), true);
+        if (t.Length > 0) return (new Result(Prefix(kind) + ".x_" + SnakeName.Of(t), title), false);
         // The list of units a department's figures cover (序号 | 单位名称), printed under 单位构成 without a title.
-        if (id is null && IsUnitList(headerTexts)) id = Prefix(kind) + ".x_units";
-        return new Result(id ?? Prefix(kind) + ".x_table", title);
+        return (new Result(IsUnitList(headerTexts) ? Prefix(kind) + ".x_units" : Prefix(kind) + ".x_table", title), false);
     }
 
     private static bool IsUnitList(IReadOnlyList<string> headerTexts)
