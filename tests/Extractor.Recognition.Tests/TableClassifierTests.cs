@@ -79,6 +79,13 @@ public class TableClassifierTests
         Assert.Contains(".x_", read.Id);
     }
 
+    [Theory]
+    [InlineData("中央对地方专项转移支付区域绩效目标表", DocumentKinds.Unknown, "budget.x_project_performance_targets")] // a notice allotting a fund
+    [InlineData("项目绩效目标自评表", DocumentKinds.Unknown, "perf.x_self_evaluation")]
+    [InlineData("项目绩效目标表", DocumentKinds.PerformanceEvaluation, "perf.x_project_performance_targets")]
+    public void ATargetTableIsABudgetsWhereTheDocumentHasNoKind(string title, string kind, string id) =>
+        Assert.Equal(id, TableClassifier.Classify([title], [], kind).Id);
+
     [Fact]
     public void AnUntitledListOfUnitsIsTheUnitsTable()
     {

@@ -80,7 +80,10 @@ public static partial class TableClassifier
     {
         if (title is null) return documentKind;
         var t = TextNormalizer.Compact(title);
-        if (t.Contains("绩效")) return t.Contains("预算") && !t.Contains("自评") ? DocumentKinds.Budget : documentKind == DocumentKinds.Unknown ? DocumentKinds.PerformanceEvaluation : documentKind;
+        // A target table (绩效目标表) is set when money is allotted: a budget's table, also where a notice allotting a fund
+        // (a document of no kind the profile knows) prints it; an evaluation's restated targets stay the evaluation's.
+        var targets = t.Contains("绩效目标") && !t.Contains("自评") && !t.Contains("评价");
+        if (t.Contains("绩效")) return (t.Contains("预算") || targets && documentKind == DocumentKinds.Unknown) && !t.Contains("自评") ? DocumentKinds.Budget : documentKind == DocumentKinds.Unknown ? DocumentKinds.PerformanceEvaluation : documentKind;
         if (t.Contains("决算")) return DocumentKinds.FinalAccount;
         if (t.Contains("预算")) return DocumentKinds.Budget;
         return documentKind;
