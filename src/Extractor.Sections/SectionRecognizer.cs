@@ -78,27 +78,46 @@ public sealed class SectionRecognizer : ISectionRecognizer
             var example = new HeadingExample(node.Heading, parent?.Node.Heading ?? "", node.Level, node.Position, kind, parent?.Rule?.Id);
             // A parent the rules could not name (an OCR-garbled 第三部分 title) still has the id the model gave it: read the
             // child against that, not as a top-level heading.
-            var rule = _rules.Map(example, parent?.Rule?.Id ?? parent?.Final?.Id);
+            var parentId = parent?.Rule?.Id ?? parent?.Final?.Id;
+            var rule = _rules.Map(example, parentId);
+            // Under the tables part, a heading the 目录 lists that is no table's title is a part of its own (其他相关情况说明
+            // after the last table, set no larger than the tables' titles or read so from a coarse scan): the 目录 lists a
+            // report's parts and its tables, never a row label.
+            if (parentId == "tables" && rule?.Id == "tables" && ListedInToc(node.Candidate)
+                && _rules.Map(example with { ParentHeading = "", ParentRuleId = null }, null) is { Id: not "tables" } own)
+            {
+                rule = own;
+                example = example with { ParentHeading = "", ParentRuleId = null };
+            }
             var model = _classifier?.Predict(example, rule?.Id);
             result.Add(new RecognisedHeading(node, example, rule, model, _combiner.Combine(rule, model)));
         }
         return result;
     }
 
-    /// <summary>Headings that are not inside the tables part (there they are table titles and row labels).</summary>
+    /// <summary>
+    /// Headings that are not inside the tables part (there they are table titles and row labels). The part ends at a
+    /// heading of its level or above, or at one the 目录 lists that names a part other than the tables: a report's
+    /// 目录 lists its parts and its tables' titles, never a row label, and the heading after the last table (其他相关情况
+    /// 说明) may be set no larger than the tables' titles, or read so from a coarse scan.
+    /// </summary>
     public static IReadOnlyList<RecognisedHeading> OutsideTables(IReadOnlyList<RecognisedHeading> headings)
     {
         var kept = new List<RecognisedHeading>();
         var tablesLevel = int.MaxValue;
         foreach (var h in headings)
         {
-            if (h.Node.Level <= tablesLevel) tablesLevel = int.MaxValue;
+            if (h.Node.Level <= tablesLevel || EndsTablesPart(h)) tablesLevel = int.MaxValue;
             if (h.Node.Level > tablesLevel) continue;
             if (h.Final?.Id == "tables") tablesLevel = h.Node.Level;
             kept.Add(h);
         }
         return kept;
     }
+
+    private static bool EndsTablesPart(RecognisedHeading h) => h.Final?.Id is { } id && id != "tables" && ListedInToc(h.Node.Candidate);
+
+    private static bool ListedInToc(HeadingCandidate candidate) => candidate.Evidence.Split('+').Contains("toc");
 
     /// <summary>
     /// Sections from the recognised headings. Headings inside the tables part are table titles and row

@@ -242,6 +242,37 @@ public sealed class TypographyWithoutGeometryTests
     }
 }
 
+public sealed class TablesPartTests
+{
+    /// <summary>
+    /// The part after the last table (其他相关情况说明) set no larger than the tables' titles, as a coarse scan reads
+    /// them: under the tables part by size, yet the 目录 lists it, so it is a part of its own with its topics.
+    /// </summary>
+    [Fact]
+    public void A_heading_the_toc_lists_after_the_tables_is_not_inside_them()
+    {
+        Extractor.Core.Layout.TextLine Line(string text, double size = 12) =>
+            new(Extractor.Core.Text.TextNormalizer.Normalize(text), default, [new(text, default, size, "pdf", false)]);
+        Extractor.Core.Layout.PageContent Page(int number, params Extractor.Core.Layout.TextLine[] lines) => new(number, 0, 0, [], lines, []);
+        var pages = new[]
+        {
+            Page(1, Line("目录", 18), Line("一、部门主要职能……1"), Line("二、部门预算表……2"), Line("2026年部门财务收支预算总表……2"), Line("三、其他相关情况说明……3")),
+            Page(2, Line("2026年部门财务收支预算总表", 18), Line("编制部门:某区司法局 单位:元"), Line("项目 预算数 项目 预算数")),
+            Page(3, Line("其他相关情况说明", 14),
+                Line("一、2026年“三公”经费预算情况说明", 14),
+                Line("2026年“三公”经费预算数为10.81万元,比2025年预算持平。其中:因公出国(境)费0万元,与2025年预算持平。"),
+                Line("二、机关运行经费预算"),
+                Line("2026年下属1家机关财政拨款的机关运行经费预算为217.83万元,主要用于保障机关日常运转。")),
+        };
+        var doc = new Extractor.Core.Layout.DocumentContent("0", "x.pdf", "application/pdf", pages, [], new Dictionary<string, string>());
+        var sections = TestDocuments.RulesOnly.Recognize(doc, TestDocuments.Profile(DocumentKinds.Budget));
+        var all = string.Join(" / ", TestDocuments.RulesOnly.Analyse(doc, DocumentKinds.Budget).Select(h => $"{h.Node.Heading}:{h.Node.Level}:{h.Final?.Id}:{h.Node.Candidate.Evidence}"));
+        Assert.True(sections.Any(s => s.Id == "tables"), all);
+        Assert.Equal(["explanation.other", "explanation.three_public", "explanation.operating_costs"],
+            sections.SkipWhile(s => s.Id != "explanation.other").Select(s => s.Id));
+    }
+}
+
 public class SubTopicTests
 {
     private static IReadOnlyList<Section> Recognise(string kind, params string[] lines) => CandidateTests.Recognise(kind, lines);
