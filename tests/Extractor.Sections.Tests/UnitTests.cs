@@ -273,6 +273,34 @@ public sealed class TablesPartTests
     }
 }
 
+public sealed class TocWithoutLeadersTests
+{
+    /// <summary>
+    /// A 目录 without dotted leaders (OCR drops them; some producers print none) runs on to the prose: the first line of
+    /// the next page, the body's first heading, is given back to the body.
+    /// </summary>
+    [Fact]
+    public void The_heading_that_opens_the_page_after_a_toc_without_leaders_is_a_heading()
+    {
+        Extractor.Core.Layout.TextLine Line(string text, double size = 12) =>
+            new(Extractor.Core.Text.TextNormalizer.Normalize(text), default, [new(text, default, size, "pdf", false)]);
+        Extractor.Core.Layout.PageContent Page(int number, params Extractor.Core.Layout.TextLine[] lines) => new(number, 0, 0, [], lines, []);
+        var pages = new[]
+        {
+            Page(1, Line("目录", 18), Line("一、部门主要职能"), Line("二、部门机构设置"), Line("三、名词解释")),
+            Page(2, Line("上海市某区司法局主要职能", 18),
+                Line("上海市某区司法局是主管本区司法和法制工作的区政府工作部门,主要职责是:贯彻执行国家和本市有关司法行政工作的法律、法规。")),
+            Page(3, Line("上海市某区司法局机构设置", 18),
+                Line("上海市某区司法局部门预算是包括区司法局本部以及下属1家预算单位的综合收支计划。")),
+        };
+        var doc = new Extractor.Core.Layout.DocumentContent("0", "x.pdf", "application/pdf", pages, [], new Dictionary<string, string>());
+        var lines = Extractor.Sections.Candidates.DocLine.Flatten(doc);
+        Assert.DoesNotContain(lines.First(l => l.Text == "上海市某区司法局主要职能").Index, Extractor.Sections.Candidates.TocReader.Read(lines).Lines);
+        var sections = TestDocuments.RulesOnly.Recognize(doc, TestDocuments.Profile(DocumentKinds.Budget));
+        Assert.Equal(["toc", "overview.functions", "overview.organization"], sections.Select(s => s.Id));
+    }
+}
+
 public class SubTopicTests
 {
     private static IReadOnlyList<Section> Recognise(string kind, params string[] lines) => CandidateTests.Recognise(kind, lines);

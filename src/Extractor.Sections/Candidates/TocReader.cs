@@ -62,13 +62,28 @@ public static partial class TocReader
                                 && (Numbering.Parse(l.Text).Style != NumberingStyle.None || title.Length >= 6))
                 || l.Compact.Length > 45 || l.Compact.TrimEnd('。').Contains('。')
                 || (hadLeaders && l.Page != lines[i - 1].Page && !NextHasLeader(lines, i));
-            if (bodyRestarts) break;
+            if (bodyRestarts)
+            {
+                if (!hadLeaders) GiveBackBodyStart(i);
+                break;
+            }
             var page = TrailingPageRx().Match(l.Text);
             members.Add(i);
             entries.Add(new TocEntry(i, title, page.Success ? int.Parse(page.Groups[1].Value) : null));
             seen.Add(title);
         }
         return head < 0 && members.Count == 0 ? Toc.None : new Toc(head >= 0 ? head : null, members, entries);
+
+        // A 目录 read without its leaders (OCR drops the dots; some producers print none) has no page break to end at,
+        // so it ran on into the next page's first line, the body's first heading (上海市…局主要职能), until the prose under
+        // it: a page that the body restarts on after at most MaxBodyStartLines entry-like lines gives those lines back.
+        void GiveBackBodyStart(int restart)
+        {
+            var page = lines[restart].Page;
+            var onPage = entries.Where(e => lines[e.LineIndex].Page == page).ToList();
+            if (onPage.Count == 0 || onPage.Count > MaxBodyStartLines || onPage.Count == entries.Count) return;
+            foreach (var e in onPage) { members.Remove(e.LineIndex); entries.Remove(e); }
+        }
 
         void Add(DocLine l, Match leader)
         {
@@ -78,6 +93,9 @@ public static partial class TocReader
             seen.Add(title);
         }
     }
+
+    /// <summary>Lines of a new page a 目录 without leaders may have taken before the body's prose: a heading and its subtitle.</summary>
+    private const int MaxBodyStartLines = 2;
 
     private static bool NextHasLeader(IReadOnlyList<DocLine> lines, int i)
     {
