@@ -242,6 +242,18 @@ public sealed class TypographyWithoutGeometryTests
     }
 }
 
+/// <summary>A report built page by page from lines with a type size each (no positions: the rules alone decide).</summary>
+internal static class BuiltReport
+{
+    public static Extractor.Core.Layout.TextLine Line(string text, double size = 12) =>
+        new(Extractor.Core.Text.TextNormalizer.Normalize(text), default, [new(text, default, size, "pdf", false)]);
+
+    public static Extractor.Core.Layout.PageContent Page(int number, params Extractor.Core.Layout.TextLine[] lines) => new(number, 0, 0, [], lines, []);
+
+    public static Extractor.Core.Layout.DocumentContent Of(Extractor.Core.Layout.PageContent[] pages) =>
+        new("0", "x.pdf", "application/pdf", pages, [], new Dictionary<string, string>());
+}
+
 public sealed class TablesPartTests
 {
     /// <summary>
@@ -251,20 +263,17 @@ public sealed class TablesPartTests
     [Fact]
     public void A_heading_the_toc_lists_after_the_tables_is_not_inside_them()
     {
-        Extractor.Core.Layout.TextLine Line(string text, double size = 12) =>
-            new(Extractor.Core.Text.TextNormalizer.Normalize(text), default, [new(text, default, size, "pdf", false)]);
-        Extractor.Core.Layout.PageContent Page(int number, params Extractor.Core.Layout.TextLine[] lines) => new(number, 0, 0, [], lines, []);
         var pages = new[]
         {
-            Page(1, Line("目录", 18), Line("一、部门主要职能……1"), Line("二、部门预算表……2"), Line("2026年部门财务收支预算总表……2"), Line("三、其他相关情况说明……3")),
-            Page(2, Line("2026年部门财务收支预算总表", 18), Line("编制部门:某区司法局 单位:元"), Line("项目 预算数 项目 预算数")),
-            Page(3, Line("其他相关情况说明", 14),
-                Line("一、2026年“三公”经费预算情况说明", 14),
-                Line("2026年“三公”经费预算数为10.81万元,比2025年预算持平。其中:因公出国(境)费0万元,与2025年预算持平。"),
-                Line("二、机关运行经费预算"),
-                Line("2026年下属1家机关财政拨款的机关运行经费预算为217.83万元,主要用于保障机关日常运转。")),
+            BuiltReport.Page(1, BuiltReport.Line("目录", 18), BuiltReport.Line("一、部门主要职能……1"), BuiltReport.Line("二、部门预算表……2"), BuiltReport.Line("2026年部门财务收支预算总表……2"), BuiltReport.Line("三、其他相关情况说明……3")),
+            BuiltReport.Page(2, BuiltReport.Line("2026年部门财务收支预算总表", 18), BuiltReport.Line("编制部门:某区司法局 单位:元"), BuiltReport.Line("项目 预算数 项目 预算数")),
+            BuiltReport.Page(3, BuiltReport.Line("其他相关情况说明", 14),
+                BuiltReport.Line("一、2026年“三公”经费预算情况说明", 14),
+                BuiltReport.Line("2026年“三公”经费预算数为10.81万元,比2025年预算持平。其中:因公出国(境)费0万元,与2025年预算持平。"),
+                BuiltReport.Line("二、机关运行经费预算"),
+                BuiltReport.Line("2026年下属1家机关财政拨款的机关运行经费预算为217.83万元,主要用于保障机关日常运转。")),
         };
-        var doc = new Extractor.Core.Layout.DocumentContent("0", "x.pdf", "application/pdf", pages, [], new Dictionary<string, string>());
+        var doc = BuiltReport.Of(pages);
         var sections = TestDocuments.RulesOnly.Recognize(doc, TestDocuments.Profile(DocumentKinds.Budget));
         var all = string.Join(" / ", TestDocuments.RulesOnly.Analyse(doc, DocumentKinds.Budget).Select(h => $"{h.Node.Heading}:{h.Node.Level}:{h.Final?.Id}:{h.Node.Candidate.Evidence}"));
         Assert.True(sections.Any(s => s.Id == "tables"), all);
@@ -282,18 +291,15 @@ public sealed class TocWithoutLeadersTests
     [Fact]
     public void The_heading_that_opens_the_page_after_a_toc_without_leaders_is_a_heading()
     {
-        Extractor.Core.Layout.TextLine Line(string text, double size = 12) =>
-            new(Extractor.Core.Text.TextNormalizer.Normalize(text), default, [new(text, default, size, "pdf", false)]);
-        Extractor.Core.Layout.PageContent Page(int number, params Extractor.Core.Layout.TextLine[] lines) => new(number, 0, 0, [], lines, []);
         var pages = new[]
         {
-            Page(1, Line("目录", 18), Line("一、部门主要职能"), Line("二、部门机构设置"), Line("三、名词解释")),
-            Page(2, Line("上海市某区司法局主要职能", 18),
-                Line("上海市某区司法局是主管本区司法和法制工作的区政府工作部门,主要职责是:贯彻执行国家和本市有关司法行政工作的法律、法规。")),
-            Page(3, Line("上海市某区司法局机构设置", 18),
-                Line("上海市某区司法局部门预算是包括区司法局本部以及下属1家预算单位的综合收支计划。")),
+            BuiltReport.Page(1, BuiltReport.Line("目录", 18), BuiltReport.Line("一、部门主要职能"), BuiltReport.Line("二、部门机构设置"), BuiltReport.Line("三、名词解释")),
+            BuiltReport.Page(2, BuiltReport.Line("上海市某区司法局主要职能", 18),
+                BuiltReport.Line("上海市某区司法局是主管本区司法和法制工作的区政府工作部门,主要职责是:贯彻执行国家和本市有关司法行政工作的法律、法规。")),
+            BuiltReport.Page(3, BuiltReport.Line("上海市某区司法局机构设置", 18),
+                BuiltReport.Line("上海市某区司法局部门预算是包括区司法局本部以及下属1家预算单位的综合收支计划。")),
         };
-        var doc = new Extractor.Core.Layout.DocumentContent("0", "x.pdf", "application/pdf", pages, [], new Dictionary<string, string>());
+        var doc = BuiltReport.Of(pages);
         var lines = Extractor.Sections.Candidates.DocLine.Flatten(doc);
         Assert.DoesNotContain(lines.First(l => l.Text == "上海市某区司法局主要职能").Index, Extractor.Sections.Candidates.TocReader.Read(lines).Lines);
         var sections = TestDocuments.RulesOnly.Recognize(doc, TestDocuments.Profile(DocumentKinds.Budget));
