@@ -83,11 +83,10 @@ public sealed class SectionRecognizer : ISectionRecognizer
             // Under the tables part, a heading the 目录 lists that is no table's title is a part of its own (其他相关情况说明
             // after the last table, set no larger than the tables' titles or read so from a coarse scan): the 目录 lists a
             // report's parts and its tables, never a row label.
-            if (parentId == "tables" && rule?.Id == "tables" && ListedInToc(node.Candidate)
-                && _rules.Map(example with { ParentHeading = "", ParentRuleId = null }, null) is { Id: not "tables" } own)
+            if (parentId == "tables" && rule?.Id == "tables" && ListedInToc(node.Candidate))
             {
-                rule = own;
-                example = example with { ParentHeading = "", ParentRuleId = null };
+                var unparented = example with { ParentHeading = "", ParentRuleId = null };
+                if (_rules.Map(unparented, null) is { Id: not "tables" } own) (rule, example) = (own, unparented);
             }
             var model = _classifier?.Predict(example, rule?.Id);
             result.Add(new RecognisedHeading(node, example, rule, model, _combiner.Combine(rule, model)));

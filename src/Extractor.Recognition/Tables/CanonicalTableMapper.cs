@@ -125,12 +125,13 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
     private static ReportRow? LastProject(Draft d) => d.Rows.LastOrDefault(r => r.Is(Meaning.PerformanceFields.ProjectRow));
 
     /// <summary>Read from a page image by an engine whose misreadings the vocabulary mends (<see cref="OcrMending"/>).</summary>
-    private static bool NeedsOcrMending(DocumentContent document, RawTable raw) =>
-        document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && OcrMending.Applies(p));
+    private static bool NeedsOcrMending(DocumentContent document, RawTable raw) => PagesOf(document, raw).Any(OcrMending.Applies);
 
     /// <summary>Read from a page image (TextConfidence below 1), by any engine: its title may carry a misread glyph.</summary>
-    private static bool ReadFromImage(DocumentContent document, RawTable raw) =>
-        document.Pages.Any(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd && p.TextConfidence < 1);
+    private static bool ReadFromImage(DocumentContent document, RawTable raw) => PagesOf(document, raw).Any(p => p.TextConfidence < 1);
+
+    private static IEnumerable<PageContent> PagesOf(DocumentContent document, RawTable raw) =>
+        document.Pages.Where(p => p.Number >= raw.PageStart && p.Number <= raw.PageEnd);
 
     private static IEnumerable<string> ValueColumns(ColumnLayout layout) =>
         layout.Columns.Where(c => c.Role == ColumnRole.Value && c.Name.Length > 0).Select(c => c.Name).Distinct();
