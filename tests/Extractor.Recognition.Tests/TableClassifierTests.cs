@@ -56,6 +56,7 @@ public class TableClassifierTests
     [InlineData("预算13表部门整体支出续效目标表", "budget.x_department_performance_targets")] // 绩 read 续
     // 拨 read 投: the words left match only the shorter 收支预算总表 (t01)
     [InlineData("四、2018年度江苏省高级人民法院财政投款收支预算总表", "budget.t04_fiscal_summary")]
+    [InlineData("四、2018年度江苏省高级人民法院 财政投款收支预算总表", "budget.t04_fiscal_summary")] // a space read in the title
     public void ATitleReadFromAnImageWithAGlyphMisreadStillNamesItsTable(string title, string id)
     {
         Assert.Equal(id, TableClassifier.Classify(title, [title], [], DocumentKinds.Budget, readFromImage: true).Id);

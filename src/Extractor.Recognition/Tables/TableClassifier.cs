@@ -38,7 +38,8 @@ public static partial class TableClassifier
         // that names a table as read is taken for another only where a glyph was misread in place, not where one would
         // have been lost (自评结果表 is no 自评表 with 结果 printed after it).
         if (mended == title || mended.Count(TextNormalizer.IsCjk) < title.Count(TextNormalizer.IsCjk)) return read;
-        if (readNamed && mended.Length != title.Length) return read;
+        // (The mend comes back compacted: lengths compared without the spaces a read title may carry.)
+        if (readNamed && mended.Length != TextNormalizer.Compact(title).Length) return read;
         var (guessed, named) = Identify(mended, caption, headerTexts, documentKind);
         // A budget's table stays a budget's: the vocabulary's nearest name may be a final account's (财政拨款“三公”经费
         // 支出表, read right, is one 决算 short of 财政拨款“三公”经费支出决算表).
