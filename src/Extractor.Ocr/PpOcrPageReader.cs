@@ -16,7 +16,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     ComparisonSignOptions? signs = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-2 lone-glyphs-framed";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-3 lone-glyphs-framed";
 
     private readonly ComparisonSignShape signShape = new(signs);
 
@@ -113,18 +113,22 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// replaces the reading. When it names none, a lone glyph read unsure or as a letter is shown to the recogniser
     /// again with a margin (<see cref="LoneFigure"/>). Otherwise the recogniser's reading stands (a lone unsure one is
     /// then left out, <see cref="IsUnsureAlone"/>), except = > <: each is a part of ≥ or ≤, so alone and not confirmed
-    /// it may be the half of a sign the recogniser saw, and the line is left out (null). A sure reading of a figure or
-    /// a CJK character (一, 二) is never touched.
+    /// it may be the half of a sign the recogniser saw, and the line is left out (null).
     /// </summary>
+    /// <summary>
+    /// Glyphs the recogniser reads a lone comparison sign as even when sure, so looked at by shape whatever the
+    /// confidence: 2 for ≥ at 150 dpi (25 cells of a city's forms in an image-only copy; the shape names 20 of them),
+    /// 二 and 三 for a full-width ＝ and 八 for a flat ≤ at 200 dpi (two cities' forms). A true lone 2 (the forms' scores
+    /// of 2) names no sign, nor 二's bars of unequal length, nor 三's three, nor 八's two strokes apart; they stand.
+    /// </summary>
+    private static readonly HashSet<string> SureMisreadings = ["2", "二", "三", "八"];
+
     private RecognizedLine? LoneSign(RecognizedLine line, PageImage clean, CancellationToken cancellation)
     {
         if (line.Chars.Count != 1 || line.Sideways || line.UpsideDown) return line;
         var c = line.Chars[0];
         var letter = c.Value is [>= 'A' and <= 'Z' or >= 'a' and <= 'z'];
-        // A lone 2 is looked at too: at 150 dpi the recogniser reads a form's lone ≥ as 2 even when sure (25 cells of a
-        // city's forms in an image-only copy; the shape names 20 of them), while in a true lone 2 (the forms' scores of
-        // 2, at 150 and 200 dpi) the shape names no sign and the 2 stands.
-        var mayBeSign = c.Confidence < OcrReaders.PpOcrEvenOdds || letter || ComparisonSignShape.IsSign(c.Value) || c.Value == "2";
+        var mayBeSign = c.Confidence < OcrReaders.PpOcrEvenOdds || letter || ComparisonSignShape.IsSign(c.Value) || SureMisreadings.Contains(c.Value);
         if (mayBeSign)
         {
             var (left, top, right, bottom) = line.Box.Bounds;

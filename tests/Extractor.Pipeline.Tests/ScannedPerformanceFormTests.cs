@@ -68,6 +68,46 @@ public class ScannedPerformanceFormTests
         Assert.True(comparisons > 0 && comparisonsRead == comparisons, $"{comparisonsRead} of {comparisons} comparison cells read");
     }
 
+    /// <summary>
+    /// A full-width ＝ alone in its cell, as some producers print a form's comparison: the recogniser reads it 二 or 三,
+    /// and sure (a city's department-wide forms, scanned at 200 dpi). Its two bars of one length name it = by shape; a
+    /// true 二 printed alone (bars of unequal length) stays 二. The form is built here in a Song typeface.
+    /// </summary>
+    [Fact]
+    public void A_full_width_equals_sign_alone_in_its_cell_is_not_read_as_a_numeral()
+    {
+        Assert.True(PpOcrPageReader.RendererAvailable, "pdftoppm must be installed (poppler-utils, see .ci/run)");
+        string[][] rows =
+        [
+            ["产出指标", "数量指标", "培训人数", "＝", "200", "人次"], ["产出指标", "数量指标", "编制报告数量", "＝", "12", "篇"],
+            ["产出指标", "质量指标", "验收通过率", "≥", "90", "%"], ["成本指标", "经济成本指标", "单项委托成本", "≤", "30", "万元"],
+            ["效益指标", "社会效益指标", "服务对象满意度", "≥", "95", "%"], ["产出指标", "时效指标", "按时完成率", "＝", "100", "%"],
+            ["产出指标", "数量指标", "开展检查次数", "＝", "4", "次"], ["效益指标", "社会效益指标", "评定等级", "定性", "二", "级"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"],
+        ];
+        var body = string.Concat(rows.Select(r => "<tr>" + string.Concat(r.Select(c => $"<td>{c}</td>")) + "</tr>"));
+        using var form = PrintedPage.FromHtml($$"""
+            <html><head><meta charset="utf-8"><style>
+            body { font-family: 'Noto Serif CJK SC'; font-size: 9pt; margin: 40px }
+            table { border-collapse: collapse; width: 100% }
+            td, th { border: 0.5pt solid #999; padding: 4px; text-align: center; font-weight: normal }
+            </style></head><body>
+            <h3 style="text-align: center; font-weight: normal; font-size: 14pt">部门整体支出绩效目标表</h3>
+            <table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标性质</th><th>指标值</th><th>度量单位</th></tr>{{body}}</table>
+            </body></html>
+            """);
+        using var copy = ScanMaker.ScanToFile(form.Path, [1], 200);
+        var scan = Indicators(new ReportExtractor(new ExtractionSettings { Ocr = OcrEngine.PpOcr, PerDocumentTimeout = Slack }).Extract(copy.Path), 1);
+        Assert.Equal(rows.Length, scan.Count);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var comparison = rows[i][3] == "＝" ? "=" : rows[i][3];
+            var read = scan[i].Texts ?? new Dictionary<string, string>();
+            Assert.True(read.GetValueOrDefault("指标性质") == comparison, $"{rows[i][2]}: comparison read {read.GetValueOrDefault("指标性质")}, printed {comparison}");
+            Assert.True(read.GetValueOrDefault("指标值") == rows[i][4], $"{rows[i][2]}: value read {read.GetValueOrDefault("指标值")}, printed {rows[i][4]}");
+        }
+    }
+
     private static List<ReportRow> Indicators(Report report, int page) =>
         report.Tables.SelectMany(t => t.Rows).Where(r => r.Is(PerformanceFields.IndicatorRow) && r.Provenance?.Page == page).ToList();
 }
