@@ -111,7 +111,27 @@ public sealed class RuledGrid
         _spans = spans;
     }
 
-    /// <summary>Page words placed by their centre into their (merged) cell, cut where they cross a drawn border.</summary>
+    /// <summary>The (merged) cell a slot belongs to, as its top-left slot.</summary>
+    public (int R, int C)? OwnerOf(int r, int c)
+    {
+        ComputeSpans();
+        return r >= 0 && r < Rows && c >= 0 && c < Cols ? _owner![r][c] : null;
+    }
+
+    /// <summary>The box of a (merged) cell given by its top-left slot.</summary>
+    public Box CellBox((int R, int C) cell)
+    {
+        ComputeSpans();
+        var (rows, cols) = _spans![cell];
+        return new Box(Xs[cell.C], Ys[cell.R + rows], Xs[cell.C + cols], Ys[cell.R]);
+    }
+
+    private static readonly CellOverflow Overflow = new();
+
+    /// <summary>
+    /// Page words placed by their centre into their (merged) cell, cut where they cross a drawn border; a wrapped
+    /// text's line printed past its cell's bottom border goes back to its cell (<see cref="CellOverflow"/>).
+    /// </summary>
     public Dictionary<(int R, int C), List<TextWord>> Assign(IEnumerable<TextWord> words)
     {
         ComputeSpans();
@@ -132,6 +152,7 @@ public sealed class RuledGrid
                 list.Add(piece);
             }
         }
+        Overflow.GiveBack(this, cellWords);
         return cellWords;
     }
 
