@@ -107,22 +107,23 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     }
 
     /// <summary>
+    /// Glyphs the recogniser reads a lone comparison sign as even when sure, so looked at by shape whatever the
+    /// confidence: 2 for ≥ at 150 dpi (25 cells of a city's forms in an image-only copy; the shape names 20 of them),
+    /// 二 and 三 for a full-width ＝ and 八 for a flat ≤ at 200 dpi (forms of four Beijing bureaus from three producers,
+    /// and a form set in Noto Serif CJK). A true lone 2 (the forms' scores of 2) names no sign, nor 二's bars of unequal
+    /// length, nor 三's three, nor 八's two strokes apart; they stand.
+    /// </summary>
+    private static readonly HashSet<string> SureMisreadings = ["2", "二", "三", "八"];
+
+    /// <summary>
     /// A line of one character the recogniser is unsure of, or reads as a Latin letter or a comparison sign, read again
     /// from its ink's shape (<see cref="ComparisonSignShape"/>): a performance form's lone ≥ (mostly the slanted ⩾) comes
-    /// out of the recogniser as M, W, V, 2, =, > at low confidence, and as = or > even when sure. A sign the shape names
-    /// replaces the reading. When it names none, a lone glyph read unsure or as a letter is shown to the recogniser
+    /// out of the recogniser as M, W, V, 2, =, > at low confidence, and as = or > (or one of
+    /// <see cref="SureMisreadings"/>) even when sure. A sign the shape names replaces the reading. When it names none, a lone glyph read unsure or as a letter is shown to the recogniser
     /// again with a margin (<see cref="LoneFigure"/>). Otherwise the recogniser's reading stands (a lone unsure one is
     /// then left out, <see cref="IsUnsureAlone"/>), except = > <: each is a part of ≥ or ≤, so alone and not confirmed
     /// it may be the half of a sign the recogniser saw, and the line is left out (null).
     /// </summary>
-    /// <summary>
-    /// Glyphs the recogniser reads a lone comparison sign as even when sure, so looked at by shape whatever the
-    /// confidence: 2 for ≥ at 150 dpi (25 cells of a city's forms in an image-only copy; the shape names 20 of them),
-    /// 二 and 三 for a full-width ＝ and 八 for a flat ≤ at 200 dpi (two cities' forms). A true lone 2 (the forms' scores
-    /// of 2) names no sign, nor 二's bars of unequal length, nor 三's three, nor 八's two strokes apart; they stand.
-    /// </summary>
-    private static readonly HashSet<string> SureMisreadings = ["2", "二", "三", "八"];
-
     private RecognizedLine? LoneSign(RecognizedLine line, PageImage clean, CancellationToken cancellation)
     {
         if (line.Chars.Count != 1 || line.Sideways || line.UpsideDown) return line;
