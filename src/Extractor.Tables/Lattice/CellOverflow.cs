@@ -58,9 +58,8 @@ public sealed class CellOverflow(CellOverflowOptions? options = null)
             if (top == 0) continue;
             foreach (var w in words)
             {
-                var col = grid.ColumnOf(w.Box.CentreX);
-                if (grid.OwnerOf(top - 1, col) is not { } above || above == key || !cells.TryGetValue(above, out var upper)) continue;
                 if (w.Box.Top < grid.Ys[top] + o.MinPoke || !grid.HorizontalAt(top, w.Box.CentreX)) continue;
+                if (grid.OwnerOf(top - 1, grid.ColumnOf(w.Box.CentreX)) is not { } above || above == key || !cells.TryGetValue(above, out var upper)) continue;
                 var lines = upper.Where(u => Math.Abs(u.Box.Left - w.Box.Left) <= o.AlignTolerance && u.Box.Bottom >= w.Box.Top)
                     .OrderBy(u => u.Box.Bottom).ToList();
                 if (lines.Count == 0) continue;
@@ -93,7 +92,7 @@ public sealed class CellOverflow(CellOverflowOptions? options = null)
         return without < with;
     }
 
-    private static double Middle(List<TextWord> words) => (words.Max(v => v.Box.Top) + words.Min(v => v.Box.Bottom)) / 2;
+    private static double Middle(List<TextWord> words) => RuledGrid.Ink(words)!.Value.CentreY;
 
     private static double Overlap(Box a, Box b) => Math.Min(a.Top, b.Top) - Math.Max(a.Bottom, b.Bottom);
 }

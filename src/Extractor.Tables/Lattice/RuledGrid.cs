@@ -123,7 +123,7 @@ public sealed class RuledGrid
     {
         ComputeSpans();
         var (rows, cols) = _spans![cell];
-        return new Box(Xs[cell.C], Ys[cell.R + rows], Xs[cell.C + cols], Ys[cell.R]);
+        return Slot(cell.R, cell.C).Union(Slot(cell.R + rows - 1, cell.C + cols - 1));
     }
 
     private static readonly CellOverflow Overflow = new();
@@ -221,7 +221,7 @@ public sealed class RuledGrid
                 }
                 if (spans.TryGetValue((r, c), out s))
                 {
-                    var cellBox = Slot(r, c).Union(Slot(r + s.RowSpan - 1, c + s.ColSpan - 1));
+                    var cellBox = CellBox((r, c));
                     var words = cellWords.TryGetValue((r, c), out var ws) ? ws : null;
                     cells.Add(new RawCell(words is null ? string.Empty : CellText.Of(words), cellBox, s.RowSpan, s.ColSpan) { Ink = Ink(words) });
                 }
