@@ -48,7 +48,7 @@ public static class ImageRulingDetector
         // line into the next: a glyph's stroke in a cell stops short of the lines around it by the cell's padding.
         var vertical = Merge(Runs(columns, Dark, MinRowHeight(image)), image)
             .Where(v => v.End - v.Start >= minColumnRun || Closed(v, horizontal, image)).ToList();
-        var paper = Paper(image);
+        var paper = image.PaperShade();
         if (paper >= MinPaper)
         {
             var light = (byte)Math.Round(paper - (paper - Dark) * LightShare);
@@ -90,18 +90,6 @@ public static class ImageRulingDetector
         for (var j = s.Start; j <= s.End; j++)
             if (axis.Pixel(i, j) >= light) paper++;
         return (double)paper / (s.End - s.Start + 1);
-    }
-
-    /// <summary>The paper's shade: the most common grey level of the page (sampled), paper being most of any page.</summary>
-    private static byte Paper(PageImage image)
-    {
-        var counts = new int[256];
-        for (var y = 0; y < image.Height; y += 4)
-            for (var x = 0; x < image.Width; x += 4)
-                counts[image[x, y]]++;
-        var best = 255;
-        for (var v = 254; v >= 0; v--) if (counts[v] > counts[best]) best = v;
-        return (byte)best;
     }
 
     /// <summary>The least height of a table row, in pixels: a tenth of an inch (7 pt), under any row's type and padding.</summary>

@@ -17,21 +17,24 @@ public sealed class PageImage(int width, int height, byte[] pixels, int dpi)
 
     /// <summary>
     /// A copy with the table borders painted white: Tesseract reads cell text far better without the
-    /// lines, which it otherwise takes for letters (|, [, 一).
+    /// lines, which it otherwise takes for letters (|, [, 一). <see cref="RulingEraser"/> with its default options.
     /// </summary>
-    public PageImage WithoutRulings(IEnumerable<Extractor.Core.Layout.Ruling> rulings, double pageHeightPt)
+    public PageImage WithoutRulings(IEnumerable<Extractor.Core.Layout.Ruling> rulings, double pageHeightPt) =>
+        new RulingEraser().Erase(this, rulings, pageHeightPt);
+
+    /// <summary>The same raster with other pixels (of the same size).</summary>
+    internal PageImage With(byte[] newPixels) => new(Width, Height, newPixels, Dpi);
+
+    /// <summary>The paper's shade: the most common grey level of the page (sampled), paper being most of any page.</summary>
+    public byte PaperShade()
     {
-        var copy = (byte[])pixels.Clone();
-        var pad = Math.Max(2, Dpi / 60);
-        foreach (var r in rulings)
-        {
-            int x1 = ToPixels(Math.Min(r.X1, r.X2)) - pad, x2 = ToPixels(Math.Max(r.X1, r.X2)) + pad;
-            int y1 = ToPixels(pageHeightPt - Math.Max(r.Y1, r.Y2)) - pad, y2 = ToPixels(pageHeightPt - Math.Min(r.Y1, r.Y2)) + pad;
-            for (var y = Math.Max(0, y1); y <= Math.Min(Height - 1, y2); y++)
-                for (var x = Math.Max(0, x1); x <= Math.Min(Width - 1, x2); x++)
-                    copy[y * Width + x] = 255;
-        }
-        return new PageImage(Width, Height, copy, Dpi);
+        var counts = new int[256];
+        for (var y = 0; y < Height; y += 4)
+            for (var x = 0; x < Width; x += 4)
+                counts[pixels[y * Width + x]]++;
+        var best = 255;
+        for (var v = 254; v >= 0; v--) if (counts[v] > counts[best]) best = v;
+        return (byte)best;
     }
 
     /// <summary>The pixels of a rectangle, framed by a white margin (Tesseract misreads text touching the image edge).</summary>

@@ -221,7 +221,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// </summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation, Action? progress)
     {
-        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options} {ImageRulingDetector.Version} {Steps} {signShape.Options}",
+        var text = cache!.GetOrAdd(image.Pixels, $"ppocr PP-OCRv4 {image.Width}x{image.Height} {engine.Options} {ImageRulingDetector.Version} {RulingEraser.Version} {Steps} {signShape.Options}",
             () => PpOcrLinesText.Write(See(image, cancellation, progress)));
         return PpOcrLinesText.Read(text);
     }

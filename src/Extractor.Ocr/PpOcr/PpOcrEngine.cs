@@ -114,7 +114,7 @@ public sealed class PpOcrEngine
         foreach (var border in borders ?? []) Cut(map, pw, ph, border, scale);
         return DbPostProcess.Boxes(map, pw, ph, Options)
             .Select(b => b.Scale(1 / scale))
-            .Select(b => borders is null ? b : Within(b, borders, Math.Max(2, image.Dpi / 60.0)))
+            .Select(b => borders is null ? b : Within(b, borders, Math.Max(1, image.Dpi * Options.RegionBorderInset), image, Options))
             .OrderBy(b => b.Bounds.Top).ThenBy(b => b.Bounds.Left)
             .ToList();
     }
@@ -122,19 +122,39 @@ public sealed class PpOcrEngine
     /// <summary>
     /// A region grown back past a column border (the margin DB adds reaches into the next cell) ends at the border, on
     /// the side its centre is: read on, it would take the neighbour's first or last character for its own. It ends
-    /// <paramref name="inset"/> short of the border's centre, where the painted-out ruling's band ends: a grey remnant of
-    /// its edge at the crop's side was read as a mark (¥400.00 for 400.00).
+    /// <paramref name="inset"/> short of the border's centre, inside the painted-out line, so that a glyph printed
+    /// against the border keeps its first stroke; and from there it comes in to its own ink, less a margin of
+    /// <see cref="PpOcrOptions.RegionInkMargin"/> of its height, as DB frames a line: the region grown into the neighbour's cell
+    /// leaves a long blank lead before a right-aligned figure, and the recogniser read a mark into it (¥400.00).
     /// </summary>
-    private static RotatedBox Within(RotatedBox box, IReadOnlyList<Border> borders, double inset)
+    private static RotatedBox Within(RotatedBox box, IReadOnlyList<Border> borders, double inset, PageImage image, PpOcrOptions options)
     {
         if (Math.Abs(box.Angle) > 0.1) return box;
         var (left, top, right, bottom) = box.Bounds;
+        bool cutLeft = false, cutRight = false;
         foreach (var b in borders)
         {
             if (Math.Abs(b.X1 - b.X2) > 1 || Math.Min(b.Y1, b.Y2) > box.CentreY || Math.Max(b.Y1, b.Y2) < box.CentreY) continue;
             var x = (b.X1 + b.X2) / 2;
             if (x <= left || x >= right) continue;
-            if (x < box.CentreX) left = Math.Max(left, x + inset); else right = Math.Min(right, x - inset);
+            if (x < box.CentreX) { left = Math.Max(left, x + inset); cutLeft = true; }
+            else { right = Math.Min(right, x - inset); cutRight = true; }
+        }
+        if (cutLeft || cutRight)
+        {
+            int y0 = Math.Max(0, (int)top), y1 = Math.Min(image.Height - 1, (int)bottom);
+            bool Ink(int x) { for (var y = y0; y <= y1; y++) if (image[x, y] < options.RegionInkShade) return true; return false; }
+            var margin = options.RegionInkMargin * (bottom - top);
+            int from = Math.Max(0, (int)Math.Ceiling(left)), to = Math.Min(image.Width - 1, (int)Math.Floor(right));
+            var first = from;
+            while (first <= to && !Ink(first)) first++;
+            var last = to;
+            while (last >= first && !Ink(last)) last--;
+            if (first <= last)
+            {
+                if (cutLeft) left = Math.Max(left, first - margin);
+                if (cutRight) right = Math.Min(right, last + 1 + margin);
+            }
         }
         var width = right - left - (box.Bounds.Right - box.Bounds.Left - box.Width);
         return width <= 0 || width >= box.Width ? box : box with { CentreX = (left + right) / 2, Width = width };

@@ -60,6 +60,24 @@ public sealed record PpOcrOptions
     public double LoneFigureMinConfidence { get; init; } = 0.95;
 
     /// <summary>
+    /// A text region grown past a column border ends this far (inches; at least a pixel) short of the border's centre
+    /// line (<c>PpOcrEngine.Within</c>): inside the painted-out line, whose ink and fringe <see cref="RulingEraser"/>
+    /// clears, so that a glyph printed against the border keeps its first stroke in the crop (a region cut a 60th of an
+    /// inch short took the left stroke of a 9 or half a % printed there: 99 read 9, the % lost).
+    /// </summary>
+    public double RegionBorderInset { get; init; } = 1.0 / 300;
+
+    /// <summary>
+    /// A region cut at a column border comes in to its own ink on that side, less this share of its height (the margin
+    /// DB leaves around a line): grown into the neighbour's cell and cut, it kept a long blank lead before a
+    /// right-aligned figure, into which the recogniser read a mark (¥400.00 for 400.00, the figure then lost).
+    /// </summary>
+    public double RegionInkMargin { get; init; } = 0.25;
+
+    /// <summary>Where a region comes in to its ink, a pixel darker than this is ink (a glyph's anti-aliased edge is lighter).</summary>
+    public byte RegionInkShade { get; init; } = 160;
+
+    /// <summary>
     /// Ruled cells the detector found nothing in are looked at for ink (<c>PpOcrPageReader.Undetected</c>), inside this
     /// margin from their rulings (inches; at least 3 pixels): a ruling's own edge is not ink of the cell.
     /// </summary>
