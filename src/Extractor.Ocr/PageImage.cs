@@ -20,7 +20,9 @@ public sealed class PageImage(int width, int height, byte[] pixels, int dpi)
     /// lines, which it otherwise takes for letters (|, [, 一). <see cref="RulingEraser"/> with its default options.
     /// </summary>
     public PageImage WithoutRulings(IEnumerable<Extractor.Core.Layout.Ruling> rulings, double pageHeightPt) =>
-        new RulingEraser().Erase(this, rulings, pageHeightPt);
+        DefaultEraser.Erase(this, rulings, pageHeightPt);
+
+    private static readonly RulingEraser DefaultEraser = new();
 
     /// <summary>The same raster with other pixels (of the same size).</summary>
     internal PageImage With(byte[] newPixels) => new(Width, Height, newPixels, Dpi);
@@ -51,13 +53,23 @@ public sealed class PageImage(int width, int height, byte[] pixels, int dpi)
     }
 
     /// <summary>Dark pixels (below mid grey) in a rectangle: whether anything is printed there.</summary>
-    public int Ink(int left, int top, int width, int height)
+    public int Ink(int left, int top, int width, int height) => InkBounds(left, top, left + width, top + height)?.Count ?? 0;
+
+    /// <summary>
+    /// The pixels of a rectangle (right and bottom exclusive) darker than <paramref name="below"/>: how many, and their
+    /// bounds; null when none.
+    /// </summary>
+    public (int Count, (int Left, int Top, int Right, int Bottom) Bounds)? InkBounds(int left, int top, int right, int bottom, byte below = 128)
     {
-        var count = 0;
-        for (var y = Math.Max(0, top); y < Math.Min(Height, top + height); y++)
-            for (var x = Math.Max(0, left); x < Math.Min(Width, left + width); x++)
-                if (pixels[y * Width + x] < 128) count++;
-        return count;
+        int count = 0, x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1;
+        for (var y = Math.Max(0, top); y < Math.Min(Height, bottom); y++)
+            for (var x = Math.Max(0, left); x < Math.Min(Width, right); x++)
+            {
+                if (pixels[y * Width + x] >= below) continue;
+                count++;
+                x0 = Math.Min(x0, x); x1 = Math.Max(x1, x); y0 = Math.Min(y0, y); y1 = Math.Max(y1, y);
+            }
+        return count == 0 ? null : (count, (x0, y0, x1, y1));
     }
 
     public void WritePgm(string path)

@@ -180,7 +180,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
             int right = clean.ToPixels(cell.Right) - pad, bottom = clean.ToPixels(height - cell.Bottom) - pad;
             if (right <= left || bottom <= top) continue;
             if (read.Any(b => b.CentreX >= left - pad && b.CentreX <= right + pad && b.CentreY >= top - pad && b.CentreY <= bottom + pad)) continue;
-            if (Ink(clean, left, top, right, bottom) is not { Count: var count } ink
+            if (clean.InkBounds(left, top, right, bottom) is not { Count: var count } ink
                 || count < minInk && (count < minInk / 2 || ink.Bounds.Bottom - ink.Bounds.Top + 1 < minStroke))
             {
                 faint.Add((left, top, right, bottom));
@@ -201,23 +201,10 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
         return (found, faint);
     }
 
-    /// <summary>The dark pixels (below mid grey) of a rectangle: how many, and their bounds; null when none.</summary>
-    private static (int Count, (int Left, int Top, int Right, int Bottom) Bounds)? Ink(PageImage image, int left, int top, int right, int bottom)
-    {
-        int count = 0, x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1;
-        for (var y = Math.Max(0, top); y < Math.Min(image.Height, bottom); y++)
-            for (var x = Math.Max(0, left); x < Math.Min(image.Width, right); x++)
-            {
-                if (image[x, y] >= 128) continue;
-                count++;
-                x0 = Math.Min(x0, x); x1 = Math.Max(x1, x); y0 = Math.Min(y0, y); y1 = Math.Max(y1, y);
-            }
-        return count == 0 ? null : (count, (x0, y0, x1, y1));
-    }
-
     /// <summary>
     /// <see cref="See"/> through the opt-in cache (EXTRACTOR_OCR_CACHE), keyed by the page image, the options, the
-    /// ruling detector's version (the lines are read on the image with its rulings painted out) and the reading's steps.
+    /// ruling detector's and eraser's versions (the lines are read on the image with its rulings painted out) and the
+    /// reading's steps.
     /// </summary>
     private (int Turn, double Skew, List<RecognizedLine> Lines) Cached(PageImage image, CancellationToken cancellation, Action? progress)
     {

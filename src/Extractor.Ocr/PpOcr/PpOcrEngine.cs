@@ -140,21 +140,12 @@ public sealed class PpOcrEngine
             if (x < box.CentreX) { left = Math.Max(left, x + inset); cutLeft = true; }
             else { right = Math.Min(right, x - inset); cutRight = true; }
         }
-        if (cutLeft || cutRight)
+        if ((cutLeft || cutRight)
+            && image.InkBounds((int)Math.Ceiling(left), (int)top, (int)Math.Floor(right) + 1, (int)bottom + 1, options.RegionInkShade) is { Bounds: var ink })
         {
-            int y0 = Math.Max(0, (int)top), y1 = Math.Min(image.Height - 1, (int)bottom);
-            bool Ink(int x) { for (var y = y0; y <= y1; y++) if (image[x, y] < options.RegionInkShade) return true; return false; }
             var margin = options.RegionInkMargin * (bottom - top);
-            int from = Math.Max(0, (int)Math.Ceiling(left)), to = Math.Min(image.Width - 1, (int)Math.Floor(right));
-            var first = from;
-            while (first <= to && !Ink(first)) first++;
-            var last = to;
-            while (last >= first && !Ink(last)) last--;
-            if (first <= last)
-            {
-                if (cutLeft) left = Math.Max(left, first - margin);
-                if (cutRight) right = Math.Min(right, last + 1 + margin);
-            }
+            if (cutLeft) left = Math.Max(left, ink.Left - margin);
+            if (cutRight) right = Math.Min(right, ink.Right + 1 + margin);
         }
         var width = right - left - (box.Bounds.Right - box.Bounds.Left - box.Width);
         return width <= 0 || width >= box.Width ? box : box with { CentreX = (left + right) / 2, Width = width };
