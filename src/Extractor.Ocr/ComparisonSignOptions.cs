@@ -22,6 +22,15 @@ public sealed record ComparisonSignOptions
     public double FaintInkDepth { get; init; } = 0.08;
 
     /// <summary>
+    /// When the glyph at <see cref="InkDepth"/> names nothing, it is looked at once more counting only pixels this much
+    /// darker than the paper: a page rasterised at 150–200 dpi draws a hairline slanted stroke as a staircase of short
+    /// dashes, each trailing grey, and the grey of ⩽'s lower arm touches its bar (one blob, no sign) where their dark
+    /// cores stand apart; ＝'s two hairline bars a pixel apart at 200 dpi run together in grey when resampled. Mid grey:
+    /// the cores of such strokes are black. At this look a stroke may be a pixel thick: a speck is told by its length.
+    /// </summary>
+    public double DarkInkDepth { get; init; } = 0.5;
+
+    /// <summary>
     /// A blob of fewer pixels than (dpi / this)² is a speck (scanner dust, a remnant of a painted-out ruling), not a
     /// stroke: 16 pixels at 300 dpi, a square a third of a typical stroke's length.
     /// </summary>
@@ -44,7 +53,10 @@ public sealed record ComparisonSignOptions
     /// <summary>The bar under a chevron (≥, ≤) is level or slanted along the chevron's lower arm, at most this steep (degrees).</summary>
     public double MaxUnderBarSlant { get; init; } = 40;
 
-    /// <summary>The bar under a chevron spans at least this share of the chevron's width, beneath it (a stray stroke beside it does not make ≥).</summary>
+    /// <summary>
+    /// The bar under a chevron spans at least this share of the chevron's width, beneath it (a stray stroke beside it
+    /// does not make ≥), and the chevron at least this share of the bar's (a small hook over a long base is a 2).
+    /// </summary>
     public double MinUnderBarWidth { get; init; } = 0.6;
 
     /// <summary>The two bars of = are level within this many degrees (and the bar under a chevron tilts at most this far the other way).</summary>
@@ -56,9 +68,13 @@ public sealed record ComparisonSignOptions
     /// </summary>
     public double MinEqualsBarRatio { get; init; } = 0.85;
 
-    /// <summary>A chevron (> <) is between these multiples of its height wide: narrower is a bracket or a 1, wider a dash.</summary>
+    /// <summary>
+    /// A chevron (> <) is between these multiples of its height wide: narrower is a bracket or a 1, wider a dash (which
+    /// the tip and arm tests refuse too). Song typefaces draw ⩾'s chevron flat, and a page rasterised at 200 dpi trails
+    /// each step of its arms with grey to the side: such chevrons measure up to about 1.7 times their height.
+    /// </summary>
     public double MinChevronWidth { get; init; } = 0.35;
-    public double MaxChevronWidth { get; init; } = 1.6;
+    public double MaxChevronWidth { get; init; } = 2.0;
 
     /// <summary>
     /// A chevron's arms are straight: the middle of each row's ink departs from the line fitted through its arm by at

@@ -20,7 +20,14 @@ public sealed class ComparisonSignShape(ComparisonSignOptions? options = null)
     public string? Read(PageImage image, double left, double top, double right, double bottom)
     {
         if (bottom <= top || right <= left) return null;
-        var sign = Glyph(image, left, top, right, bottom, Options.InkDepth) is { } strokes ? Name(strokes) : null;
+        // Strokes joined only by their grey (a rasterised hairline's trailing steps, ='s bars a pixel apart) stand
+        // apart at a darker look.
+        return Look(image, left, top, right, bottom, Options.InkDepth) ?? Look(image, left, top, right, bottom, Options.DarkInkDepth);
+    }
+
+    private string? Look(PageImage image, double left, double top, double right, double bottom, double depth)
+    {
+        var sign = Glyph(image, left, top, right, bottom, depth) is { } strokes ? Name(strokes) : null;
         // A chevron alone is > or < only if no fainter stroke lies with it: ≥'s bar printed or scanned lighter than
         // its chevron would otherwise leave a > that the page does not print.
         if (sign is ">" or "<" && (Glyph(image, left, top, right, bottom, Options.FaintInkDepth) is not { } faint || Name(faint) != sign)) return null;
@@ -39,7 +46,10 @@ public sealed class ComparisonSignShape(ComparisonSignOptions? options = null)
         int x1 = Math.Min(image.Width, (int)Math.Ceiling(right + reach)), y1 = Math.Min(image.Height, (int)Math.Ceiling(bottom + reach));
         var speck = image.Dpi / o.SpeckDivisor;
         var paper = Paper(image, x0, y0, x1, y1);
-        var blobs = Blobs(image, x0, y0, x1, y1, (byte)Math.Round(paper * (1 - depth)), Math.Max(3, speck * speck));
+        // A speck is a blob of fewer pixels than a square a speck wide; at the dark look, where a hairline's core is a
+        // pixel thick, one less long than a speck.
+        var minPixels = depth >= o.DarkInkDepth ? Math.Max(3, speck) : Math.Max(3, speck * speck);
+        var blobs = Blobs(image, x0, y0, x1, y1, (byte)Math.Round(paper * (1 - depth)), minPixels);
         var glyph = blobs.Where(b => b.Left <= right && b.Right >= left && b.Top <= bottom && b.Bottom >= top).ToList();
         if (glyph.Count == 0) return null;
         // The glyph's other strokes: blobs near it (≥'s bar may lie below a region drawn round the chevron alone).
@@ -71,6 +81,8 @@ public sealed class ComparisonSignShape(ComparisonSignOptions? options = null)
             var slant = -lower.Angle * (right ? 1 : -1);
             if (lower.CentreY <= upper.CentreY || slant < -o.MaxEqualsBarSlant || slant > o.MaxUnderBarSlant) return null;
             if (Overlap(upper, lower) < o.MinUnderBarWidth * upper.Width || lower.Width < o.MinUnderBarWidth * upper.Width) return null;
+            // ... and the chevron about as wide as the bar: a 2's hook seen alone at a dark look is a narrow chevron over its base.
+            if (upper.Width < o.MinUnderBarWidth * lower.Width) return null;
             return right ? "≥" : "≤";
         }
         if (Bar(upper) && Bar(lower) && Math.Abs(upper.Angle) <= o.MaxEqualsBarSlant && Math.Abs(lower.Angle) <= o.MaxEqualsBarSlant
@@ -107,6 +119,9 @@ public sealed class ComparisonSignShape(ComparisonSignOptions? options = null)
             far[r] = from.Max();
         }
         var tipRows = Enumerable.Range(0, h).Where(r => far[r] >= w - 1 - Math.Max(1, w / 10)).ToList();
+        // One tip: the rows reaching the pointed side lie together (a row's break allowed). ⩽'s bar run into its
+        // chevron in grey reaches that side again at the foot, and averaged in it would set the tip between the two.
+        if (tipRows.Zip(tipRows.Skip(1)).Any(p => p.Second - p.First > 2)) return false;
         var tip = (int)Math.Round(tipRows.Average());
         if (tip < o.MinTipHeight * (h - 1) || tip > o.MaxTipHeight * (h - 1)) return false;
         // Away from the tip each row crosses one arm: one run of ink, no wider than twice the usual. Strokes run

@@ -16,7 +16,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     ComparisonSignOptions? signs = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-3 lone-glyphs-framed";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-4 lone-glyphs-framed";
 
     private readonly ComparisonSignShape signShape = new(signs);
 
@@ -110,10 +110,11 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// Glyphs the recogniser reads a lone comparison sign as even when sure, so looked at by shape whatever the
     /// confidence: 2 for ≥ at 150 dpi (25 cells of a city's forms in an image-only copy; the shape names 20 of them),
     /// 二 and 三 for a full-width ＝ and 八 for a flat ≤ at 200 dpi (forms of four Beijing bureaus from three producers,
-    /// and a form set in Noto Serif CJK). A true lone 2 (the forms' scores of 2) names no sign, nor 二's bars of unequal
-    /// length, nor 三's three, nor 八's two strokes apart; they stand.
+    /// and a form set in Noto Serif CJK); 一 for ＝ (its two hairline bars taken for one: four bureaus' forms, made in WPS
+    /// 表格 and WPS Office) and 7 for ⩾ (two bureaus' forms) at 200 dpi. A true lone 2 or 7 (the forms' scores) names no
+    /// sign, nor 一's one bar, nor 二's bars of unequal length, nor 三's three, nor 八's two strokes apart; they stand.
     /// </summary>
-    private static readonly HashSet<string> SureMisreadings = ["2", "二", "三", "八"];
+    private static readonly HashSet<string> SureMisreadings = ["2", "7", "一", "二", "三", "八"];
 
     /// <summary>
     /// A line of one character the recogniser is unsure of, or reads as a Latin letter or a comparison sign, read again

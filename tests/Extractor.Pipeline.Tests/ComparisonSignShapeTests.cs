@@ -53,7 +53,10 @@ public class ComparisonSignShapeTests
     [InlineData("=", "=")]
     [InlineData(">", ">")]
     [InlineData("<", "<")]
+    [InlineData("flat ⩾", "≥")]               // a Song ⩾ rasterised at 200 dpi: its chevron 1.7 times as wide as high
+    [InlineData("⩽ touching in grey", "≤")]   // the bar joined to the lower arm by grey only (a rasterised hairline's trail)
     [InlineData("> over a faint bar", null)] // a ≥ whose bar is lighter than its chevron: never >
+    [InlineData("hook over a base", null)]   // a narrow chevron over a long bar: a 2's parts at a dark look, no ≥
     [InlineData("二", null)]                 // two level bars of unequal length
     [InlineData("一", null)]
     [InlineData("1", null)]
@@ -61,7 +64,7 @@ public class ComparisonSignShapeTests
     [InlineData("V", null)]
     public void Drawn_strokes_are_named_only_when_they_make_a_sign(string drawn, string? sign)
     {
-        const byte ink = 60, faint = 228;
+        const byte ink = 60, faint = 228, grey = 170;
         List<(int, int, int, int, byte)> strokes = drawn switch
         {
             "upright ≥" => [.. Chevron(right: true), (60, 112, 100, 112, ink)],
@@ -70,7 +73,10 @@ public class ComparisonSignShapeTests
             "=" => [(60, 80, 100, 80, ink), (60, 95, 100, 95, ink)],
             ">" => Chevron(right: true),
             "<" => Chevron(right: false),
+            "flat ⩾" => [(50, 72, 104, 88, ink), (104, 88, 50, 104, ink), (50, 117, 104, 101, ink)],
+            "⩽ touching in grey" => [.. Chevron(right: false), (60, 95, 100, 115, ink), (66, 86, 66, 95, grey), (90, 98, 90, 107, grey)],
             "> over a faint bar" => [.. Chevron(right: true), (60, 112, 100, 112, faint)],
+            "hook over a base" => [(72, 60, 80, 72, ink), (80, 72, 72, 84, ink), (60, 100, 100, 100, ink)],
             "二" => [(67, 80, 93, 80, ink), (58, 95, 102, 95, ink)],
             "一" => [(58, 88, 102, 88, ink)],
             "1" => [(80, 60, 80, 100, ink)],
@@ -84,8 +90,29 @@ public class ComparisonSignShapeTests
     private static List<(int X1, int Y1, int X2, int Y2, byte Shade)> Chevron(bool right) =>
         right ? [(60, 60, 100, 80, 60), (100, 80, 60, 100, 60)] : [(100, 60, 60, 80, 60), (60, 80, 100, 100, 60)];
 
-    /// <summary>A white 300 dpi image with straight strokes 3 px thick.</summary>
-    private static PageImage Draw(List<(int X1, int Y1, int X2, int Y2, byte Shade)> strokes)
+    [Fact]
+    public void A_slanted_le_whose_bar_runs_into_its_chevron_is_never_read_as_less_than()
+    {
+        // ⩽ from a Beijing bureau's project form rasterised at 200 dpi, read at 300 (the page's own pixels, its rulings
+        // painted out): the bar's grey runs into the chevron's lower arm, and the bar reaches the tip's side again at
+        // the foot. Taken for one chevron with its tip set between the two, it was read <, a sign the page does not
+        // print; at the dark look the bar falls into two steps. A wrong sign is worse than none: none is named.
+        var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-slanted-le-bar-touching-300dpi.pgm"), Dpi);
+        Assert.Null(new ComparisonSignShape().Read(image, 21.8, 21.1, 37.7, 39.4));
+    }
+
+    [Fact]
+    public void Equals_bars_run_together_in_grey_are_told_apart_by_their_cores()
+    {
+        // ＝ in hairlines a pixel apart at 200 dpi, resampled to 300 (a veterans' bureau's form): each bar 14 px long, a
+        // row of black between rows of grey, the grey of the two bars touching. At the usual look one blob; at the dark
+        // look two bars a pixel thick — fewer pixels than a speck's square, but a speck's side long many times over.
+        var image = Draw([(60, 80, 73, 80, 170), (60, 83, 73, 83, 170)], cores: [(80, 60, 73), (83, 60, 73)]);
+        Assert.Equal("=", new ComparisonSignShape().Read(image, 58, 76, 76, 88));
+    }
+
+    /// <summary>A white 300 dpi image with straight strokes 3 px thick, and level rows of black a pixel thick (cores: y, from x, to x).</summary>
+    private static PageImage Draw(List<(int X1, int Y1, int X2, int Y2, byte Shade)> strokes, List<(int Y, int X1, int X2)>? cores = null)
     {
         const int size = 200;
         var pixels = Enumerable.Repeat((byte)255, size * size).ToArray();
@@ -98,6 +125,8 @@ public class ComparisonSignShapeTests
                     var distance = Math.Sqrt(Math.Pow(x - (x1 + t * dx), 2) + Math.Pow(y - (y1 + t * dy), 2));
                     if (distance <= 1.5) pixels[y * size + x] = Math.Min(pixels[y * size + x], shade);
                 }
+        foreach (var (y, x1, x2) in cores ?? [])
+            for (var x = x1; x <= x2; x++) pixels[y * size + x] = 60;
         return new PageImage(size, size, pixels, Dpi);
     }
 }

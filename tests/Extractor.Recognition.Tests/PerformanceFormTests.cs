@@ -219,11 +219,12 @@ public class PerformanceFormTests
     }
 
     /// <summary>A budget's one table read over two pages (no geometry): each line with the page it is printed on.</summary>
-    private static Extracted TwoPages(string title, (int Page, string[] Cells)[] lines)
+    private static Extracted TwoPages(string title, (int Page, string[] Cells)[] lines, bool fromImage = false)
     {
         var rows = lines.Select(l => new Core.Tables.RawRow(l.Cells.Select(c => new Core.Tables.RawCell(c)).ToList(), l.Page)).ToList();
         var raw = new Core.Tables.RawTable(rows, 1, 2, null, "stream") { Title = title };
-        var pages = new[] { new PageContent(1, 600, 800, [], [], []), new PageContent(2, 600, 800, [], [], []) };
+        PageContent Page(int n) => fromImage ? new PageContent(n, 600, 800, [], [], []) { TextConfidence = 0.95, ReadBy = OcrReaders.PpOcr } : new PageContent(n, 600, 800, [], [], []);
+        var pages = new[] { Page(1), Page(2) };
         var content = new DocumentContent("sha", "t", "application/pdf", pages, [], new Dictionary<string, string>());
         var profile = new ReportDocument { Sha256 = "sha", Source = "t", MediaType = "application/pdf", Kind = DocumentKinds.Budget, FiscalYear = 2026 };
         return Run(content, profile, [raw]);
@@ -560,6 +561,38 @@ public class PerformanceFormTests
         Assert.NotEmpty(checks);
         Assert.All(checks, c => Assert.Equal(CheckStatus.Pass, c.Status));
     }
+
+    [Fact]
+    public void A_header_read_from_an_image_one_glyph_off_still_names_its_column()
+    {
+        // A scanned Beijing grid whose header OCR misread in one glyph each (续效 for 绩效, 缺 for 级): the columns are
+        // the lexicon's, under their printed names, and their cells are read; a text layer's header is taken as printed.
+        string[] Line(params string[] cells) => cells.Concat(Enumerable.Repeat("", 11 - cells.Length)).ToArray();
+        var lines = new (int Page, string[] Cells)[]
+        {
+            (1, Line("项目名称", "项目总额", "其中:", "", "绩效目标", "一缺指标", "二级指标", "三级指标", "续效指标性质", "本年绩效指标值", "绩效度量单位")),
+            (1, Line("", "", "财政资金", "其他资金")),
+            (1, Line("11000022T000000457185-北京财政金融综合运行专项工作经费", "57.000000", "57.000000", "", "跟踪国内外经济形势", "产出指标", "数量指标", "形成分析报告", "≥", "12", "份")),
+            (1, Line("", "", "", "", "", "成本指标", "经济成本指标", "单个咨询专家劳务费", "≤", "0.08", "万元/天")),
+        };
+        var scanned = Assert.Single(TwoPages("预算12表 项目支出绩效目标表", lines, fromImage: true).Tables, x => x.Id == "budget.x_project_performance_targets");
+        var fee = scanned.Rows.Single(x => x.Label == "单个咨询专家劳务费");
+        Assert.Equal(("成本指标", "≤", "≤", "0.08"), (T(fee, "一级指标"), T(fee, "绩效指标性质"), T(fee, "target_comparison"), T(fee, "target_value")));
+        var printed = Assert.Single(TwoPages("预算12表 项目支出绩效目标表", lines).Tables, x => x.Id == "budget.x_project_performance_targets");
+        var asPrinted = printed.Rows.Single(x => x.Label == "单个咨询专家劳务费");
+        Assert.False(asPrinted.Texts!.ContainsKey("绩效指标性质") || asPrinted.Texts.ContainsKey("一级指标"));
+    }
+
+    [Theory]
+    [InlineData("续效指标性质", PerformanceFields.Comparison)]
+    [InlineData("一缺指标", PerformanceFields.Level1)]
+    [InlineData("实际完戍值", PerformanceFields.ActualValue)]
+    [InlineData("王级指标", null)]          // as near 一级, 二级 and 三级指标: left as read
+    [InlineData("分直", null)]              // too short: 分值 and 得分 are one glyph apart
+    [InlineData("绩效指标性质", null)]      // a name as printed is Of's, not a near one
+    [InlineData("项目负责人电话", null)]
+    public void A_header_one_glyph_off_a_name_is_that_name_only_when_no_other_is_as_near(string read, string? field) =>
+        Assert.Equal(field, PerformanceFields.NearOf(read)?.Field);
 
     [Theory]
     [InlineData("分值(90)", PerformanceFields.Weight)]

@@ -11,8 +11,12 @@ namespace Extractor.Tables.Tests;
 /// </summary>
 public class CellOverflowTests
 {
-    private static TextWord Line(string text, double left, double bottom, double top, double width = 80) =>
-        new(text, new Box(left, bottom, left + width, top), top - bottom, "F", false);
+    private static TextWord Line(string text, double left, double bottom, double top, double width = 80, string font = "F") =>
+        new(text, new Box(left, bottom, left + width, top), top - bottom, font, false);
+
+    /// <summary>A line as an OCR engine gives it: the detector's box, a margin round the ink.</summary>
+    private static TextWord Read(string text, double left, double bottom, double top, double width = 80) =>
+        Line(text, left, bottom, top, width, OcrReaders.FontName);
 
     /// <summary>A two-column grid: text column 100–260, comparison column 260–320, row lines at <paramref name="ys"/>.</summary>
     private static RawTable Table(IEnumerable<TextWord> words, params double[] ys)
@@ -49,6 +53,20 @@ public class CellOverflowTests
         ], 700, 684, 664);
         Assert.Equal("30108-机关事业单位基本养老保险缴费", t.Cell(0, 0));
         Assert.Equal("30109-职业年金缴费", t.Cell(1, 0));
+    }
+
+    [Fact]
+    public void A_scanned_cells_own_two_lines_stay_in_it_though_their_boxes_overlap()
+    {
+        // A scanned form's 二级指标 cell: 服务对象满意度 / 指标 in two lines, read by OCR into boxes that reach 0.8 pt
+        // over the border above (level with the last line of the cell above, 经济成本指标) and share 1.7 pt of height
+        // with each other, as the detector's margins make them; neither is printed over the other.
+        var t = Table([
+            Read("经济成本指标", 102, 406.9, 414.0, 34), Read("≤", 285, 406.8, 413.9, 6),
+            Read("服务对象满意度", 102.1, 398.0, 406.7, 39), Read("指标", 102.3, 390.8, 399.7, 10), Read("≥", 285, 393.9, 401.5, 6),
+        ], 420, 405.9, 388);
+        Assert.Equal("经济成本指标", t.Cell(0, 0));
+        Assert.Equal("服务对象满意度指标", t.Cell(1, 0));
     }
 
     [Fact]

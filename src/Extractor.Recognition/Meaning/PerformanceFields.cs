@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Extractor.Core.Text;
 using Extractor.Core.Report;
 
 namespace Extractor.Recognition.Meaning;
@@ -28,14 +30,66 @@ public static class PerformanceFields
     /// </summary>
     public const string ProjectRow = "project", IndicatorRow = "indicator", TotalRow = "total", UnitRow = RowMeanings.UnitTotal;
 
+    /// <summary>The lexicon's entries in order, each pattern made once (the regex cache holds fewer patterns than the lexicon has).</summary>
+    private static readonly (string Field, Func<string, bool> Matches)[] Matchers = Fields.Entries
+        .Select(e => (e["field"], e["match"] == "regex" ? new Regex(e["pattern"]).IsMatch : (Func<string, bool>)(key => Lexicon.Matches(e["match"], e["pattern"], key))))
+        .ToArray();
+
     /// <summary>The field a printed label or header is, or null.</summary>
     public static string? Of(string text)
     {
         var key = Lexicon.Key(text);
-        if (key.Length == 0) return null;
-        foreach (var e in Fields.Entries)
-            if (Lexicon.Matches(e["match"], e["pattern"], key)) return e["field"];
+        return key.Length == 0 ? null : OfKey(key);
+    }
+
+    private static string? OfKey(string key)
+    {
+        foreach (var (field, matches) in Matchers)
+            if (matches(key)) return field;
         return null;
+    }
+
+    /// <summary>A header read from an image is matched one glyph off only when at least this long: 一级 and 二级, 分值 and 得分 are one glyph apart.</summary>
+    public const int MinNearLength = 4;
+
+    /// <summary>... and at most this long: the longest name the lexicon holds (偏差原因分析及改进措施) is 11 characters; a longer cell is no name.</summary>
+    public const int MaxNearLength = 16;
+
+    /// <summary>The characters the lexicon's names are written with: what a misread glyph may have been.</summary>
+    private static readonly HashSet<char> NameCharacters = Fields.Entries.SelectMany(e => e["pattern"]).Where(TextNormalizer.IsCjk).ToHashSet();
+
+    /// <summary>
+    /// For a header read from a page image (OCR misreads a glyph of a like shape: 续效指标性质 for 绩效指标性质, 一缺指标
+    /// for 一级指标): the name one character away from the text (in place, the rest as read) that is a field's, with the
+    /// field, when exactly one field is that near; null when the text names a field as read, is shorter than
+    /// <see cref="MinNearLength"/>, is as near two fields (三级指标 misread in its first glyph is as near 一级 and 二级),
+    /// or has more than one character the lexicon's names are not written with (a name is its characters but the one
+    /// misread: the indicator lines' words, 产出指标 or 物品发放及时率, are passed over at once).
+    /// </summary>
+    public static (string Name, string Field)? NearOf(string text)
+    {
+        var key = Lexicon.Key(text);
+        if (key.Length < MinNearLength || key.Length > MaxNearLength) return null;
+        var foreign = Enumerable.Range(0, key.Length).Where(i => TextNormalizer.IsCjk(key[i]) && !NameCharacters.Contains(key[i])).ToList();
+        if (foreign.Count > 1 || OfKey(key) is not null) return null;
+        (string Name, string Field)? found = null;
+        var chars = key.ToCharArray();
+        foreach (var i in foreign.Count == 1 ? foreign : Enumerable.Range(0, chars.Length))
+        {
+            if (!TextNormalizer.IsCjk(chars[i])) continue;
+            var read = chars[i];
+            foreach (var c in NameCharacters)
+            {
+                if (c == read) continue;
+                chars[i] = c;
+                var name = new string(chars);
+                if (OfKey(name) is not { } field) continue;
+                if (found is { } f && f.Field != field) return null;
+                found ??= (name, field);
+            }
+            chars[i] = read;
+        }
+        return found;
     }
 
     public static bool IsMoney(string? field) => field is FundsTotal or FundsFiscal or FundsCarryover or FundsOther or BudgetInitial or BudgetYear or Expenditure

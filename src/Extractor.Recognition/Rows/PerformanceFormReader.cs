@@ -55,17 +55,18 @@ public static partial class PerformanceFormReader
     /// <summary>
     /// The form's rows, or null when the table shows neither an indicator grid nor a field block (then it is read as
     /// a plain table). <paramref name="carried"/>: the grid's columns from the page before, for a part printed without
-    /// its header; <paramref name="project"/>: the project that part continues.
+    /// its header; <paramref name="project"/>: the project that part continues; <paramref name="fromImage"/>: the table
+    /// was read from a page image, so a header name one glyph off the lexicon's is taken for it (<see cref="F.NearOf"/>).
     /// </summary>
-    public static Result? Read(TableGrid grid, string? title, FormGrid? carried = null, ReportRow? project = null, bool continuation = false)
+    public static Result? Read(TableGrid grid, string? title, FormGrid? carried = null, ReportRow? project = null, bool continuation = false, bool fromImage = false)
     {
-        var headerRow = FindIndicatorHeader(grid);
+        var headerRow = FindIndicatorHeader(grid, fromImage);
         FormGrid? columns = null;
         int bodyStart, blockEnd;
         if (headerRow >= 0)
         {
-            var (first, last) = HeaderBand(grid, headerRow);
-            columns = Columns(grid, first, last);
+            var (first, last) = HeaderBand(grid, headerRow, fromImage);
+            columns = Columns(grid, first, last, fromImage);
             blockEnd = first;
             bodyStart = last + 1;
         }
@@ -94,7 +95,7 @@ public static partial class PerformanceFormReader
             rows.Add(block);
             name = block.Label;
         }
-        if (columns is not null) ReadBody(grid, columns, bodyStart, rows, name, project);
+        if (columns is not null) ReadBody(grid, columns, bodyStart, rows, name, project, fromImage);
         if (rows.Count == 0 || columns is null && block is null) return null;
         return new Result(rows.Select(ToRow).ToList(), columns);
     }
@@ -123,11 +124,15 @@ public static partial class PerformanceFormReader
 
     // ---- the indicator grid ----
 
-    private static int FindIndicatorHeader(TableGrid grid)
+    /// <summary>The field a header cell names: as printed, or, read from an image, with one glyph misread.</summary>
+    private static (string Name, string? Field) HeaderName(string text, bool fromImage) =>
+        F.Of(text) is { } field ? (text, field) : fromImage && F.NearOf(text) is { } near ? (near.Name, near.Field) : (text, null);
+
+    private static int FindIndicatorHeader(TableGrid grid, bool fromImage)
     {
         for (var r = 0; r < grid.RowCount; r++)
         {
-            var fields = Enumerable.Range(0, grid.ColumnCount).Select(c => F.Of(grid.OwnText(r, c))).ToHashSet();
+            var fields = Enumerable.Range(0, grid.ColumnCount).Select(c => HeaderName(grid.OwnText(r, c), fromImage).Field).ToHashSet();
             var levels = fields.Contains(F.Level1) || fields.Contains(F.Level2) || fields.Contains(F.Level3);
             var figures = fields.Contains(F.TargetValue) || fields.Contains(F.Weight) || fields.Contains(F.Score) || fields.Contains(F.ActualValue) || fields.Contains(F.Comparison);
             if (levels && figures) return r;
@@ -136,12 +141,12 @@ public static partial class PerformanceFormReader
     }
 
     /// <summary>The header lines around the indicator header: lines whose every cell is a field's name (or 其中).</summary>
-    private static (int First, int Last) HeaderBand(TableGrid grid, int r0)
+    private static (int First, int Last) HeaderBand(TableGrid grid, int r0, bool fromImage)
     {
         var first = r0;
-        while (first > 0 && IsHeaderLine(grid, first - 1)) first--;
+        while (first > 0 && IsHeaderLine(grid, first - 1, fromImage)) first--;
         var last = r0;
-        while (last + 1 < grid.RowCount && (IsHeaderLine(grid, last + 1) || IsHeaderRest(grid, last + 1))) last++;
+        while (last + 1 < grid.RowCount && (IsHeaderLine(grid, last + 1, fromImage) || IsHeaderRest(grid, last + 1))) last++;
         return (first, last);
     }
 
@@ -156,15 +161,15 @@ public static partial class PerformanceFormReader
             && F.Of(TextNormalizer.Compact(grid.Cell(r - 1, c).Text) + TextNormalizer.Compact(grid.OwnText(r, c))) is not null);
     }
 
-    private static bool IsHeaderLine(TableGrid grid, int r)
+    private static bool IsHeaderLine(TableGrid grid, int r, bool fromImage)
     {
         var texts = Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).Where(t => t.Length > 0).ToList();
-        return texts.Count > 0 && texts.All(t => IsLeadIn(t) || F.Of(t) is not null) && !texts.Any(t => AmountParser.IsAmount(t));
+        return texts.Count > 0 && texts.All(t => IsLeadIn(t) || HeaderName(t, fromImage).Field is not null) && !texts.Any(t => AmountParser.IsAmount(t));
     }
 
     private static bool IsLeadIn(string text) => Lexicon.Key(text) is "其中" or "" or ":" || TextNormalizer.Compact(text) is ":" or "：" or "其中:" or "其中：";
 
-    private static FormGrid Columns(TableGrid grid, int first, int last)
+    private static FormGrid Columns(TableGrid grid, int first, int last, bool fromImage)
     {
         var columns = new List<FormColumn>();
         for (var c = 0; c < grid.ColumnCount; c++)
@@ -176,8 +181,8 @@ public static partial class PerformanceFormReader
                 var text = TextNormalizer.Compact(grid.Cell(r, c).Text);
                 if (text.Length == 0 || IsLeadIn(text)) continue;
                 if (name.Length == 0) name = text;
-                field = F.Of(text);
-                if (field is not null) { name = text; break; }
+                (var named, field) = HeaderName(text, fromImage);
+                if (field is not null) { name = named; break; }
             }
             if (field is null && last > first)
             {
@@ -229,7 +234,7 @@ public static partial class PerformanceFormReader
     private static readonly string[] ProjectFields = [F.ProjectName, F.UnitCode, F.FundsTotal, F.FundsFiscal, F.FundsCarryover, F.FundsOther, F.TargetText, F.Department, F.Implementer,
         F.FundsGeneralBudget, F.FundsGovernmentFund, F.FundsSpecialAccount, F.SpendingBasic, F.SpendingProject];
 
-    private static void ReadBody(TableGrid grid, FormGrid form, int start, List<Draft> rows, string? project, ReportRow? before)
+    private static void ReadBody(TableGrid grid, FormGrid form, int start, List<Draft> rows, string? project, ReportRow? before, bool fromImage)
     {
         var byField = form.Columns.Where(c => c.Field is not null).GroupBy(c => c.Field!).ToDictionary(g => g.Key, g => g.ToList());
         string? level1 = null, level2 = null;
@@ -246,7 +251,7 @@ public static partial class PerformanceFormReader
             if (CellKinds.IsColumnNumberRow(Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).ToList())) continue;
             // The grid's header printed again over the part of the form on the next page (活动 | 绩效指标 | 指标性质 |
             // 指标值 | 度量单位): names of the grid's columns, no indicator.
-            if (RepeatsHeader(grid, form, r)) continue;
+            if (RepeatsHeader(grid, form, r, fromImage)) continue;
             (string Text, FormColumn Column)? Get(string field) =>
                 byField.TryGetValue(field, out var cols)
                     ? cols.Select(c => (Text: grid.OwnText(r, c.Index), Column: c)).FirstOrDefault(x => x.Text.Length > 0) is { Text.Length: > 0 } hit ? hit : null
@@ -393,11 +398,11 @@ public static partial class PerformanceFormReader
     /// A line of the grid's column names: every word on it names a field, an indicator level or target among them,
     /// and each stands under the column of that field (or under a column the grid's header leaves unnamed).
     /// </summary>
-    private static bool RepeatsHeader(TableGrid grid, FormGrid form, int r)
+    private static bool RepeatsHeader(TableGrid grid, FormGrid form, int r, bool fromImage)
     {
         var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.OwnText(r, c).Length > 0).ToList();
-        if (cells.Count < 2 || !IsHeaderLine(grid, r)) return false;
-        var fields = cells.Select(c => (Column: c, Field: F.Of(grid.OwnText(r, c)))).Where(x => x.Field is not null).ToList();
+        if (cells.Count < 2 || !IsHeaderLine(grid, r, fromImage)) return false;
+        var fields = cells.Select(c => (Column: c, HeaderName(grid.OwnText(r, c), fromImage).Field)).Where(x => x.Field is not null).ToList();
         if (!fields.Any(x => x.Field is F.Level1 or F.Level2 or F.Level3 or F.TargetValue)) return false;
         return fields.All(x => x.Column >= form.Columns.Count || form.Columns[x.Column].Field is null || form.Columns[x.Column].Field == x.Field);
     }

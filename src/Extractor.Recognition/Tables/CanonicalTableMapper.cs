@@ -53,12 +53,13 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
             // The title as the table's reader found it (Extractor.Tables' caption reader for PDFs, the markup for the rest).
             var title = raw.Title ?? TableCaption.Title(layout.CaptionLines);
             var prev = drafts.LastOrDefault();
-            var cls = TableClassifier.Classify(title, layout.CaptionLines, layout.HeaderTexts, profile.Kind, ReadFromImage(document, raw));
+            var fromImage = ReadFromImage(document, raw);
+            var cls = TableClassifier.Classify(title, layout.CaptionLines, layout.HeaderTexts, profile.Kind, fromImage);
             // A performance form goes on over the next page (its grid with or without its header; the same title
             // printed again over each page of one form): read as the rest of the same form.
             if (prev is { IsForm: true } && raw.PageStart >= prev.PageEnd && raw.PageStart <= prev.PageEnd + 1
                 && (title is null || title == prev.Title && cls.Id == prev.Id)
-                && PerformanceFormReader.Read(grid, prev.Title, prev.Form, LastProject(prev), continuation: true) is { } more)
+                && PerformanceFormReader.Read(grid, prev.Title, prev.Form, LastProject(prev), continuation: true, fromImage: fromImage) is { } more)
             {
                 prev.Rows.AddRange(more.Rows);
                 prev.Form = more.Grid ?? prev.Form;
@@ -67,7 +68,7 @@ public sealed class CanonicalTableMapper : ICanonicalTableMapper
                 prev.Cover(raw);
                 continue;
             }
-            if (Meaning.TableFamilies.IsForm(cls.Id) && PerformanceFormReader.Read(grid, cls.Title) is { } form)
+            if (Meaning.TableFamilies.IsForm(cls.Id) && PerformanceFormReader.Read(grid, cls.Title, fromImage: fromImage) is { } form)
             {
                 var f = new Draft
                 {
