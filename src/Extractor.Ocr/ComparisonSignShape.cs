@@ -155,11 +155,7 @@ public sealed class ComparisonSignShape(ComparisonSignOptions? options = null)
         left = Math.Max(0, left); top = Math.Max(0, top); right = Math.Min(image.Width, right); bottom = Math.Min(image.Height, bottom);
         if (right <= left || bottom <= top) return null;
         var ink = (byte)Math.Round(Paper(image, left, top, right, bottom) * (1 - Options.InkDepth));
-        int x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1;
-        for (var y = top; y < bottom; y++)
-            for (var x = left; x < right; x++)
-                if (image[x, y] < ink) { x0 = Math.Min(x0, x); x1 = Math.Max(x1, x); y0 = Math.Min(y0, y); y1 = Math.Max(y1, y); }
-        return x1 < 0 ? null : (x0, y0, x1, y1);
+        return image.InkBounds(left, top, right, bottom, ink)?.Bounds;
     }
 
     /// <summary>The paper's shade around the glyph: the rectangle's most common grey.</summary>

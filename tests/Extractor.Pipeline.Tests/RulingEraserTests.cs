@@ -16,11 +16,9 @@ public class RulingEraserTests
     {
         var image = Page();
         // A 9's left stroke, touching the border's edge (x 153–155), rows 100–130.
-        for (var y = 100; y <= 130; y++) for (var x = 153; x <= 155; x++) image[y * Size + x] = 20;
+        Stroke(image, 153, 155);
         var clean = Erase(image);
-        for (var y = 100; y <= 130; y++)
-            for (var x = 153; x <= 155; x++)
-                Assert.True(clean[x, y] == 20, $"the stroke's pixel ({x}, {y}) was painted");
+        StrokeKept(clean, 153, 155);
         // Nothing of the line or its edge is left above and below the stroke, nor beside it on the free side.
         for (var y = 0; y < Size; y++)
             for (var x = Border - 3; x <= Border + 1; x++)
@@ -32,11 +30,9 @@ public class RulingEraserTests
     {
         var image = Page();
         // A stroke with one pixel of paper between it and the line's faint edge.
-        for (var y = 100; y <= 130; y++) for (var x = 154; x <= 156; x++) image[y * Size + x] = 20;
+        Stroke(image, 154, 156);
         var clean = Erase(image);
-        for (var y = 100; y <= 130; y++)
-            for (var x = 154; x <= 156; x++)
-                Assert.Equal(20, clean[x, y]);
+        StrokeKept(clean, 154, 156);
         for (var y = 0; y < Size; y++)
             for (var x = 0; x < Size; x++)
                 if (x < 154 || x > 156 || y < 100 || y > 130)
@@ -55,6 +51,19 @@ public class RulingEraserTests
             pixels[y * Size + Border + 2] = 232;
         }
         return pixels;
+    }
+
+    /// <summary>A glyph's upright stroke, columns <paramref name="from"/>–<paramref name="to"/>, rows 100–130.</summary>
+    private static void Stroke(byte[] pixels, int from, int to)
+    {
+        for (var y = 100; y <= 130; y++) for (var x = from; x <= to; x++) pixels[y * Size + x] = 20;
+    }
+
+    private static void StrokeKept(PageImage clean, int from, int to)
+    {
+        for (var y = 100; y <= 130; y++)
+            for (var x = from; x <= to; x++)
+                Assert.True(clean[x, y] == 20, $"the stroke's pixel ({x}, {y}) was painted");
     }
 
     private static PageImage Erase(byte[] pixels)
