@@ -360,6 +360,34 @@ public class PerformanceFormTests
         Assert.Equal(3, t.Rows.Count(x => x.Is(PerformanceFields.IndicatorRow)));
     }
 
+    private const string Deadlines = """
+        2026年项目支出绩效目标表
+        单位编码	单位(项目)名称	资金总额	绩效目标	一级指标	二级指标	三级指标	指标值	度量单位	指标值类型
+        126001	信访业务工作专项	138.11	做好来信来访办理。	产出指标	时效指标	办结时间	2026年12月31日前		定性
+        				产出指标	时效指标	完成时间	≤2026/11/15		
+        				产出指标	时效指标	实施期	2026年1-12月		定性
+        				产出指标	时效指标	办理时限	60	日	≤
+        				产出指标	数量指标	资助金额	≥2000.5	万元	
+        				成本指标	经济成本指标	补助标准	2000-3000	元	≤
+        """;
+
+    [Fact]
+    public void A_deadline_printed_as_a_date_is_a_target_in_words_not_its_year_as_a_figure()
+    {
+        // 时效指标 print deadlines as dates on forms of every province (2026年12月31日前, 2026/11/15, 2026年1-12月): the
+        // year is no target figure (a researcher summing or comparing targets would take 2026 for one); a duration (60
+        // 日), an amount (2000.5) and a range of amounts keep their figure.
+        var t = Assert.Single(Text(Deadlines, DocumentKinds.Budget, 2026).Tables, x => x.Id == "budget.x_project_performance_targets");
+        var rows = t.Rows.Where(x => x.Is(PerformanceFields.IndicatorRow)).ToDictionary(x => x.Label);
+        string? Field(string label, string field) => rows[label].Texts!.GetValueOrDefault(field);
+        Assert.Equal((null, "定性", "2026年12月31日前"), (Field("办结时间", "target_value"), Field("办结时间", "target_comparison"), Field("办结时间", "指标值")));
+        Assert.Equal((null, "≤"), (Field("完成时间", "target_value"), Field("完成时间", "target_comparison")));
+        Assert.Equal((null, "定性"), (Field("实施期", "target_value"), Field("实施期", "target_comparison")));
+        Assert.Equal(("60", "日", "≤"), (Field("办理时限", "target_value"), Field("办理时限", "target_unit"), Field("办理时限", "target_comparison")));
+        Assert.Equal(("2000.5", "≥"), (Field("资助金额", "target_value"), Field("资助金额", "target_comparison")));
+        Assert.Equal("2000", Field("补助标准", "target_value"));
+    }
+
     private const string DepartmentWide = """
         2026年部门整体支出绩效目标表
         单位编码	单位名称	年度预算申请				整体绩效目标	部门整体支出年度绩效目标					

@@ -451,7 +451,9 @@ public static partial class PerformanceFormReader
         var m = TargetPattern().Match(TextNormalizer.Compact(printed));
         var comparison = Text(F.Comparison);
         var unit = Text(F.TargetUnit);
-        if (m.Success && AmountParser.Parse(m.Groups["num"].Value) is { } n)
+        // A deadline printed as a date (2026年12月31日前, ≤2026/11/15) is a target in words: its year is no figure.
+        var date = m.Success && DatePattern().IsMatch(m.Groups["num"].Value + m.Groups["unit"].Value);
+        if (m.Success && !date && AmountParser.Parse(m.Groups["num"].Value) is { } n)
         {
             d.Texts["target_value"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var cmp = m.Groups["cmp"].Value;
@@ -461,6 +463,7 @@ public static partial class PerformanceFormReader
             if (u.Length > 0) d.Texts["target_unit"] = u;
             else if (unit is not null) d.Texts["target_unit"] = unit;
         }
+        else if (date && m.Groups["cmp"].Value is { Length: > 0 } sign) d.Texts["target_comparison"] = Comparison(sign);
         else d.Texts["target_comparison"] = comparison is { } c && c != "定性" && Comparison(c) is var k && k != c ? k : "定性";
     }
 
@@ -652,4 +655,12 @@ public static partial class PerformanceFormReader
 
     [GeneratedRegex(@"^(?<cmp>≥|≤|≧|≦|>=|<=|>|<|=|＝|大于等于|小于等于|不低于|不高于|不少于|不超过|不多于|大于|小于|等于|高于|低于)?(?<num>[-+]?\d[\d,]*(?:\.\d+)?)(?<unit>.*)$")]
     private static partial Regex TargetPattern();
+
+    /// <summary>
+    /// A date: a year of this era followed by 年 and its month, its end or its whole (2026年12月底前, 2026年1-12月,
+    /// 2026年底, 2026年), or written with slashes or dashes (2026/11/15, 2026-12-31). Not a duration (3年, 12月, 30天),
+    /// not an amount (2000.5万元) nor a range of amounts (2000-3000元).
+    /// </summary>
+    [GeneratedRegex(@"^(19|20)\d\d(年(\d|$|底|内|前|度)|/\d{1,2}(/|$)|-\d{1,2}-\d)")]
+    private static partial Regex DatePattern();
 }
