@@ -17,7 +17,7 @@ public static class ImageRulingDetector
     /// What changes the rulings a page gives (and so its cleaned image and what is read from it): part of the OCR
     /// cache's key, so that a cached reading is never one of an older detector's.
     /// </summary>
-    public const string Version = "rulings-3";
+    public const string Version = "rulings-4";
 
     /// <summary>A grey line is ink darker than the paper by at least this share of the way from the paper to mid grey.</summary>
     private const double LightShare = 0.25;
@@ -43,18 +43,20 @@ public static class ImageRulingDetector
         var rows = new Axis(image.Height, image.Width, (i, j) => image[j, i]);
         var columns = new Axis(image.Width, image.Height, (i, j) => image[i, j]);
         var horizontal = Merge(Runs(rows, Dark, minRun), image);
+        var paper = image.PaperShade();
         // A table of one row (a header printed alone at a page's foot, the rest of its table over the page) has column
         // borders shorter still, a row's height. Such a stroke is a border only where it runs unbroken from one table
         // line into the next: a glyph's stroke in a cell stops short of the lines around it by the cell's padding.
         var vertical = Merge(Runs(columns, Dark, MinRowHeight(image)), image)
             .Where(v => v.End - v.Start >= minColumnRun || Closed(v, horizontal, image)).ToList();
-        var paper = image.PaperShade();
         if (paper >= MinPaper)
         {
             var light = (byte)Math.Round(paper - (paper - Dark) * LightShare);
             horizontal.AddRange(Light(Merge(Runs(rows, light, minRun), image), horizontal, rows, light, image).ToList());
             vertical.AddRange(Light(Merge(Runs(columns, light, minColumnRun), image), vertical, columns, light, image).ToList());
         }
+        // After both looks: a stack the dark look found is not found again by the light one as a grey line.
+        vertical.RemoveAll(v => GlyphStack(v, horizontal, paper, image));
         var result = horizontal.Select(s => ToRuling(s, horizontal: true, image, pageHeightPt)).ToList();
         // A short one is a border only where it meets a horizontal ruling: a large title's strokes meet none.
         var reach = image.ToPoints(image.Dpi / 20.0);
@@ -94,6 +96,76 @@ public static class ImageRulingDetector
 
     /// <summary>The least height of a table row, in pixels: a tenth of an inch (7 pt), under any row's type and padding.</summary>
     private static int MinRowHeight(PageImage image) => Math.Max(2, image.Dpi / 10);
+
+    /// <summary>
+    /// Whether a vertical stroke is glyphs stacked row over row, not a border: in a table set so tight that its type
+    /// fills the rows (a wide sheet shrunk onto one page), the uprights of glyphs printed at one place in row after row
+    /// (left-aligned words, the same word repeated) come within the run search's bridged break of the rulings between
+    /// the rows and read as one line. A border runs through the horizontal rulings it crosses; the stack breaks on both
+    /// sides of at least half of them (a glyph above the ruling, paper, the ruling, paper, a glyph below). A real
+    /// border's scanner break falls at a crossing, on both sides, only by chance.
+    /// </summary>
+    private static bool GlyphStack(Stroke v, List<Stroke> horizontal, byte paper, PageImage image)
+    {
+        var near = Math.Max(2, image.Dpi / 100);
+        // Paper is lighter than halfway from the stroke's own ink to the paper: a faint scanned border hovering about
+        // the dark threshold goes on in grey where it crosses a ruling, a glyph's gap is paper or a glyph's grey edge.
+        var light = (byte)((StrokeInk(v, image) + paper) / 2);
+        int crossings = 0, broken = 0;
+        foreach (var h in horizontal)
+        {
+            if (h.Start > v.First || h.End < v.Last || h.First - near <= v.Start || h.Last + near >= v.End) continue;
+            crossings++;
+            if (Breaks(Along(v, h.First - 2 * near, h.First - near - 1, image), h.First - near, h.First - 1, light, image)
+                && Breaks(Along(v, h.Last + near + 1, h.Last + 2 * near, image), h.Last + 1, h.Last + near, light, image)) broken++;
+        }
+        return broken > 0 && 2 * broken >= crossings;
+    }
+
+    /// <summary>The stroke's ink: the median over its rows of the darkest pixel across it.</summary>
+    private static int StrokeInk(Stroke v, PageImage image)
+    {
+        var darkest = new int[v.End - v.Start + 1];
+        for (var y = v.Start; y <= v.End; y++)
+        {
+            var least = 255;
+            for (var x = v.First; x <= v.Last; x++) least = Math.Min(least, image[x, y]);
+            darkest[y - v.Start] = least;
+        }
+        Array.Sort(darkest);
+        return darkest[darkest.Length / 2];
+    }
+
+    /// <summary>
+    /// Where the stroke lies between rows from and to: its columns moved by up to two pixels to where the ink is
+    /// darkest there (a skewed scan's line drifts a pixel every hundred rows or so; the stroke's columns are its
+    /// average place).
+    /// </summary>
+    private static (int First, int Last) Along(Stroke v, int from, int to, PageImage image)
+    {
+        var width = v.Last - v.First;
+        var (best, least) = (v.First, long.MaxValue);
+        for (var x0 = Math.Max(0, v.First - 2); x0 <= Math.Min(image.Width - 1 - width, v.First + 2); x0++)
+        {
+            long sum = 0;
+            for (var y = Math.Max(0, from); y <= Math.Min(image.Height - 1, to); y++)
+                for (var x = x0; x <= x0 + width; x++) sum += image[x, y];
+            if (sum < least) (best, least) = (x0, sum);
+        }
+        return (best, best + width);
+    }
+
+    /// <summary>Whether columns first..last have a row of paper (none of them darker than light) between rows from and to.</summary>
+    private static bool Breaks((int First, int Last) columns, int from, int to, byte light, PageImage image)
+    {
+        for (var y = Math.Max(0, from); y <= Math.Min(image.Height - 1, to); y++)
+        {
+            var paper = true;
+            for (var x = columns.First; x <= columns.Last && paper; x++) paper = image[x, y] >= light;
+            if (paper) return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Whether a vertical stroke runs from a horizontal stroke's band to another's: its ends lie within the lines'

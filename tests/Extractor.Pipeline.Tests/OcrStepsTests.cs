@@ -1,6 +1,7 @@
 using Extractor.Core.Layout;
 using Extractor.Ocr;
 using Extractor.Pdf.Text;
+using Extractor.TestSupport;
 
 namespace Extractor.Pipeline.Tests;
 
@@ -98,6 +99,47 @@ public class OcrStepsTests
         var rulings = ImageRulingDetector.Detect(new PageImage(400, 400, image, Dpi), 400);
         var ruling = Assert.Single(rulings);
         Assert.Equal(280, ruling.Y1, 0);
+    }
+
+    [Fact]
+    public void GlyphsStackedRowOverRowInATightTableAreNoColumnBorder()
+    {
+        // Rows 12 px apart whose type fills them: in each row a glyph's upright at x 120, a pixel short of the lines
+        // above and below (a break the run search bridges). Stacked over five rows they read as one stroke 60 px tall,
+        // broken on both sides of every line it crosses. The borders at 50 and 350 cross the lines whole, as does a
+        // faint scanned one at 200 (ink 110, the dark threshold's side) that goes on in grey (140) where it meets them.
+        var image = Blank(400, 400);
+        for (var y = 100; y <= 160; y += 12) Line(image, 50, y, 350, y);
+        foreach (var x in new[] { 50, 350 }) Line(image, x, 100, x, 160);
+        Line(image, 200, 100, 200, 160, shade: 110);
+        for (var y = 112; y < 160; y += 12) { Line(image, 200, y - 1, 200, y - 1, shade: 140); Line(image, 200, y + 1, 200, y + 1, shade: 140); }
+        for (var y = 100; y < 160; y += 12) Line(image, 120, y + 2, 120, y + 10);
+        var rulings = ImageRulingDetector.Detect(new PageImage(400, 400, image, Dpi), 400);
+        Assert.Equal([50.0, 200.0, 350.0], rulings.Where(r => r.IsVertical).Select(r => Math.Round(r.X1)).Order());
+    }
+
+    [Fact]
+    public void GlyphStacksOfARealTinyTypeFormAreNotTakenForItsBorders()
+    {
+        // A budget's 项目支出绩效目标表 in type about 4 pt (a wide sheet shrunk onto an A4 page), image-only at 200 dpi and
+        // read at 300: 效益指标 / 成本指标 under each other in the 一级指标 column and 社会效益指标 in the next, rows 16 px
+        // tall. The real borders (at 7 and 53 pt) are kept; the uprights of 指 stacked over the rows (at 19 and 72 pt)
+        // were taken for borders, and erased from the glyphs.
+        var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-tiny-type-glyph-stacks-300dpi.pgm"), 300);
+        var rulings = ImageRulingDetector.Detect(image, image.Height * 72.0 / 300);
+        Assert.Equal([7.0, 53.0], rulings.Where(r => r.IsVertical).Select(r => Math.Round(r.X1)).Order());
+        Assert.Equal(6, rulings.Count(r => !r.IsVertical));
+    }
+
+    [Fact]
+    public void ASkewedScansGreyBorderIsKeptWhereItDriftsAcrossARuling()
+    {
+        // A real scan (a transport bureau's budget, 300 dpi): a grey column border drifting two pixels left over its
+        // 400 rows. Where it crosses the ruling near its foot, the column the stroke was found at is paper above and
+        // below the ruling; the line itself, two pixels over, is unbroken. It is a border.
+        var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-skewed-grey-border-300dpi.pgm"), 300);
+        var rulings = ImageRulingDetector.Detect(image, image.Height * 72.0 / 300);
+        Assert.Contains(rulings, r => r.IsVertical && Math.Abs(r.X1 - 92.8) < 0.5 && Math.Abs(r.Y2 - r.Y1) > 90);
     }
 
     [Fact]
