@@ -330,6 +330,27 @@ public class PerformanceFormTests
     }
 
     [Fact]
+    public void A_dash_under_a_weight_score_or_rate_is_no_figure_but_nil_money_is_zero()
+    {
+        // The national template prints — in its 其中 lines' 分值, 执行率 and 得分 (they are not weighed or scored) and
+        // may print — for nil money. Read as 0, the lines would carry a 0 % execution rate and a score of 0.
+        var text = SelfEvaluation
+            .Replace("	其中:当年财政拨款	200.00	240.00	220.00				", "	其中:当年财政拨款	200.00	240.00	220.00	—	—	—	")
+            .Replace("	其他资金	0.00	0.00	0.00				", "	其他资金	—	—	—	—	—	—	");
+        var r = Text(text, DocumentKinds.PerformanceEvaluation, 2024);
+        var project = Assert.Single(Assert.Single(r.Tables, x => x.Id == "perf.x_self_evaluation").Rows, x => x.Is(PerformanceFields.ProjectRow));
+        Assert.Equal(220.00m, project.Values["当年财政拨款/全年执行数"]);
+        Assert.Equal(0m, project.Values["其他资金/全年执行数"]);
+        foreach (var line in new[] { "当年财政拨款", "其他资金" })
+            foreach (var column in new[] { "分值", "执行率", "得分" })
+            {
+                Assert.False(project.Values.ContainsKey($"{line}/{column}"), $"{line}/{column}");
+                Assert.Equal("—", project.Texts![$"{line}/{column}"]);
+            }
+        Assert.Equal(95.00m, project.Values["年度资金总额/执行率"]);
+    }
+
+    [Fact]
     public void A_rate_printed_without_its_figures_is_insufficient_data()
     {
         var text = SelfEvaluation.Replace("	年度资金总额	200.00	250.00	230.00	10	95.00%	9.2	", "	年度资金总额	200.00		230.00	10	95.00%	9.2	");

@@ -15,7 +15,7 @@ public static partial class AmountParser
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Replace(" ", "").Replace(",", "").Replace("，", "").Trim();
-        if (t is "-" or "—" or "--" or "——" or "－" or "―" or "-" ) return 0m;
+        if (IsNilMark(t)) return 0m;
         var negative = false;
         if (t.Length > 2 && t[0] is '(' && t[^1] is ')') { negative = true; t = t[1..^1]; }
         if (!AmountPattern().IsMatch(t)) return null;
@@ -25,6 +25,10 @@ public static partial class AmountParser
     }
 
     public static bool IsAmount(string? text) => Parse(text) is not null;
+
+    /// <summary>A dash printed for an amount: nil, read as 0 (an amount column's convention).</summary>
+    public static bool IsNilMark(string? text) =>
+        text?.Replace(" ", "").Trim() is "-" or "—" or "--" or "——" or "－" or "―" or "-";
 
     /// <summary>Digits printed after the decimal point (0 for whole numbers).</summary>
     public static int Decimals(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;

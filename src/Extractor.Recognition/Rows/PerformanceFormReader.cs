@@ -262,7 +262,7 @@ public static partial class PerformanceFormReader
             {
                 var total = new Draft { Role = F.TotalRow, Label = Lexicon.Key(Enumerable.Range(0, grid.ColumnCount).Select(c => grid.OwnText(r, c)).First(t => F.Of(t) == F.Total)) };
                 foreach (var c in form.Columns.Where(c => F.IsFigure(c.Field)))
-                    if (Figure(grid.OwnText(r, c.Index)) is { } v) { total.Values[c.Name] = v; total.Cover(c.Name, grid.Cell(r, c.Index), page); }
+                    if (Figure(c.Field, grid.OwnText(r, c.Index)) is { } v) { total.Values[c.Name] = v; total.Cover(c.Name, grid.Cell(r, c.Index), page); }
                 if (total.Values.Count > 0) { total.Page = page; rows.Add(total); }
                 last = null;
                 continue;
@@ -341,9 +341,9 @@ public static partial class PerformanceFormReader
             // 评价要点 or 评分标准). An indicator of its own in a grid with a 分值 column prints its 分值.
             if (l1 is null && l2 is null && l3 is null && name is null && target is null && (weight is not null || score is not null) && last is not null
                 && form.Columns.Where(c => F.IsFigure(c.Field) && grid.OwnText(r, c.Index).Length > 0).ToList() is { Count: > 0 } figures
-                && figures.All(c => !last.Values.ContainsKey(c.Name) && Figure(grid.OwnText(r, c.Index)) is not null))
+                && figures.All(c => !last.Values.ContainsKey(c.Name) && Figure(c.Field, grid.OwnText(r, c.Index)) is not null))
             {
-                foreach (var c in figures) { last.Values[c.Name] = Figure(grid.OwnText(r, c.Index))!.Value; last.Cover(c.Name, grid.Cell(r, c.Index), page); }
+                foreach (var c in figures) { last.Values[c.Name] = Figure(c.Field, grid.OwnText(r, c.Index))!.Value; last.Cover(c.Name, grid.Cell(r, c.Index), page); }
                 continue;
             }
             if (wrapped || l3 is null && target is null && weight is null && score is null)
@@ -380,7 +380,7 @@ public static partial class PerformanceFormReader
                 if (c.Field is null || c.Field is F.Level1 or F.Level2 or F.Level3 or F.ProjectName || ProjectFields.Contains(c.Field)) continue;
                 var text = grid.OwnText(r, c.Index);
                 if (text.Length == 0 || d.Texts.ContainsKey(c.Name) || d.Values.ContainsKey(c.Name)) continue;
-                if (F.IsFigure(c.Field) && Figure(text) is { } v) d.Values[c.Name] = v;
+                if (F.IsFigure(c.Field) && Figure(c.Field, text) is { } v) d.Values[c.Name] = v;
                 else d.Texts[c.Name] = TextNormalizer.Compact(text);
                 d.Cover(c.Name, grid.Cell(r, c.Index), page);
             }
@@ -484,6 +484,14 @@ public static partial class PerformanceFormReader
         var other => other,
     };
 
+    /// <summary>
+    /// A figure under a column of the given field. A dash is nil money (0) under an amount, but under a 分值, 得分 or
+    /// 执行率 it says the line is not weighed or scored there (the self-evaluation form prints — for its 其中 lines'
+    /// 分值, 执行率 and 得分): no figure, the dash kept as printed text.
+    /// </summary>
+    private static decimal? Figure(string? field, string text) =>
+        !F.IsMoney(field) && AmountParser.IsNilMark(TextNormalizer.Compact(text)) ? null : Figure(text);
+
     /// <summary>A figure of a form: money, a weight, a score, or a rate printed with its % sign.</summary>
     public static decimal? Figure(string text)
     {
@@ -586,7 +594,7 @@ public static partial class PerformanceFormReader
                 var nameField = F.Of(F.Segments(name)[^1]) ?? F.Of(F.Segments(name)[0]);
                 if (pending is not null && F.Of(F.Segments(pending)[0]) is { } pf) nameField = pf;
                 if (F.IsMoney(nameField) && Figure(text) is null) wordsForMoney = true;
-                if (F.IsFigure(nameField) && Figure(text) is { } v) d.Values.TryAdd(name, v);
+                if (F.IsFigure(nameField) && Figure(nameField, text) is { } v) d.Values.TryAdd(name, v);
                 else if (nameField == F.ProjectName && d.Label.Length == 0) d.Label = text;
                 else d.Texts[name] = d.Texts.TryGetValue(name, out var had) ? TextNormalizer.Join(had, text) : text;
                 d.Cover(name, grid.Cell(r, col), page);
