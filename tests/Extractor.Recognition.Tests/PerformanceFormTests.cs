@@ -537,6 +537,41 @@ public class PerformanceFormTests
         Assert.Equal(CheckStatus.InsufficientData, Assert.Single(r.Checks, c => c.Rule == "perf.department_project_equals_t01_or_t03").Status);
     }
 
+    [Fact]
+    public void A_part_a_source_leaves_blank_is_nothing_when_its_other_part_makes_up_the_sources_total()
+    {
+        // Beijing's 预算13表 prints 基本支出 and 项目支出 under each source; 其他资金 100.00 is all 项目支出, its 基本支出
+        // cell left blank. 合计 = 基本支出 + 项目支出 holds with the blank as nothing, so the department's 基本支出 is
+        // 1500.00 + 0 and its 项目支出 400.00 + 100.00, each compared with t01 (it was insufficient_data).
+        const string text = """
+            某某局2026年部门预算
+
+            部门收支总体情况表
+            单位：万元
+            收入	本年预算	支出	本年预算
+            一、一般公共预算拨款收入	1900.00	一、基本支出	1500.00
+            二、其他收入	100.00	二、项目支出	500.00
+            本年收入合计	2000.00	本年支出合计	2000.00
+            收入总计	2000.00	支出总计	2000.00
+
+            预算13表 部门整体支出绩效目标表
+            部门名称	某某局						
+            总体资金情况(万元)	预算支出总额	财政拨款			其他资金		
+            		合计	基本支出	项目支出	合计	基本支出	项目支出
+            	2000.00	1900.00	1500.00	400.00	100.00		100.00
+            整体绩效目标	做好本部门工作。						
+            活动	绩效指标	指标性质	指标值	度量单位			
+            业务工作	产出指标数量指标办理事项数量	≥	100	件			
+            """;
+        var r = Text(text, DocumentKinds.Budget, 2026);
+        var line = Assert.Single(Assert.Single(r.Tables, x => x.Id == "budget.x_department_performance_targets").Rows, x => x.Is(PerformanceFields.ProjectRow) && x.Values.Count > 0);
+        Assert.False(line.Values.ContainsKey("其他资金/基本支出"));
+        var basic = Assert.Single(r.Checks, c => c.Rule == "perf.department_basic_equals_t01_or_t03");
+        Assert.Equal((CheckStatus.Pass, 1500.00m), (basic.Status, basic.Actual));
+        var project = Assert.Single(r.Checks, c => c.Rule == "perf.department_project_equals_t01_or_t03");
+        Assert.Equal((CheckStatus.Pass, 500.00m), (project.Status, project.Actual));
+    }
+
     private const string ScoreSheet = """
         附件
         部门整体支出绩效评价指标评分表

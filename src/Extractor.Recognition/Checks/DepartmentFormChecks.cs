@@ -75,7 +75,8 @@ public static class DepartmentFormChecks
 
     /// <summary>
     /// 基本支出 (项目支出) printed only under each source (财政拨款/基本支出, 其他资金/基本支出): their sum, when the sources
-    /// printed with a 合计 add up to the line's 资金总额 (the sources left blank are then nothing) and each prints its part.
+    /// printed with a 合计 add up to the line's 资金总额 (the sources left blank are then nothing) and each source's parts
+    /// add up to its 合计 (a part it leaves blank is then nothing).
     /// </summary>
     private static decimal? BySources(ReportRow? line, string field)
     {
@@ -89,8 +90,9 @@ public static class DepartmentFormChecks
             var part = line.Values.Where(kv => kv.Key.StartsWith(source + "/") && F.Parts(kv.Key).Figure == field).Select(kv => (decimal?)kv.Value).FirstOrDefault();
             // The source's own split must hold (基本支出 + 项目支出 = its 合计) before its part is added to another's.
             var split = line.Values.Where(kv => kv.Key.StartsWith(source + "/") && F.IsByPurpose(F.Parts(kv.Key).Figure)).Select(kv => kv.Value).ToList();
-            if (part is null || !Tolerance.Within(amount, split.Sum(), Tolerance.ForSum(amount, split, false))) return null;
-            sum += part.Value;
+            if (!Tolerance.Within(amount, split.Sum(), Tolerance.ForSum(amount, split, false))) return null;
+            // A part left blank where the other makes up the source's 合计 (其他资金 8,626.14 all 项目支出) is nothing.
+            sum += part ?? 0;
         }
         return sum;
     }
