@@ -74,7 +74,7 @@ public static class ImageRulingDetector
     private static IEnumerable<Stroke> Light(List<Stroke> strokes, List<Stroke> dark, Axis axis, byte light, PageImage image)
     {
         var maxThickness = Math.Max(2, image.Dpi / 36);
-        var beside = Math.Max(2, image.Dpi / 100);
+        var beside = Hairline(image);
         foreach (var s in strokes)
         {
             if (s.Thickness > maxThickness) continue;
@@ -94,6 +94,9 @@ public static class ImageRulingDetector
         return (double)paper / (s.End - s.Start + 1);
     }
 
+    /// <summary>A scanner's break of a pixel or two, and a hairline's width beside a stroke: a hundredth of an inch, at least 2 px.</summary>
+    private static int Hairline(PageImage image) => Math.Max(2, image.Dpi / 100);
+
     /// <summary>The least height of a table row, in pixels: a tenth of an inch (7 pt), under any row's type and padding.</summary>
     private static int MinRowHeight(PageImage image) => Math.Max(2, image.Dpi / 10);
 
@@ -107,17 +110,18 @@ public static class ImageRulingDetector
     /// </summary>
     private static bool GlyphStack(Stroke v, List<Stroke> horizontal, byte paper, PageImage image)
     {
-        var near = Math.Max(2, image.Dpi / 100);
-        // Paper is lighter than halfway from the stroke's own ink to the paper: a faint scanned border hovering about
-        // the dark threshold goes on in grey where it crosses a ruling, a glyph's gap is paper or a glyph's grey edge.
-        var light = (byte)((StrokeInk(v, image) + paper) / 2);
+        var near = Hairline(image);
+        byte? light = null;
         int crossings = 0, broken = 0;
         foreach (var h in horizontal)
         {
             if (h.Start > v.First || h.End < v.Last || h.First - near <= v.Start || h.Last + near >= v.End) continue;
             crossings++;
-            if (Breaks(Along(v, h.First - 2 * near, h.First - near - 1, image), h.First - near, h.First - 1, light, image)
-                && Breaks(Along(v, h.Last + near + 1, h.Last + 2 * near, image), h.Last + 1, h.Last + near, light, image)) broken++;
+            // Paper is lighter than halfway from the stroke's own ink to the paper: a faint scanned border hovering about
+            // the dark threshold goes on in grey where it crosses a ruling, a glyph's gap is paper or a glyph's grey edge.
+            light ??= (byte)((StrokeInk(v, image) + paper) / 2);
+            if (Breaks(Along(v, h.First - 2 * near, h.First - near - 1, image), h.First - near, h.First - 1, light.Value, image)
+                && Breaks(Along(v, h.Last + near + 1, h.Last + 2 * near, image), h.Last + 1, h.Last + near, light.Value, image)) broken++;
         }
         return broken > 0 && 2 * broken >= crossings;
     }
@@ -160,9 +164,9 @@ public static class ImageRulingDetector
     {
         for (var y = Math.Max(0, from); y <= Math.Min(image.Height - 1, to); y++)
         {
-            var paper = true;
-            for (var x = columns.First; x <= columns.Last && paper; x++) paper = image[x, y] >= light;
-            if (paper) return true;
+            var clear = true;
+            for (var x = columns.First; x <= columns.Last && clear; x++) clear = image[x, y] >= light;
+            if (clear) return true;
         }
         return false;
     }
@@ -173,7 +177,7 @@ public static class ImageRulingDetector
     /// </summary>
     private static bool Closed(Stroke v, List<Stroke> horizontal, PageImage image)
     {
-        var slack = Math.Max(2, image.Dpi / 100);
+        var slack = Hairline(image);
         bool Touches(Stroke h, int y) => y >= h.First - slack && y <= h.Last + slack && v.First >= h.Start - slack && v.Last <= h.End + slack;
         return horizontal.Any(h => Touches(h, v.Start)) && horizontal.Any(h => Touches(h, v.End));
     }
