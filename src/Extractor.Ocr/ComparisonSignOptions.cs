@@ -22,6 +22,15 @@ public sealed record ComparisonSignOptions
     public double FaintInkDepth { get; init; } = 0.08;
 
     /// <summary>
+    /// When the glyph at <see cref="InkDepth"/> names nothing, it is looked at counting only pixels this much darker than
+    /// the paper, before the dark look: a slanted hairline drawn as a staircase at 200 dpi holds together in its mid grey,
+    /// where ⩽'s bar, slanted along its lower arm, touches the arm's end in light grey only (one blob at the light look)
+    /// and the dark look breaks both strokes into their steps (the ⩽ of two Beijing producers' forms at 200 dpi: a
+    /// district bureau's, and a municipal bureau's project form whose ⩽ was named nothing before).
+    /// </summary>
+    public double MidInkDepth { get; init; } = 0.35;
+
+    /// <summary>
     /// When the glyph at <see cref="InkDepth"/> names nothing, it is looked at once more counting only pixels this much
     /// darker than the paper: a page rasterised at 150–200 dpi draws a hairline slanted stroke as a staircase of short
     /// dashes, each trailing grey, and the grey of ⩽'s lower arm touches its bar (one blob, no sign) where their dark

@@ -16,7 +16,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     ComparisonSignOptions? signs = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-4 lone-glyphs-framed";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-5 lone-glyphs-framed";
 
     private readonly ComparisonSignShape signShape = new(signs);
 
@@ -111,32 +111,45 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// confidence: 2 for ≥ at 150 dpi (25 cells of a city's forms in an image-only copy; the shape names 20 of them),
     /// 二 and 三 for a full-width ＝ and 八 for a flat ≤ at 200 dpi (forms of four Beijing bureaus from three producers,
     /// and a form set in Noto Serif CJK); 一 for ＝ (its two hairline bars taken for one: four bureaus' forms, made in WPS
-    /// 表格 and WPS Office) and 7 for ⩾ (two bureaus' forms) at 200 dpi. A true lone 2 or 7 (the forms' scores) names no
-    /// sign, nor 一's one bar, nor 二's bars of unequal length, nor 三's three, nor 八's two strokes apart; they stand.
+    /// 表格 and WPS Office) and 7 for ⩾ (two bureaus' forms) at 200 dpi; 从 and 川 for ⩽ (its chevron's arms and slanted
+    /// bar taken for strokes of a character: two bureaus' forms at 200 dpi). A true lone 2 or 7 (the forms' scores) names
+    /// no sign, nor 一's one bar, nor 二's bars of unequal length, nor 三's three, nor 八's two strokes apart, nor the
+    /// strokes of 从 or 川 (no chevron over a bar); they stand.
     /// </summary>
-    private static readonly HashSet<string> SureMisreadings = ["2", "7", "一", "二", "三", "八"];
+    private static readonly HashSet<string> SureMisreadings = ["2", "7", "一", "二", "三", "八", "从", "川"];
 
     /// <summary>
     /// A line of one character the recogniser is unsure of, or reads as a Latin letter or a comparison sign, read again
-    /// from its ink's shape (<see cref="ComparisonSignShape"/>): a performance form's lone ≥ (mostly the slanted ⩾) comes
-    /// out of the recogniser as M, W, V, 2, =, > at low confidence, and as = or > (or one of
-    /// <see cref="SureMisreadings"/>) even when sure. A sign the shape names replaces the reading. When it names none, a lone glyph read unsure or as a letter is shown to the recogniser
-    /// again with a margin (<see cref="LoneFigure"/>). Otherwise the recogniser's reading stands (a lone unsure one is
-    /// then left out, <see cref="IsUnsureAlone"/>), except = > <: each is a part of ≥ or ≤, so alone and not confirmed
-    /// it may be the half of a sign the recogniser saw, and the line is left out (null).
+    /// from its ink's shape (<see cref="ComparisonSignShape.ReadInBox"/>): a performance form's lone ≥ (mostly the slanted
+    /// ⩾) comes out of the recogniser as M, W, V, 2, =, > at low confidence, and as = or > (or one of
+    /// <see cref="SureMisreadings"/>) even when sure. A line the detector laid sideways is looked at too, since the page
+    /// is upright: the left ends of a hairline ＝'s bars, framed narrow and tall, are taken for a line running down the
+    /// page (read 1, unsure, on an A3 form at 200 dpi; left out as unsure, its box still hid the cell from
+    /// <see cref="Undetected"/>). A sign the shape names replaces the reading. When it names none, an upright lone glyph
+    /// read unsure or as a letter is shown to the recogniser again with a margin (<see cref="LoneFigure"/>). Otherwise
+    /// the recogniser's reading stands (a lone unsure one is then left out, <see cref="IsUnsureAlone"/>), except = > <:
+    /// each is a part of ≥ or ≤, so alone and not confirmed it may be the half of a sign the recogniser saw, and the
+    /// line is left out (null).
     /// </summary>
     private RecognizedLine? LoneSign(RecognizedLine line, PageImage clean, CancellationToken cancellation)
     {
-        if (line.Chars.Count != 1 || line.Sideways || line.UpsideDown) return line;
+        if (line.Chars.Count != 1) return line;
         var c = line.Chars[0];
+        var turned = line.Sideways || line.UpsideDown;
         var letter = c.Value is [>= 'A' and <= 'Z' or >= 'a' and <= 'z'];
         var mayBeSign = c.Confidence < OcrReaders.PpOcrEvenOdds || letter || ComparisonSignShape.IsSign(c.Value) || SureMisreadings.Contains(c.Value);
         if (mayBeSign)
         {
             var (left, top, right, bottom) = line.Box.Bounds;
-            if (signShape.Read(clean, left, top, right, bottom) is { } sign)
-                return line with { Text = sign, Chars = [c with { Value = sign, Confidence = signShape.Options.Confidence }] };
+            if (signShape.ReadInBox(clean, left, top, right, bottom) is { } sign)
+                return line with
+                {
+                    Text = sign, Sideways = false, UpsideDown = false,
+                    // A glyph placed along a line laid sideways becomes one over the box.
+                    Chars = [turned ? new PlacedChar(sign, left, top, right, bottom, signShape.Options.Confidence) : c with { Value = sign, Confidence = signShape.Options.Confidence }],
+                };
         }
+        if (turned) return line;
         if ((c.Confidence < engine.Options.LoneGlyphRereadBelow || letter) && LoneFigure(line, clean, cancellation) is { } figure) return figure;
         return mayBeSign && c.Value is "=" or ">" or "<" ? null : line;
     }

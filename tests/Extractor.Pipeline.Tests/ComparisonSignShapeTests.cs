@@ -91,14 +91,44 @@ public class ComparisonSignShapeTests
         right ? [(60, 60, 100, 80, 60), (100, 80, 60, 100, 60)] : [(100, 60, 60, 80, 60), (60, 80, 100, 100, 60)];
 
     [Fact]
-    public void A_slanted_le_whose_bar_runs_into_its_chevron_is_never_read_as_less_than()
+    public void A_slanted_le_whose_bar_runs_into_its_chevron_is_read_as_printed_never_as_less_than()
     {
         // ⩽ from a Beijing bureau's project form rasterised at 200 dpi, read at 300 (the page's own pixels, its rulings
         // painted out): the bar's grey runs into the chevron's lower arm, and the bar reaches the tip's side again at
         // the foot. Taken for one chevron with its tip set between the two, it was read <, a sign the page does not
-        // print; at the dark look the bar falls into two steps. A wrong sign is worse than none: none is named.
+        // print; at the dark look the bar falls into two steps. At the mid look chevron and bar stand apart: ≤.
         var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-slanted-le-bar-touching-300dpi.pgm"), Dpi);
-        Assert.Null(new ComparisonSignShape().Read(image, 21.8, 21.1, 37.7, 39.4));
+        Assert.Equal("≤", new ComparisonSignShape().Read(image, 21.8, 21.1, 37.7, 39.4));
+        // Without the mid look, nothing (a wrong sign is worse than none): never <.
+        var lightAndDarkOnly = new ComparisonSignOptions { MidInkDepth = new ComparisonSignOptions().InkDepth };
+        Assert.Null(new ComparisonSignShape(lightAndDarkOnly).Read(image, 21.8, 21.1, 37.7, 39.4));
+    }
+
+    [Fact]
+    public void A_loose_detector_box_in_a_grid_of_tight_rows_reads_its_sign_from_the_box_middle()
+    {
+        // A district bureau's form at 200 dpi, read at 300, rulings painted out: rows little taller than their ⩾, the
+        // label of the cell to the left printed against the border. The detector's box (38 × 30 px for a 17 × 18 glyph)
+        // reaches the neighbour's glyph; the search around it, in proportion to its size, takes in the signs of the
+        // rows above and below as well: no one glyph, so nothing named at the box, the ⩾ at its middle half.
+        var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-sign-loose-box-tight-rows-300dpi.pgm"), Dpi);
+        var shape = new ComparisonSignShape();
+        Assert.Null(shape.Read(image, 50, 62, 88, 92));
+        Assert.Equal("≥", shape.ReadInBox(image, 50, 62, 88, 92));
+        // The rows above and below, read in their own tight boxes, are signs too: what the loose box took in.
+        Assert.Equal("≥", shape.Read(image, 65, 14, 84, 36));
+        Assert.Equal("≥", shape.Read(image, 65, 127, 82, 144));
+    }
+
+    [Fact]
+    public void A_slanted_le_drawn_as_a_staircase_is_named_at_the_mid_grey_look()
+    {
+        // ⩽ of the same form: its bar, slanted along the lower arm, touches the arm's end in light grey (one blob at the
+        // light look), and at the dark look both strokes fall apart into their steps. In mid grey: chevron over a bar.
+        var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-slanted-le-staircase-300dpi.pgm"), Dpi);
+        Assert.Equal("≤", new ComparisonSignShape().Read(image, 20, 17, 38, 35));
+        var lightAndDarkOnly = new ComparisonSignOptions { MidInkDepth = new ComparisonSignOptions().InkDepth };
+        Assert.Null(new ComparisonSignShape(lightAndDarkOnly).Read(image, 20, 17, 38, 35));
     }
 
     [Fact]
