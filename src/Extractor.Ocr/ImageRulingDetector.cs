@@ -17,7 +17,7 @@ public static class ImageRulingDetector
     /// What changes the rulings a page gives (and so its cleaned image and what is read from it): part of the OCR
     /// cache's key, so that a cached reading is never one of an older detector's.
     /// </summary>
-    public const string Version = "rulings-4";
+    public const string Version = "rulings-5";
 
     /// <summary>A grey line is ink darker than the paper by at least this share of the way from the paper to mid grey.</summary>
     private const double LightShare = 0.25;
@@ -52,8 +52,12 @@ public static class ImageRulingDetector
         if (paper >= MinPaper)
         {
             var light = (byte)Math.Round(paper - (paper - Dark) * LightShare);
-            horizontal.AddRange(Light(Merge(Runs(rows, light, minRun), image), horizontal, rows, light, image).ToList());
-            vertical.AddRange(Light(Merge(Runs(columns, light, minColumnRun), image), vertical, columns, light, image).ToList());
+            horizontal.AddRange(Light(Merge(Runs(rows, light, minRun), image), horizontal, rows, light, image, minRun).ToList());
+            // Grey borders as short as the dark look's: a silver-ruled table's sub-columns (合计 | 基本支出 | 项目支出 under
+            // 财政拨款, two rows high) have borders under a third of an inch, closed by the grey table lines found above.
+            var greyColumns = Merge(Runs(columns, light, MinRowHeight(image)), image)
+                .Where(v => v.End - v.Start >= minColumnRun || Closed(v, horizontal, image)).ToList();
+            vertical.AddRange(Light(greyColumns, vertical, columns, light, image, minColumnRun).ToList());
         }
         // After both looks: a stack the dark look found is not found again by the light one as a grey line.
         vertical.RemoveAll(v => GlyphStack(v, horizontal, paper, image));
@@ -69,19 +73,59 @@ public static class ImageRulingDetector
     /// <summary>
     /// The light look's strokes that are lines: thin (at most 2 pt, a hairline drawn by any printer or scanned at any
     /// resolution), with paper along most of both sides (a fill's rows have more of the fill beside them), and not a
-    /// dark ruling's grey edge seen again.
+    /// dark ruling's grey edge seen again: where a dark stroke lies along it, only the stretches beyond the dark one's
+    /// ends are kept, each at least <paramref name="minLength"/> long. A dark line's grey edge has none; a table line
+    /// printed black in part (under a shaded header cell) and silver beyond it keeps its silver stretch.
     /// </summary>
-    private static IEnumerable<Stroke> Light(List<Stroke> strokes, List<Stroke> dark, Axis axis, byte light, PageImage image)
+    private static IEnumerable<Stroke> Light(List<Stroke> strokes, List<Stroke> dark, Axis axis, byte light, PageImage image, int minLength)
     {
         var maxThickness = Math.Max(2, image.Dpi / 36);
         var beside = Hairline(image);
-        foreach (var s in strokes)
+        foreach (var stroke in strokes)
         {
-            if (s.Thickness > maxThickness) continue;
-            if (dark.Any(d => d.First - beside <= s.Last && s.First <= d.Last + beside && Math.Min(d.End, s.End) > Math.Max(d.Start, s.Start))) continue;
-            if (PaperShare(axis, s.First - beside, s, light) < 2.0 / 3 || PaperShare(axis, s.Last + beside, s, light) < 2.0 / 3) continue;
-            yield return s;
+            if (stroke.Thickness > maxThickness) continue;
+            var along = dark.Where(d => d.First - beside <= stroke.Last && stroke.First <= d.Last + beside && Math.Min(d.End, stroke.End) > Math.Max(d.Start, stroke.Start))
+                .OrderBy(d => d.Start).ToList();
+            // A stretch beyond a dark stroke, or a border shorter than minLength, must be grey itself: on a skewed scan a
+            // dark line is found in steps, and its grey edge runs on beside the next step; a dark line goes on near it.
+            var mustBeGrey = along.Count > 0 || stroke.End - stroke.Start < minLength;
+            foreach (var s in Beyond(stroke, along, minLength))
+            {
+                if (PaperShare(axis, s.First - beside, s, light) < 2.0 / 3 || PaperShare(axis, s.Last + beside, s, light) < 2.0 / 3) continue;
+                if (mustBeGrey && DarkShare(axis, s, beside) > MaxDarkShare) continue;
+                yield return s;
+            }
         }
+    }
+
+    /// <summary>The stretches of a stroke beyond the dark strokes along it (sorted by start), each at least minLength long; with none along, the stroke.</summary>
+    private static IEnumerable<Stroke> Beyond(Stroke stroke, List<Stroke> along, int minLength)
+    {
+        if (along.Count == 0)
+        {
+            yield return stroke;
+            yield break;
+        }
+        var from = stroke.Start;
+        foreach (var d in along)
+        {
+            if (d.Start - 1 - from >= minLength) yield return stroke with { Start = from, End = d.Start - 1 };
+            from = Math.Max(from, d.End + 1);
+        }
+        if (stroke.End - from >= minLength) yield return stroke with { Start = from };
+    }
+
+    /// <summary>At most this share of a grey stroke's extent has dark ink beside it (glyphs printed against a grey line, not a dark line).</summary>
+    private const double MaxDarkShare = 1.0 / 3;
+
+    /// <summary>The share of the stroke's extent where a pixel of its lines, or of the lines a hairline beside, is dark.</summary>
+    private static double DarkShare(Axis axis, Stroke s, int beside)
+    {
+        var dark = 0;
+        for (var j = s.Start; j <= s.End; j++)
+            for (var i = Math.Max(0, s.First - beside); i <= Math.Min(axis.Lines - 1, s.Last + beside); i++)
+                if (axis.Pixel(i, j) < Dark) { dark++; break; }
+        return (double)dark / (s.End - s.Start + 1);
     }
 
     /// <summary>The share of pixels along line i, over the stroke's extent, lighter than a grey line: paper (the page's edge is paper).</summary>

@@ -667,6 +667,28 @@ public class PerformanceFormTests
         Assert.False(asPrinted.Texts!.ContainsKey("绩效指标性质") || asPrinted.Texts.ContainsKey("一级指标"));
     }
 
+    [Fact]
+    public void A_money_label_read_from_an_image_one_glyph_off_still_names_its_figures()
+    {
+        // A scanned Beijing 预算13表 whose money block OCR misread in one glyph (财政拔款 for 财政拨款): the department's
+        // line keeps its 财政拨款 and the sources add up to 预算支出总额; from a text layer, a label as printed only.
+        string[] Line(params string[] cells) => cells.Concat(Enumerable.Repeat("", 7 - cells.Length)).ToArray();
+        (int, string[])[] Form(string fiscal) =>
+        [
+            (1, Line("部门名称", "某某局")),
+            (1, Line("预算支出总额", fiscal, "", "", "其他资金")),
+            (1, Line("", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出")),
+            (1, Line("1,935.36", "1,900.00", "1,200.00", "700.00", "35.36", "", "35.36")),
+            (1, Line("活动", "绩效指标", "指标性质", "指标值", "度量单位")),
+            (1, Line("数据管理", "产出指标数量指标数据目录编制", "≥", "12", "项")),
+        ];
+        var scanned = Assert.Single(TwoPages("预算13表 部门整体支出绩效目标表", Form("财政拔款"), fromImage: true).Tables, x => x.Id == "budget.x_department_performance_targets");
+        var department = scanned.Rows.Single(x => x.Label == "某某局");
+        Assert.Equal((1935.36m, 1900m, 1200m, 35.36m), (department.Values["预算支出总额"], department.Values["财政拨款"], department.Values["财政拨款/基本支出"], department.Values["其他资金"]));
+        var printed = Assert.Single(TwoPages("预算13表 部门整体支出绩效目标表", Form("财政拔款")).Tables, x => x.Id == "budget.x_department_performance_targets");
+        Assert.False(printed.Rows.Single(x => x.Label == "某某局").Values.ContainsKey("财政拨款"));
+    }
+
     [Theory]
     [InlineData("续效指标性质", PerformanceFields.Comparison)]
     [InlineData("一缺指标", PerformanceFields.Level1)]

@@ -87,8 +87,8 @@ public static partial class PerformanceFormReader
         var name = project?.Label;
         // A part that opens with another project's field block (one form per project, one after another) is that
         // project's form, not the rest of the one before.
-        if (continuation && blockEnd > 0 && ReadBlock(grid, 0, blockEnd) is { Label.Length: > 0 } other && other.Label != project?.Label) return null;
-        var block = continuation ? null : ReadBlock(grid, 0, blockEnd);
+        if (continuation && blockEnd > 0 && ReadBlock(grid, 0, blockEnd, fromImage) is { Label.Length: > 0 } other && other.Label != project?.Label) return null;
+        var block = continuation ? null : ReadBlock(grid, 0, blockEnd, fromImage);
         if (block is not null)
         {
             if (block.Label.Length == 0) block.Label = title?.Trim() ?? string.Empty;
@@ -506,9 +506,11 @@ public static partial class PerformanceFormReader
     /// The project's field block: label | value pairs (项目名称 | …, 年度资金总额 | 2,134.87), and small grids whose
     /// first line names their columns (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分; 预期目标 | 实际完成情况),
     /// each figure named "line/column" (年度资金总额/全年执行数). A label repeated under different columns (其中:财政拨款
-    /// under 预算数 and under 执行数) is named with the label printed above it in its column.
+    /// under 预算数 and under 执行数) is named with the label printed above it in its column. Read from a page image, a
+    /// label one glyph off a field's name is that name, as in the grid's header (<see cref="HeaderName"/>: 财政拔款 for
+    /// 财政拨款 over a department's money).
     /// </summary>
-    private static Draft? ReadBlock(TableGrid grid, int from, int to)
+    private static Draft? ReadBlock(TableGrid grid, int from, int to, bool fromImage)
     {
         var d = new Draft { Role = F.ProjectRow };
         var heads = new List<(int First, int Last, string Name)>();
@@ -521,7 +523,7 @@ public static partial class PerformanceFormReader
         {
             var page = grid.Raw.Rows[r].Page;
             var cells = Enumerable.Range(0, grid.ColumnCount).Where(c => grid.IsOrigin(r, c) || grid.OwnText(r, c).Length > 0)
-                .Select(c => (Col: c, Span: grid.SpanOf(r, c), Text: TextNormalizer.Compact(grid.OwnText(r, c))))
+                .Select(c => (Col: c, Span: grid.SpanOf(r, c), Text: HeaderName(TextNormalizer.Compact(grid.OwnText(r, c)), fromImage).Name))
                 .Where(x => x.Text.Length > 0 && !IsLeadIn(x.Text)).ToList();
             // A label the table finder cut in two (项 | 目名称, 年度总体 | 目标): the two cells make the field's name together.
             // Where the first part is a field's name itself (项目 | 名称), only if together they are a field's whole
