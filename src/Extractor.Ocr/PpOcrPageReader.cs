@@ -16,7 +16,7 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     ComparisonSignOptions? signs = null) : IPageOcr
 {
     /// <summary>What else changes a page's reading for the same image and options: part of the OCR cache's key.</summary>
-    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-5 lone-glyphs-framed";
+    private const string Steps = "flat-lines-upright regions-cut-at-rulings-2 undetected-cells-4 lone-signs-by-shape-5 lone-glyphs-framed-3";
 
     private readonly ComparisonSignShape signShape = new(signs);
 
@@ -126,8 +126,9 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// is upright: the left ends of a hairline ＝'s bars, framed narrow and tall, are taken for a line running down the
     /// page (read 1, unsure, on an A3 form at 200 dpi; left out as unsure, its box still hid the cell from
     /// <see cref="Undetected"/>). A sign the shape names replaces the reading. When it names none, an upright lone glyph
-    /// read unsure or as a letter is shown to the recogniser again with a margin (<see cref="LoneFigure"/>). Otherwise
-    /// the recogniser's reading stands (a lone unsure one is then left out, <see cref="IsUnsureAlone"/>), except = > <:
+    /// read unsure or as a letter is shown to the recogniser again with a margin (<see cref="Reread"/>): a figure read
+    /// sure replaces it; an unsure glyph read the second time as another that is a figure or %, not surely, is left out
+    /// (a lone % read 第 at 0.66, then % at 0.14; a 金 split from its word, read 全 the second time, stands). Otherwise the recogniser's reading stands (a lone unsure one is then left out, <see cref="IsUnsureAlone"/>), except = > <:
     /// each is a part of ≥ or ≤, so alone and not confirmed it may be the half of a sign the recogniser saw, and the
     /// line is left out (null).
     /// </summary>
@@ -150,24 +151,33 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
                 };
         }
         if (turned) return line;
-        if ((c.Confidence < engine.Options.LoneGlyphRereadBelow || letter) && LoneFigure(line, clean, cancellation) is { } figure) return figure;
+        if (c.Confidence < engine.Options.LoneGlyphRereadBelow || letter)
+        {
+            var (figure, unsureFigure) = Reread(line, clean, cancellation);
+            if (figure is not null) return figure;
+            // Unsure, and taken for another glyph that is a figure (or %) when framed with room, though not surely: it
+            // may be a figure misread, as the first reading may be, and a wrong figure is worse than none.
+            if (unsureFigure && c.Confidence < engine.Options.LoneGlyphRereadBelow) return null;
+        }
         return mayBeSign && c.Value is "=" or ">" or "<" ? null : line;
     }
 
     /// <summary>
     /// A lone glyph read again framed with a margin (<see cref="PpOcrOptions.LoneGlyphMargin"/>), as the recogniser
-    /// sees glyphs within a line; the reading when it is a figure read sure (<see cref="PpOcrOptions.LoneFigureMinConfidence"/>),
-    /// else null (the first reading stands).
+    /// sees glyphs within a line: the reading (Figure) when it is a figure read sure
+    /// (<see cref="PpOcrOptions.LoneFigureMinConfidence"/>), else null; and whether it read another glyph that is a
+    /// figure or %, not surely (UnsureFigure).
     /// </summary>
-    private RecognizedLine? LoneFigure(RecognizedLine line, PageImage clean, CancellationToken cancellation)
+    private (RecognizedLine? Figure, bool UnsureFigure) Reread(RecognizedLine line, PageImage clean, CancellationToken cancellation)
     {
         var box = line.Box;
         var margin = 2 * engine.Options.LoneGlyphMargin * Math.Max(box.Width, box.Height);
         var again = engine.Recognize(clean, [box with { Width = box.Width + margin, Height = box.Height + margin }], cancellation, uprightPage: true);
-        if (again is not [{ Chars: [var c] } read] || c.Value is not [(>= '0' and <= '9') or '%'] || c.Confidence < engine.Options.LoneFigureMinConfidence) return null;
-        // Placed where the first reading placed its glyph: the margin is the recogniser's room, not the glyph's.
         var first = line.Chars[0];
-        return line with { Text = read.Text, Chars = [first with { Value = c.Value, Confidence = c.Confidence }] };
+        if (again is not [{ Chars: [var c] } read] || c.Value is not [(>= '0' and <= '9') or '%']) return (null, false);
+        if (c.Confidence < engine.Options.LoneFigureMinConfidence) return (null, c.Value != first.Value);
+        // Placed where the first reading placed its glyph: the margin is the recogniser's room, not the glyph's.
+        return (line with { Text = read.Text, Chars = [first with { Value = c.Value, Confidence = c.Confidence }] }, false);
     }
 
     /// <summary>

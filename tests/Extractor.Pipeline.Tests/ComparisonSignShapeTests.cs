@@ -90,18 +90,23 @@ public class ComparisonSignShapeTests
     private static List<(int X1, int Y1, int X2, int Y2, byte Shade)> Chevron(bool right) =>
         right ? [(60, 60, 100, 80, 60), (100, 80, 60, 100, 60)] : [(100, 60, 60, 80, 60), (60, 80, 100, 100, 60)];
 
-    [Fact]
-    public void A_slanted_le_whose_bar_runs_into_its_chevron_is_read_as_printed_never_as_less_than()
+    /// <summary>
+    /// ⩽ rasterised at 200 dpi, read at 300 (the pages' own pixels, their rulings painted out), whose slanted bar touches
+    /// the chevron's lower arm in light grey. A Beijing bureau's project form: the bar's grey runs into the arm and the
+    /// bar reaches the tip's side again at the foot; taken for one chevron with its tip set between the two, it was read
+    /// <, a sign the page does not print, and at the dark look the bar falls into two steps. A district bureau's form:
+    /// one blob at the light look, and at the dark look both strokes fall apart into their steps. At the mid look
+    /// chevron and bar stand apart: ≤. Without it, nothing (a wrong sign is worse than none): never <.
+    /// </summary>
+    [Theory]
+    [InlineData("scan-slanted-le-bar-touching-300dpi.pgm", 21.8, 21.1, 37.7, 39.4)]
+    [InlineData("scan-slanted-le-staircase-300dpi.pgm", 20, 17, 38, 35)]
+    public void A_slanted_le_whose_bar_touches_its_arm_in_grey_is_named_at_the_mid_look_never_less_than(string file, double left, double top, double right, double bottom)
     {
-        // ⩽ from a Beijing bureau's project form rasterised at 200 dpi, read at 300 (the page's own pixels, its rulings
-        // painted out): the bar's grey runs into the chevron's lower arm, and the bar reaches the tip's side again at
-        // the foot. Taken for one chevron with its tip set between the two, it was read <, a sign the page does not
-        // print; at the dark look the bar falls into two steps. At the mid look chevron and bar stand apart: ≤.
-        var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-slanted-le-bar-touching-300dpi.pgm"), Dpi);
-        Assert.Equal("≤", new ComparisonSignShape().Read(image, 21.8, 21.1, 37.7, 39.4));
-        // Without the mid look, nothing (a wrong sign is worse than none): never <.
+        var image = PageImage.ReadPgm(Corpus.Path("extra", file), Dpi);
+        Assert.Equal("≤", new ComparisonSignShape().Read(image, left, top, right, bottom));
         var lightAndDarkOnly = new ComparisonSignOptions { MidInkDepth = new ComparisonSignOptions().InkDepth };
-        Assert.Null(new ComparisonSignShape(lightAndDarkOnly).Read(image, 21.8, 21.1, 37.7, 39.4));
+        Assert.Null(new ComparisonSignShape(lightAndDarkOnly).Read(image, left, top, right, bottom));
     }
 
     [Fact]
@@ -118,17 +123,6 @@ public class ComparisonSignShapeTests
         // The rows above and below, read in their own tight boxes, are signs too: what the loose box took in.
         Assert.Equal("≥", shape.Read(image, 65, 14, 84, 36));
         Assert.Equal("≥", shape.Read(image, 65, 127, 82, 144));
-    }
-
-    [Fact]
-    public void A_slanted_le_drawn_as_a_staircase_is_named_at_the_mid_grey_look()
-    {
-        // ⩽ of the same form: its bar, slanted along the lower arm, touches the arm's end in light grey (one blob at the
-        // light look), and at the dark look both strokes fall apart into their steps. In mid grey: chevron over a bar.
-        var image = PageImage.ReadPgm(Corpus.Path("extra", "scan-slanted-le-staircase-300dpi.pgm"), Dpi);
-        Assert.Equal("≤", new ComparisonSignShape().Read(image, 20, 17, 38, 35));
-        var lightAndDarkOnly = new ComparisonSignOptions { MidInkDepth = new ComparisonSignOptions().InkDepth };
-        Assert.Null(new ComparisonSignShape(lightAndDarkOnly).Read(image, 20, 17, 38, 35));
     }
 
     [Fact]

@@ -5,14 +5,14 @@ using Extractor.TestSupport;
 namespace Extractor.Pipeline.Tests;
 
 /// <summary>
-/// The comparison column of real performance forms read from their page images (image-only copies at 200 dpi, read by
-/// the page reader at 300): every cell must come out as the sign its text layer prints, each cell's sign given here
-/// with its row's band (points from the page's foot). A district bureau's form, rows little taller than their slanted
-/// ⩾ ⩽ (read 从 or 八 by the recogniser, framed loose by the detector, drawn as staircases); an A3 form of another
-/// bureau, hairline signs whose ＝ the detector frames narrow and lays sideways.
+/// Cells of one glyph of real performance forms read from their page images (image-only copies at 200 dpi, read by the
+/// page reader at 300), each cell's printed glyph given here with its row's band (points from the page's foot). The
+/// comparison column: every cell must come out as the sign its text layer prints. A district bureau's form, rows
+/// little taller than their slanted ⩾ ⩽ (read 从 or 八 by the recogniser, framed loose by the detector, drawn as
+/// staircases); an A3 form of another bureau, hairline signs whose ＝ the detector frames narrow and lays sideways.
 /// </summary>
 [Trait("Category", "Slow")]
-public class ScannedFormSignsTests
+public class ScannedFormLoneCellsTests
 {
     [Theory]
     [InlineData("scan-form-tight-rows-slanted-signs-200dpi.pdf", 407.4, 448.56, "≥≥≤=≤=≥≥=≥≥≤≥≤≥=≥=≥≥≥=≤=≥==≥=≥≤≤≤≥≥≥≤≤≥≤≤≥≥", new[] { 752, 765.32, 712.04, 725.36, 704, 712.04, 690.68, 704, 682.64, 690.68, 649.4, 682.64, 636.08, 649.4, 594.8, 602.84, 574.88, 594.8, 561.56, 574.88, 548.24, 561.56, 528.32, 548.24, 515, 528.32, 501.68, 515, 488.36, 501.68, 475.04, 488.36, 467, 475.04, 453.68, 467, 445.64, 453.68, 437.6, 445.64, 429.56, 437.6, 416.24, 429.56, 408.2, 416.24, 394.88, 408.2, 321.56, 334.88, 308.24, 321.56, 294.92, 308.24, 283.76, 294.92, 272.6, 283.76, 259.28, 272.6, 248.12, 259.28, 236.96, 248.12, 205.28, 223.64, 186.92, 205.28, 168.56, 186.92, 150.2, 168.56, 131.84, 150.2, 123.8, 131.84, 115.76, 123.8, 107.72, 115.76, 94.4, 107.72, 81.08, 94.4, 67.76, 81.08 })]
@@ -30,6 +30,29 @@ public class ScannedFormSignsTests
             if (read != signs[i].ToString()) wrong.Add($"row at {bottom:g}–{top:g} pt: '{read}' for {signs[i]}");
         }
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {signs.Length} comparison cells: " + string.Join("; ", wrong));
+    }
+
+    /// <summary>
+    /// The unit column of a department-wide form (a municipal bureau's 预算13表, silver-ruled, image-only at 200 dpi): a
+    /// lone % against the cell's left border was read 第 at 0.66, and framed with room % at 0.14: a glyph one reading
+    /// takes for a figure or %, neither surely, is none. Every unit cell reads as printed or not at all, and most read.
+    /// </summary>
+    [Fact]
+    public void Every_unit_cell_reads_as_printed_or_not_at_all()
+    {
+        Assert.True(PpOcrPageReader.RendererAvailable, "pdftoppm must be installed (poppler-utils, see .ci/run)");
+        var image = PpOcrPageReader.Render(Corpus.Path("extra", "scan-dept-form-lone-units-200dpi.pdf"), 1, 300, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var page = new PpOcrPageReader().Read(image, 1);
+        (string Unit, double Bottom, double Top)[] cells =
+        [
+            ("%", 607.06, 616.34), ("%", 592.54, 607.06), ("个", 583.06, 592.54), ("%", 568.54, 583.06), ("%", 559.06, 568.54),
+            ("%", 544.54, 559.06), ("%", 535.06, 544.54), ("%", 525.58, 535.06), ("%", 516.1, 525.58), ("月", 506.62, 516.1),
+            ("%", 361.54, 376.18),
+        ];
+        var read = cells.Select(c => (c.Unit, Read: string.Concat(page.Words.Where(w => Inside(w.Box, 484.98, c.Bottom, 536.52, c.Top)).Select(w => w.Text)))).ToList();
+        var wrong = read.Where(r => r.Read.Length > 0 && r.Read != r.Unit).ToList();
+        Assert.True(wrong.Count == 0, "units read wrong: " + string.Join("; ", wrong.Select(r => $"'{r.Read}' for {r.Unit}")));
+        Assert.True(read.Count(r => r.Read == r.Unit) >= 9, $"{read.Count(r => r.Read == r.Unit)} of {cells.Length} units read");
     }
 
     private static bool Inside(Box box, double left, double bottom, double right, double top)
