@@ -128,7 +128,8 @@ public sealed class PpOcrPageReader(PpOcrModels? models = null, PpOcrOptions? op
     /// <see cref="Undetected"/>). A sign the shape names replaces the reading. When it names none, an upright lone glyph
     /// read unsure or as a letter is shown to the recogniser again with a margin (<see cref="Reread"/>): a figure read
     /// sure replaces it; an unsure glyph read the second time as another that is a figure or %, not surely, is left out
-    /// (a lone % read 第 at 0.66, then % at 0.14; a 金 split from its word, read 全 the second time, stands). Otherwise the recogniser's reading stands (a lone unsure one is then left out, <see cref="IsUnsureAlone"/>), except = > <:
+    /// (a lone % read 第 at 0.66, then % at 0.14; a 金 split from its word, read 全 the second time, stands). Otherwise
+    /// the recogniser's reading stands (a lone unsure one is then left out, <see cref="IsUnsureAlone"/>), except = > <:
     /// each is a part of ≥ or ≤, so alone and not confirmed it may be the half of a sign the recogniser saw, and the
     /// line is left out (null).
     /// </summary>
